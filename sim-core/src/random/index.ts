@@ -1,0 +1,17 @@
+export { fmix32, hashString32, mix32 } from './hash.ts';
+export { Rng, splitmix32 } from './rng.ts';
+export type { RngState } from './rng.ts';
+export { RandomStreams, streamSeed } from './random-streams.ts';
+export type { StreamSnapshot } from './random-streams.ts';
+export type { Distribution } from './distribution.ts';
+export { Constant, Exponential, Triangular, Uniform, constant, exponential, triangular, uniform } from './basic-distributions.ts';
+export { LogNormal, Normal, lognormal, normal, standardNormal } from './normal-distributions.ts';
+export { Erlang, Gamma, Weibull, erlang, gamma, weibull } from './gamma-distributions.ts';
+export { EmpiricalDiscrete, EmpiricalTable, empirical, table } from './empirical-distributions.ts';
+export { MAX_TRUNCATION_TRIES, Truncated, truncate } from './truncated.ts';
+export { MS_PER_UNIT, TIME_UNITS, TimedDistribution, isTimeUnit } from './timed-distribution.ts';
+export type { TimeUnit } from './timed-distribution.ts';
+export { parseDistSpec } from './dist-spec.ts';
+export type { DistSpecOptions, DistSpecResult } from './dist-spec.ts';
+export { formatSpecError } from './spec-reader.ts';
+export type { SpecError } from './spec-reader.ts';
