@@ -1,0 +1,209 @@
+import { Condition, Event, NORMAL, TAG, Timeout, processEvent, type FirstOf } from './event.ts';
+import type { Action } from './event-queue.ts';
+import { EventQueue, MAX_PRIORITY } from './event-queue.ts';
+import { Process, type ProcessBody } from './process.ts';
+import { checkDelay, checkTime } from './time.ts';
+import { TraceHash } from './trace-hash.ts';
+
+/** Listens to everything the kernel processes (trace files, streaming, debugging). */
+export interface TraceSink {
+  /** Called for every processed event, before its action runs. Time in ms. */
+  event?(time: number, priority: number, seq: number, tag: number): void;
+  /** Called for every domain record a model writes with `Environment.record`. */
+  record?(time: number, code: number, values: readonly number[]): void;
+}
+
+export interface EnvironmentOptions {
+  /** Start time in ms (default 0). */
+  initialTime?: number;
+}
+
+/**
+ * The simulation kernel: the clock, the event list, and the loop that processes events in the
+ * documented total order (time, priority, sequence). Everything else (resources, models, control
+ * logic, statistics) lives around it and talks to it through `call`, `schedule` and processes.
+ */
+export class Environment {
+  /** Current simulated time, integer milliseconds since the scenario start. */
+  now: number;
+  /** The process whose generator is running right now, if any. */
+  activeProcess: Process<any> | null = null;
+  /** Number of events processed so far. */
+  processed = 0;
+  private readonly queue: EventQueue;
+  private readonly hash = new TraceHash();
+  private sinks: TraceSink[] = [];
+  private stopRequested = false;
+
+  constructor(options: EnvironmentOptions = {}) {
+    const t0 = options.initialTime ?? 0;
+    checkTime(t0, 'initialTime');
+    this.now = t0;
+    this.queue = new EventQueue();
+  }
+
+  // ---- scheduling ---------------------------------------------------------------------------
+
+  /**
+   * Calls `action(arg, seq)` after `delay` ms: the hot-path API, no Event object is created.
+   * Returns the entry's sequence number (a token the caller can keep to ignore a stale call).
+   */
+  call<A>(delay: number, action: (arg: A, seq: number) => void, arg?: A, priority: number = NORMAL, tag: number = TAG.CALL): number {
+    checkDelay(delay);
+    if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) throw new RangeError(`priority ${priority} must be an integer 0..${MAX_PRIORITY}`);
+    return this.queue.push(this.now + delay, priority, tag, action as Action, arg);
+  }
+
+  /** Calls `action(arg, seq)` at absolute time `time` (ms, not in the past). */
+  callAt<A>(time: number, action: (arg: A, seq: number) => void, arg?: A, priority: number = NORMAL, tag: number = TAG.CALL): number {
+    if (time < this.now) throw new RangeError(`time ${time} is in the past (now ${this.now})`);
+    return this.call(time - this.now, action, arg, priority, tag);
+  }
+
+  /**
+   * @internal Schedules a triggered event to be processed after `delay` ms. Callers have checked
+   * delay and priority already (Timeout checks the delay it is given), so this skips `call`'s checks.
+   */
+  schedule(event: Event<any>, priority: number, delay: number): void {
+    this.queue.push(this.now + delay, priority, event.tag, processEvent, event);
+  }
+
+  /** @internal `call` without the argument checks, for kernel code that has made them. */
+  enqueue<A>(delay: number, action: (arg: A, seq: number) => void, arg: A, priority: number, tag: number): number {
+    return this.queue.push(this.now + delay, priority, tag, action as Action, arg);
+  }
+
+  /** A new pending event, to be triggered with `succeed` or `fail`. */
+  event<T = unknown>(): Event<T> {
+    return new Event<T>(this);
+  }
+
+  /** An event that succeeds with `value` after `delay` ms (a non-negative integer). */
+  timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
+    return new Timeout<T>(this, delay, value);
+  }
+
+  /** Starts a process from a generator; it begins at the current time, before normal events. */
+  process<R>(body: ProcessBody<R>, name = 'process'): Process<R> {
+    return new Process<R>(this, body, name);
+  }
+
+  /** An event that succeeds with all values (in list order) once every event has succeeded. */
+  allOf(events: ReadonlyArray<Event<any>>): Event<unknown[]> {
+    return new Condition<unknown[]>(this, events, true);
+  }
+
+  /** An event that succeeds with the first of `events` to be processed. */
+  anyOf(events: ReadonlyArray<Event<any>>): Event<FirstOf> {
+    return new Condition<FirstOf>(this, events, false);
+  }
+
+  // ---- running --------------------------------------------------------------------------------
+
+  /** Time (ms) of the next event, or Infinity if none is scheduled. */
+  peek(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Number of events waiting in the event list. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Processes the next event. Returns false if there was none. */
+  step(): boolean {
+    const q = this.queue;
+    if (!q.pop()) return false;
+    const time = q.poppedTime;
+    this.now = time;
+    this.processed++;
+    // Canonical trace record, 4 words: time low, time high | priority, seq low, seq high | tag.
+    // time < 2^53 so its high word < 2^21; seq < 2^44 so its high word < 2^12.
+    const seq = q.poppedSeq;
+    const h = this.hash;
+    h.word(time >>> 0);
+    h.word(((time / 4294967296) >>> 0) | (q.poppedPriority << 21));
+    h.word(seq >>> 0);
+    h.word(((seq / 4294967296) >>> 0) | (q.poppedTag << 12));
+    if (this.sinks.length > 0) {
+      for (const s of this.sinks) s.event?.(time, q.poppedPriority, seq, q.poppedTag);
+    }
+    q.poppedAction!(q.poppedArg, seq);
+    return true;
+  }
+
+  /**
+   * Runs the simulation.
+   * - `run()`: until no event is left or `stop()` is called;
+   * - `run(t)`: processes every event before time `t` (ms), then sets the clock to `t`;
+   * - `run(event)`: until that event has been processed (its value is returned).
+   */
+  run(until?: number | Event<any>): unknown {
+    this.stopRequested = false;
+    const q = this.queue;
+    if (until === undefined) {
+      while (!this.stopRequested && this.step());
+      return undefined;
+    }
+    if (typeof until === 'number') {
+      checkTime(until, 'until');
+      if (until < this.now) throw new RangeError(`until (${until} ms) is before now (${this.now} ms)`);
+      while (!this.stopRequested && q.peekTime() < until) this.step();
+      if (!this.stopRequested) this.now = until;
+      return undefined;
+    }
+    while (!this.stopRequested && !until.processed) {
+      if (!this.step()) throw new Error('no events left but the "until" event was never processed');
+    }
+    return until.processed ? until.value : undefined;
+  }
+
+  /**
+   * Processes every event up to and including time `t` (ms), then sets the clock to `t`: how a
+   * server paces the kernel against the wall clock. Returns false if `stop()` interrupted it.
+   */
+  advanceTo(t: number): boolean {
+    checkTime(t, 't');
+    if (t < this.now) throw new RangeError(`cannot advance to ${t} ms: now is ${this.now} ms`);
+    this.stopRequested = false;
+    const q = this.queue;
+    while (!this.stopRequested && q.peekTime() <= t) this.step();
+    if (this.stopRequested) return false;
+    this.now = t;
+    return true;
+  }
+
+  /** Makes the running `run`/`advanceTo` return after the event being processed. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  // ---- observation ----------------------------------------------------------------------------
+
+  /** Attaches a trace sink; returns a function that detaches it. */
+  addTraceSink(sink: TraceSink): () => void {
+    this.sinks = [...this.sinks, sink];
+    return () => {
+      this.sinks = this.sinks.filter((s) => s !== sink);
+    };
+  }
+
+  /**
+   * Writes a domain record into the trace (and the trace hash): a code saying what happened and
+   * numbers saying to what, e.g. (TRUCK_ARRIVED, truckId). Models use it so that the trace
+   * reflects decisions, not only event timing.
+   */
+  record(code: number, ...values: number[]): void {
+    const h = this.hash;
+    h.word(0xffff0000 | (code & 0xffff));
+    h.word(values.length);
+    for (const v of values) h.number(v);
+    if (this.sinks.length > 0) for (const s of this.sinks) s.record?.(this.now, code, values);
+  }
+
+  /** 64-bit hash (16 hex digits) of every event processed and every record written so far. */
+  get traceHash(): string {
+    return this.hash.hex();
+  }
+}
+

@@ -1,0 +1,141 @@
+/**
+ * The future event list: a binary min-heap of entries.
+ *
+ * Entries are ordered by the pair (time, key) where key = priority · 2^44 + sequence. The sequence
+ * strictly increases with every push, so no two entries compare equal and the order is total:
+ * earlier time first, then lower priority value, then the entry scheduled first (FIFO).
+ * See sim-core/README.md, "Event order".
+ *
+ * For performance reasons entries are small objects recycled through a free list (a heap of
+ * pooled objects measured about 1.4× faster than parallel typed arrays, and recycling keeps
+ * long-lived entries out of the garbage collector's way), and `pop` leaves the popped entry in
+ * public fields instead of returning an object, so processing an event allocates nothing.
+ */
+
+/** A scheduled action: called with its argument and the entry's sequence number. */
+export type Action = (arg: any, seq: number) => void;
+
+/** Largest priority value; priorities are small non-negative integers. */
+export const MAX_PRIORITY = 255;
+/** Sequence numbers stay below 2^44 (1.7e13 events) so that priority·2^44 + seq is exact. */
+const SEQ_SPAN = 2 ** 44;
+
+class Entry {
+  time = 0;
+  key = 0;
+  seq = 0;
+  priority = 0;
+  tag = 0;
+  action: Action | undefined = undefined;
+  arg: unknown = undefined;
+}
+
+/** Placeholder for cleared heap slots, so the array keeps one element kind. */
+const EMPTY = new Entry();
+
+export class EventQueue {
+  private readonly heap: Entry[] = [];
+  private readonly pool: Entry[] = [];
+  private n = 0;
+  private nextSeq = 0;
+
+  /** Time (ms) of the entry last popped. */
+  poppedTime = 0;
+  /** Priority of the entry last popped. */
+  poppedPriority = 0;
+  /** Sequence number of the entry last popped. */
+  poppedSeq = 0;
+  /** Trace tag of the entry last popped (what kind of event it was). */
+  poppedTag = 0;
+  poppedAction: Action | undefined = undefined;
+  poppedArg: unknown = undefined;
+
+  /** Number of pending entries. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** Sequence number the next push will get (also: how many pushes so far). */
+  get sequence(): number {
+    return this.nextSeq;
+  }
+
+  /** Time (ms) of the earliest entry, or Infinity when empty. */
+  peekTime(): number {
+    return this.n > 0 ? this.heap[0]!.time : Infinity;
+  }
+
+  /** Adds an entry at `time` (ms) and returns its sequence number. */
+  push(time: number, priority: number, tag: number, action: Action, arg: unknown): number {
+    const seq = this.nextSeq++;
+    if (seq >= SEQ_SPAN) throw new RangeError('event sequence space exhausted (2^44 events)');
+    const key = priority * SEQ_SPAN + seq;
+    const e = this.pool.length > 0 ? this.pool.pop()! : new Entry();
+    e.time = time;
+    e.key = key;
+    e.seq = seq;
+    e.priority = priority;
+    e.tag = tag;
+    e.action = action;
+    e.arg = arg;
+    // Sift up: move parents down until the new entry's slot is found.
+    const heap = this.heap;
+    let i = this.n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pe = heap[p]!;
+      if (pe.time < time || (pe.time === time && pe.key < key)) break;
+      heap[i] = pe;
+      i = p;
+    }
+    heap[i] = e;
+    return seq;
+  }
+
+  /** Removes the earliest entry into the `popped*` fields. Returns false when empty. */
+  pop(): boolean {
+    const n = this.n;
+    if (n === 0) return false;
+    const heap = this.heap;
+    const top = heap[0]!;
+    this.poppedTime = top.time;
+    this.poppedPriority = top.priority;
+    this.poppedSeq = top.seq;
+    this.poppedTag = top.tag;
+    this.poppedAction = top.action;
+    this.poppedArg = top.arg;
+    // Drop references so popped arguments can be collected, and recycle the entry.
+    top.action = undefined;
+    top.arg = undefined;
+    this.pool.push(top);
+    const last = n - 1;
+    this.n = last;
+    if (last > 0) {
+      // Sift the last entry down from the root.
+      const e = heap[last]!;
+      const t = e.time;
+      const k = e.key;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= last) break;
+        let ce = heap[c]!;
+        const r = c + 1;
+        if (r < last) {
+          const re = heap[r]!;
+          if (re.time < ce.time || (re.time === ce.time && re.key < ce.key)) {
+            c = r;
+            ce = re;
+          }
+        }
+        if (t < ce.time || (t === ce.time && k < ce.key)) break;
+        heap[i] = ce;
+        i = c;
+      }
+      heap[i] = e;
+    }
+    // Clearing the slot (rather than shrinking the array, which reallocates) keeps it packed.
+    heap[last] = EMPTY;
+    return true;
+  }
+}

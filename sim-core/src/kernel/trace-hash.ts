@@ -1,0 +1,68 @@
+/**
+ * A 64-bit running hash over a stream of numbers, the basis of a run's `traceHash`.
+ *
+ * Two independent 32-bit lanes (different multipliers and seeds) are combined into 64 bits; each
+ * number is fed as two 32-bit words (high, low) so every integer up to 2^53 is encoded exactly.
+ * Only 32-bit integer operations are used (Math.imul), so the result is the same in every engine.
+ * Non-integers are fed by their IEEE-754 bits so that 0.1 and 0.1000000001 differ.
+ */
+const TWO32 = 4294967296;
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+export class TraceHash {
+  private a = 0x9e3779b9 | 0;
+  private b = 0x85ebca6b | 0;
+  /** How many words were mixed in. */
+  words = 0;
+
+  /** Mixes one 32-bit word into both lanes. */
+  word(w: number): void {
+    let a = this.a ^ w;
+    a = Math.imul(a, 0x01000193);
+    a ^= a >>> 15;
+    this.a = Math.imul(a, 0x2c1b3c6d);
+    let b = this.b ^ Math.imul(w, 0xcc9e2d51);
+    b = (b << 13) | (b >>> 19);
+    this.b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+    this.words++;
+  }
+
+  /** Mixes a number: an integer in ±2^53 as (high, low) words, anything else by its float bits. */
+  number(x: number): void {
+    if (Number.isSafeInteger(x)) {
+      const neg = x < 0;
+      const m = neg ? -x : x;
+      const hi = Math.floor(m / TWO32);
+      this.word(neg ? hi | 0x80000000 : hi);
+      this.word(m >>> 0);
+    } else {
+      scratch[0] = x;
+      this.word(scratchWords[1]! ^ 0x7ff00001);
+      this.word(scratchWords[0]!);
+    }
+  }
+
+  /** Mixes a string by its UTF-16 code units, preceded by its length. */
+  string(s: string): void {
+    this.word(s.length);
+    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
+  }
+
+  /** The hash as 16 lowercase hex digits. */
+  hex(): string {
+    // Final avalanche of each lane, cross-fed so a difference in either lane spreads to both.
+    const fa = fmix(this.a ^ this.words);
+    const fb = fmix(this.b ^ fa);
+    return (fa >>> 0).toString(16).padStart(8, '0') + (fb >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}

@@ -1,0 +1,268 @@
+import type { Environment } from '../kernel/environment.ts';
+import { Event, TAG } from '../kernel/event.ts';
+import type { Process } from '../kernel/process.ts';
+import { Tally } from '../stats/tally.ts';
+import { TimeWeighted } from '../stats/time-weighted.ts';
+import { Deque } from './deque.ts';
+
+export interface ResourceOptions {
+  /** Name for statistics and error messages. */
+  name?: string;
+  /** Queue discipline: first come first served, or by priority (lower value first, then FIFO). */
+  discipline?: 'fifo' | 'priority';
+}
+
+export type RequestStatus = 'queued' | 'granted' | 'released' | 'cancelled' | 'preempted';
+
+/**
+ * A request for one unit of a Resource. It is an event that succeeds when the unit is granted;
+ * give it back with `resource.release(request)`, which also withdraws a request still queued.
+ */
+export class Request extends Event<void> {
+  status: RequestStatus = 'queued';
+  /** Time (ms) it was granted, or -1. */
+  grantedAt = -1;
+  /** Time (ms) it was made. */
+  readonly requestedAt: number;
+  /** The process that made it (the one a preemption interrupts), if any. */
+  readonly process: Process<any> | null;
+  /** @internal Tie-break: order of creation. */
+  readonly order: number;
+
+  constructor(
+    readonly resource: Resource,
+    /** Lower values are served first (priority discipline only). */
+    readonly priority: number,
+    /** Whether it may preempt a user of lower priority (priority discipline only). */
+    readonly preempt: boolean,
+    order: number,
+  ) {
+    super(resource.env);
+    this.tag = TAG.REQUEST;
+    this.requestedAt = resource.env.now;
+    this.process = resource.env.activeProcess;
+    this.order = order;
+  }
+}
+
+/** The cause given to a process whose unit was taken by a higher-priority request. */
+export class Preempted {
+  constructor(
+    readonly by: Request,
+    /** When (ms) the preempted request had been granted. */
+    readonly usageSince: number,
+    readonly resource: Resource,
+  ) {}
+}
+
+/** A waiting claim of the hot-path API: whom to call when a unit is granted. */
+interface Claim {
+  readonly fn: (arg: any) => void;
+  readonly arg: unknown;
+  readonly priority: number;
+  readonly order: number;
+  readonly requestedAt: number;
+}
+
+type Waiter = Request | Claim;
+
+/** Serve order under the priority discipline: priority, then order of request. */
+function before(a: Waiter, b: Waiter): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  return a.order < b.order;
+}
+
+/**
+ * A counted resource (gate lanes, scanner lanes, cranes, chargers): `capacity` units, requests
+ * served FIFO or by priority, optional preemption. It keeps, with no user code, time-weighted
+ * statistics of queue length and busy units and a tally of waiting times (ms).
+ */
+export class Resource {
+  readonly name: string;
+  readonly discipline: 'fifo' | 'priority';
+  /** Requests holding a unit (in no particular order). */
+  readonly users: Request[] = [];
+  /** Units held through the hot-path API (`acquire`/`releaseUnit`), which have no Request. */
+  private claimed = 0;
+  private readonly fifo = new Deque<Waiter>();
+  private readonly sorted: Waiter[] = [];
+  private created = 0;
+  /** Queue length over time. */
+  readonly queueLength: TimeWeighted;
+  /** Busy units over time. */
+  readonly busy: TimeWeighted;
+  /** Waiting time from request to grant, ms. */
+  readonly waits = new Tally();
+
+  constructor(
+    readonly env: Environment,
+    /** Number of units (a positive integer). */
+    readonly capacity: number,
+    options: ResourceOptions = {},
+  ) {
+    this.name = options.name ?? 'resource';
+    if (!(Number.isInteger(capacity) && capacity > 0)) throw new RangeError(`${this.name}: capacity ${capacity} must be a positive integer`);
+    this.discipline = options.discipline ?? 'fifo';
+    this.queueLength = new TimeWeighted(env.now, 0);
+    this.busy = new TimeWeighted(env.now, 0);
+  }
+
+  /** Units in use. */
+  get count(): number {
+    return this.users.length + this.claimed;
+  }
+
+  /** Requests waiting. */
+  get queued(): number {
+    return this.discipline === 'fifo' ? this.fifo.length : this.sorted.length;
+  }
+
+  /**
+   * Requests a unit. `priority` (lower first) and `preempt` apply to the priority discipline; a
+   * preempting request takes the unit of the lowest-priority, latest user if it ranks below it.
+   */
+  request(priority = 0, preempt = false): Request {
+    if (this.discipline === 'fifo' && (priority !== 0 || preempt)) {
+      throw new Error(`${this.name}: priority and preemption need discipline 'priority'`);
+    }
+    const req = new Request(this, priority, preempt, this.created++);
+    if (this.count < this.capacity) {
+      this.grant(req);
+      return req;
+    }
+    if (preempt) {
+      const victim = this.preemptionVictim();
+      if (victim !== null && before(req, victim)) {
+        this.removeUser(victim);
+        victim.status = 'preempted';
+        victim.process?.interrupt(new Preempted(req, victim.grantedAt, this));
+        this.grant(req);
+        return req;
+      }
+    }
+    this.enqueue(req);
+    return req;
+  }
+
+  /**
+   * The hot-path API: calls `onGrant(arg)` when a unit is granted — at once, inside this call, if
+   * one is free, otherwise inside the `release`/`releaseUnit` that frees it (no event is scheduled
+   * and no Request is made). Give the unit back with `releaseUnit()`. Such units are never
+   * preempted. Waits are served in the same queue, in the same order, as `request`.
+   */
+  acquire<A>(onGrant: (arg: A) => void, arg: A, priority = 0): void {
+    if (this.discipline === 'fifo' && priority !== 0) throw new Error(`${this.name}: priority needs discipline 'priority'`);
+    if (this.count < this.capacity) {
+      this.claimed++;
+      this.busy.update(this.env.now, this.count);
+      this.waits.add(0);
+      onGrant(arg);
+      return;
+    }
+    this.enqueue({ fn: onGrant, arg, priority, order: this.created++, requestedAt: this.env.now });
+  }
+
+  /** Gives back a unit taken with `acquire`. */
+  releaseUnit(): void {
+    if (this.claimed === 0) throw new Error(`${this.name}: releaseUnit() without a unit taken by acquire()`);
+    this.claimed--;
+    this.busy.update(this.env.now, this.count);
+    this.serveQueue();
+  }
+
+  private enqueue(w: Waiter): void {
+    if (this.discipline === 'fifo') this.fifo.push(w);
+    else this.sorted.splice(this.insertionIndex(w), 0, w);
+    this.queueLength.update(this.env.now, this.queued);
+  }
+
+  /**
+   * Gives back the unit held by `req`, or withdraws it if still queued. Releasing twice, or a
+   * preempted request, does nothing, so `finally { resource.release(req) }` is always safe.
+   */
+  release(req: Request): void {
+    if (req.resource !== this) throw new Error(`${this.name}: request belongs to ${req.resource.name}`);
+    if (req.status === 'granted') {
+      this.removeUser(req);
+      req.status = 'released';
+      this.serveQueue();
+    } else if (req.status === 'queued') {
+      const removed = this.discipline === 'fifo' ? this.fifo.remove(req) : this.removeSorted(req);
+      if (removed) {
+        req.status = 'cancelled';
+        this.queueLength.update(this.env.now, this.queued);
+      }
+    }
+  }
+
+  private serveQueue(): void {
+    while (this.count < this.capacity) {
+      const next = this.discipline === 'fifo' ? this.fifo.shift() : this.sorted.shift();
+      if (next === undefined) break;
+      this.queueLength.update(this.env.now, this.queued);
+      if (next instanceof Request) this.grant(next);
+      else {
+        this.claimed++;
+        this.busy.update(this.env.now, this.count);
+        this.waits.add(this.env.now - next.requestedAt);
+        next.fn(next.arg);
+      }
+    }
+  }
+
+  private grant(req: Request): void {
+    req.status = 'granted';
+    req.grantedAt = this.env.now;
+    this.users.push(req);
+    this.busy.update(this.env.now, this.count);
+    this.waits.add(this.env.now - req.requestedAt);
+    req.succeed();
+  }
+
+  private removeUser(req: Request): void {
+    // Swap-remove: users are unordered (preemption ranks them explicitly), and splice is slow.
+    const users = this.users;
+    const i = users.indexOf(req);
+    if (i >= 0) {
+      const last = users.pop()!;
+      if (i < users.length) users[i] = last;
+    }
+    this.busy.update(this.env.now, this.count);
+  }
+
+  private preemptionVictim(): Request | null {
+    let victim: Request | null = null;
+    for (const u of this.users) if (victim === null || before(victim, u)) victim = u;
+    return victim;
+  }
+
+  private insertionIndex(req: Waiter): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(this.sorted[mid]!, req)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private removeSorted(req: Request): boolean {
+    const i = this.sorted.indexOf(req);
+    if (i < 0) return false;
+    this.sorted.splice(i, 1);
+    return true;
+  }
+
+  /** Utilization (mean busy units / capacity), mean and max queue, and waits, up to now. */
+  summary(): { utilization: number; meanQueue: number; maxQueue: number; meanWaitMs: number; served: number } {
+    const now = this.env.now;
+    return {
+      utilization: this.busy.mean(now) / this.capacity,
+      meanQueue: this.queueLength.mean(now),
+      maxQueue: this.queueLength.max,
+      meanWaitMs: this.waits.mean ?? 0,
+      served: this.waits.count,
+    };
+  }
+}
