@@ -1,0 +1,2 @@
+export * from './queueing-theory.ts';
+export * from './tandem.ts';
