@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
+import { EXIT, UsageError } from './usage-error.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
+
+/** Builds the `crossing-twin` command line. Each command validates its input before running. */
+export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s)): Command {
+  const program = new Command('crossing-twin')
+    .description(pkg.description)
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('workload')
+    .description('run the kernel standard workload (3 M/M/c stations in tandem, 1,000,000 customers) and print its summary')
+    .option('--customers <n>', 'number of customers', undefined)
+    .option('--seed <n>', 'run seed (whole number)', undefined)
+    .option('--api <api>', "kernel API: 'callback' (hot path) or 'process' (generators)", undefined)
+    .option('--json', 'print the summary as JSON on stdout')
+    .action((opts: { customers?: string; seed?: string; api?: string; json?: boolean }) => {
+      const summary = runWorkloadCommand(opts, () => performance.now());
+      out(opts.json === true ? `${JSON.stringify(summary, null, 2)}\n` : `${formatWorkload(summary)}\n`);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 failed, 2 bad input). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are "errors" to commander; they succeeded for us. Parse errors are bad input.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.BAD_INPUT;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`crossing-twin: ${e.message}\n`);
+      return EXIT.BAD_INPUT;
+    }
+    process.stderr.write(`crossing-twin: run failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.FAILED;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
