@@ -120,11 +120,7 @@ export class Environment {
     // Canonical trace record, 4 words: time low, time high | priority, seq low, seq high | tag.
     // time < 2^53 so its high word < 2^21; seq < 2^44 so its high word < 2^12.
     const seq = q.poppedSeq;
-    const h = this.hash;
-    h.word(time >>> 0);
-    h.word(((time / 4294967296) >>> 0) | (q.poppedPriority << 21));
-    h.word(seq >>> 0);
-    h.word(((seq / 4294967296) >>> 0) | (q.poppedTag << 12));
+    this.hash.word4(time >>> 0, ((time / 4294967296) >>> 0) | (q.poppedPriority << 21), seq >>> 0, ((seq / 4294967296) >>> 0) | (q.poppedTag << 12));
     if (this.sinks.length > 0) {
       for (const s of this.sinks) s.event?.(time, q.poppedPriority, seq, q.poppedTag);
     }

@@ -3,3 +3,4 @@ export { Condition, Event, Interrupt, NORMAL, TAG, Timeout, URGENT, type Callbac
 export { EventQueue, MAX_PRIORITY } from './event-queue.ts';
 export { Process, type ProcessBody, type Yieldable } from './process.ts';
 export { TraceHash } from './trace-hash.ts';
+export { Deque } from './deque.ts';

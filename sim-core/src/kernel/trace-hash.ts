@@ -11,21 +11,30 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 
 export class TraceHash {
-  private a = 0x9e3779b9 | 0;
-  private b = 0x85ebca6b | 0;
+  // For performance reasons the lanes live in a typed array: as object fields, 32-bit values
+  // outside the small-integer range would be boxed on every store.
+  private readonly lanes = new Int32Array([0x9e3779b9 | 0, 0x85ebca6b | 0]);
+  private readonly count = new Float64Array(1);
+
   /** How many words were mixed in. */
-  words = 0;
+  get words(): number {
+    return this.count[0]!;
+  }
 
   /** Mixes one 32-bit word into both lanes. */
   word(w: number): void {
-    let a = this.a ^ w;
-    a = Math.imul(a, 0x01000193);
-    a ^= a >>> 15;
-    this.a = Math.imul(a, 0x2c1b3c6d);
-    let b = this.b ^ Math.imul(w, 0xcc9e2d51);
-    b = (b << 13) | (b >>> 19);
-    this.b = (Math.imul(b, 5) + 0xe6546b64) | 0;
-    this.words++;
+    const lanes = this.lanes;
+    lanes[0] = mixA(lanes[0]!, w);
+    lanes[1] = mixB(lanes[1]!, w);
+    this.count[0]! += 1;
+  }
+
+  /** Mixes four words at once (the kernel's per-event record), with the state in registers. */
+  word4(w0: number, w1: number, w2: number, w3: number): void {
+    const lanes = this.lanes;
+    lanes[0] = mixA(mixA(mixA(mixA(lanes[0]!, w0), w1), w2), w3);
+    lanes[1] = mixB(mixB(mixB(mixB(lanes[1]!, w0), w1), w2), w3);
+    this.count[0]! += 4;
   }
 
   /** Mixes a number: an integer in ±2^53 as (high, low) words, anything else by its float bits. */
@@ -52,10 +61,22 @@ export class TraceHash {
   /** The hash as 16 lowercase hex digits. */
   hex(): string {
     // Final avalanche of each lane, cross-fed so a difference in either lane spreads to both.
-    const fa = fmix(this.a ^ this.words);
-    const fb = fmix(this.b ^ fa);
+    const fa = fmix(this.lanes[0]! ^ this.count[0]!);
+    const fb = fmix(this.lanes[1]! ^ fa);
     return (fa >>> 0).toString(16).padStart(8, '0') + (fb >>> 0).toString(16).padStart(8, '0');
   }
+}
+
+function mixA(a: number, w: number): number {
+  a = Math.imul(a ^ w, 0x01000193);
+  a ^= a >>> 15;
+  return Math.imul(a, 0x2c1b3c6d);
+}
+
+function mixB(b: number, w: number): number {
+  b ^= Math.imul(w, 0xcc9e2d51);
+  b = (b << 13) | (b >>> 19);
+  return (Math.imul(b, 5) + 0xe6546b64) | 0;
 }
 
 function fmix(h: number): number {

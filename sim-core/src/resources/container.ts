@@ -1,7 +1,7 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
 import { TimeWeighted } from '../stats/time-weighted.ts';
-import { Deque } from './deque.ts';
+import { Deque } from '../kernel/deque.ts';
 
 /** A put or get of an amount into a Container. */
 export class ContainerEvent extends Event<void> {

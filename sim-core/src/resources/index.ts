@@ -1,4 +1,3 @@
 export { Container, ContainerEvent } from './container.ts';
-export { Deque } from './deque.ts';
 export { Preempted, Request, Resource, type RequestStatus, type ResourceOptions } from './resource.ts';
 export { Store, StoreGet, StorePut } from './store.ts';

@@ -2,8 +2,8 @@ import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
 import type { Process } from '../kernel/process.ts';
 import { Tally } from '../stats/tally.ts';
-import { TimeWeighted } from '../stats/time-weighted.ts';
-import { Deque } from './deque.ts';
+import { CountOverTime } from '../stats/count-over-time.ts';
+import { Deque } from '../kernel/deque.ts';
 
 export interface ResourceOptions {
   /** Name for statistics and error messages. */
@@ -88,9 +88,9 @@ export class Resource {
   private readonly sorted: Waiter[] = [];
   private created = 0;
   /** Queue length over time. */
-  readonly queueLength: TimeWeighted;
+  readonly queueLength: CountOverTime;
   /** Busy units over time. */
-  readonly busy: TimeWeighted;
+  readonly busy: CountOverTime;
   /** Waiting time from request to grant, ms. */
   readonly waits = new Tally();
 
@@ -103,8 +103,8 @@ export class Resource {
     this.name = options.name ?? 'resource';
     if (!(Number.isInteger(capacity) && capacity > 0)) throw new RangeError(`${this.name}: capacity ${capacity} must be a positive integer`);
     this.discipline = options.discipline ?? 'fifo';
-    this.queueLength = new TimeWeighted(env.now, 0);
-    this.busy = new TimeWeighted(env.now, 0);
+    this.queueLength = new CountOverTime(env.now, 0);
+    this.busy = new CountOverTime(env.now, 0);
   }
 
   /** Units in use. */

@@ -1,7 +1,7 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
-import { TimeWeighted } from '../stats/time-weighted.ts';
-import { Deque } from './deque.ts';
+import { CountOverTime } from '../stats/count-over-time.ts';
+import { Deque } from '../kernel/deque.ts';
 
 /** A pending or completed `put` into a Store; succeeds when the item is in. */
 export class StorePut<T> extends Event<void> {
@@ -32,9 +32,9 @@ export class Store<T> {
   private readonly puts = new Deque<StorePut<T>>();
   private readonly gets: Array<StoreGet<T>> = [];
   /** Items held over time. */
-  readonly level: TimeWeighted;
+  readonly level: CountOverTime;
   /** Waiting gets over time. */
-  readonly getQueue: TimeWeighted;
+  readonly getQueue: CountOverTime;
 
   constructor(
     readonly env: Environment,
@@ -46,8 +46,8 @@ export class Store<T> {
     if (!(capacity > 0) || (capacity !== Infinity && !Number.isInteger(capacity))) {
       throw new RangeError(`${this.name}: capacity ${capacity} must be a positive integer or Infinity`);
     }
-    this.level = new TimeWeighted(env.now, 0);
-    this.getQueue = new TimeWeighted(env.now, 0);
+    this.level = new CountOverTime(env.now, 0);
+    this.getQueue = new CountOverTime(env.now, 0);
   }
 
   /** Puts an item in; the event succeeds once there is room. */

@@ -9,6 +9,7 @@ export type { QuantileSketchOptions } from './quantile-sketch.ts';
 export { Tally } from './tally.ts';
 export type { TallyOptions, TallySummary } from './tally.ts';
 export { TimeWeighted } from './time-weighted.ts';
+export { CountOverTime } from './count-over-time.ts';
 export { logGamma, regularizedIncompleteBeta } from './special-functions.ts';
 export { normalQuantile } from './normal-quantile.ts';
 export { tCdf, tQuantile } from './student-t.ts';
