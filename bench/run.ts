@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: benchmarks, never assertions. Each case runs in its own Node process from an
+ * esbuild bundle (as a production build would ship, without the test loader's instrumentation),
+ * several times in interleaved order; the table quotes medians and ratios against the peer
+ * measured in the same run, and bench/results.json gets the same rows.
+ *
+ * Options: --reps N (default 3), --customers N (default 1,000,000), --only NAME (a suite).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import type { CaseResult } from './cases.ts';
+import { formatRows, median, sig, writeResults, type BenchRow } from './results.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '3' },
+    customers: { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+  },
+});
+const reps = Number(values.reps);
+const customers = Number(values.customers);
+if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps: expected a whole number ≥ 1, got '${values.reps}'`);
+if (!(Number.isInteger(customers) && customers >= 1)) throw new Error(`--customers: expected a whole number ≥ 1, got '${values.customers}'`);
+
+const outDir = join(here, '.build');
+mkdirSync(outDir, { recursive: true });
+const casesBundle = join(outDir, 'cases.mjs');
+await build({ entryPoints: [join(here, 'cases.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: casesBundle, packages: 'external', logLevel: 'warning' });
+
+function runCase(name: string): CaseResult {
+  const r = spawnSync(process.execPath, [casesBundle, name, String(customers), '1'], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`bench case ${name} failed (exit ${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as CaseResult;
+}
+
+/** Runs the named cases `reps` times, interleaved so that machine noise hits them alike. */
+function measure(names: readonly string[]): Map<string, CaseResult[]> {
+  const out = new Map<string, CaseResult[]>(names.map((n) => [n, []]));
+  for (let i = 0; i < reps; i++) {
+    for (const n of names) {
+      const r = runCase(n);
+      out.get(n)!.push(r);
+      process.stderr.write(`  ${n} rep ${i + 1}/${reps}: ${(r.wallMs / 1000).toFixed(2)} s, ${(r.events / r.wallMs / 1000).toFixed(2)} M events/s, peak ${r.maxRssMB.toFixed(0)} MB\n`);
+    }
+  }
+  return out;
+}
+
+function kernelSuite(): BenchRow[] {
+  process.stderr.write(`kernel: standard workload, ${customers.toLocaleString('en')} customers, ${reps} reps\n`);
+  const m = measure(['callback', 'process', 'simjs', 'ceiling']);
+  const wall = (n: string): number => median(m.get(n)!.map((r) => r.wallMs)) / 1000;
+  const rate = (n: string): number => median(m.get(n)!.map((r) => r.events / r.wallMs / 1000));
+  const peak = (n: string): number => Math.max(...m.get(n)!.map((r) => r.maxRssMB));
+  // Same samples ⇒ same waits: check it here too, and say so in the table.
+  const waits = (n: string): string => m.get(n)![0]!.meanWaitMs.map((w) => (w / 1000).toFixed(3)).join('/');
+  const same = waits('callback') === waits('process') && waits('process') === waits('simjs');
+  process.stderr.write(`  mean waits (s) callback ${waits('callback')}, process ${waits('process')}, simjs ${waits('simjs')}: ${same ? 'identical' : 'DIFFERENT'}\n`);
+  const simjs = 'simjs@2.0.3';
+  return [
+    { name: 'kernel.callback.eventsPerSec', value: sig(rate('callback')), unit: 'M events/s' },
+    { name: 'kernel.process.eventsPerSec', value: sig(rate('process')), unit: 'M events/s' },
+    { name: 'kernel.simjs.eventsPerSec', value: sig(rate('simjs')), unit: 'M events/s (its own 4 per customer)' },
+    { name: 'kernel.ceiling.eventsPerSec', value: sig(rate('ceiling')), unit: 'M events/s (bare heap + 1 draw)' },
+    { name: 'kernel.callback.wall1M', value: sig(wall('callback')), unit: 's', peer: simjs, peerValue: sig(wall('simjs')), ratio: sig(wall('simjs') / wall('callback'), 3) },
+    { name: 'kernel.process.wall1M', value: sig(wall('process')), unit: 's', peer: simjs, peerValue: sig(wall('simjs')), ratio: sig(wall('simjs') / wall('process'), 3) },
+    { name: 'kernel.callback.peakRss', value: sig(peak('callback'), 3), unit: 'MB', peer: simjs, peerValue: sig(peak('simjs'), 3), ratio: sig(peak('simjs') / peak('callback'), 3) },
+    { name: 'kernel.process.peakRss', value: sig(peak('process'), 3), unit: 'MB', peer: simjs, peerValue: sig(peak('simjs'), 3), ratio: sig(peak('simjs') / peak('process'), 3) },
+    { name: 'kernel.sameWaitsAsPeer', value: same ? 1 : 0, unit: 'bool' },
+  ];
+}
+
+const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite };
+const chosen = values.only === undefined ? Object.keys(suites) : [values.only];
+const rows: BenchRow[] = [];
+for (const s of chosen) {
+  const suite = suites[s];
+  if (suite === undefined) throw new Error(`--only: unknown suite '${s}' (${Object.keys(suites).join(', ')})`);
+  rows.push(...suite());
+}
+console.log(formatRows(rows));
+writeResults(join(here, 'results.json'), rows);
+console.log(`\nwritten ${join('bench', 'results.json')}`);
