@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['sim-core/test/**/*.test.ts', 'scenarios/test/**/*.test.ts', 'server/test/**/*.test.ts', 'tools/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
     pool: 'forks',
+    // The JSON report lets .ci/run print a one-line "N passed, N failed" summary.
+    reporters: ['default', ['json', { outputFile: 'out/test-results.json' }]],
     testTimeout: 120_000,
   },
 });
