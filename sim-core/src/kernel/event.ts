@@ -39,8 +39,10 @@ export type Callback<T> = (event: Event<T>) => void;
  * in the order they were added. A failed event that nobody handles stops the run with its error.
  */
 export class Event<T = unknown> {
-  /** Callbacks to run when processed (allocated on first use: most events have one or none). */
-  callbacks: Array<Callback<T>> | null = null;
+  // Callbacks to run when processed. Most events have exactly one (the waiting process), so the
+  // first lives in a field and only further ones allocate an array.
+  private first: Callback<T> | null = null;
+  private more: Array<Callback<T>> | null = null;
   /** True unless the event failed. */
   ok = true;
   /** Set by whoever handles a failure so that the kernel does not raise it. */
@@ -89,17 +91,30 @@ export class Event<T = unknown> {
   /** Runs `callback` when the event is processed. Throws if it has already been processed. */
   addCallback(callback: Callback<T>): this {
     if (this.state === State.Processed) throw new Error('callback added to an event that was already processed');
-    if (this.callbacks === null) this.callbacks = [callback];
-    else this.callbacks.push(callback);
+    if (this.first === null && this.more === null) this.first = callback;
+    else (this.more ??= []).push(callback);
     return this;
   }
 
   /** Removes a callback added earlier (no-op if absent). */
   removeCallback(callback: Callback<T>): void {
-    const cbs = this.callbacks;
-    if (cbs === null) return;
-    const i = cbs.indexOf(callback);
-    if (i >= 0) cbs.splice(i, 1);
+    if (this.first === callback) {
+      this.first = null;
+      return;
+    }
+    const i = this.more?.indexOf(callback) ?? -1;
+    if (i >= 0) this.more!.splice(i, 1);
+  }
+
+  /** @internal Runs the callbacks in the order they were added (first, then the others). */
+  runCallbacks(): void {
+    const first = this.first;
+    const more = this.more;
+    this.first = null;
+    this.more = null;
+    this.state = State.Processed;
+    if (first !== null) first(this);
+    if (more !== null) for (let i = 0; i < more.length; i++) more[i]!(this);
   }
 
   /** @internal Marks the event triggered with `payload` and schedules it after `delay` ms. */
@@ -114,10 +129,7 @@ export class Event<T = unknown> {
 
 /** @internal The kernel's action for a scheduled Event: run its callbacks. */
 export function processEvent(event: Event<any>): void {
-  const callbacks = event.callbacks;
-  event.callbacks = null;
-  event.state = State.Processed;
-  if (callbacks !== null) for (let i = 0; i < callbacks.length; i++) callbacks[i]!(event);
+  event.runCallbacks();
   if (!event.ok && !event.defused) throw event.payload;
 }
 
