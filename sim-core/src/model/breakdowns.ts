@@ -1,8 +1,8 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { ProcessBody } from '../kernel/process.ts';
-import type { TimedDistribution } from '../random/timed-distribution.ts';
 import type { Rng } from '../random/rng.ts';
 import type { Resource } from '../resources/resource.ts';
+import type { Duration } from './config.ts';
 
 /** Priority of a breakdown on a resource: ahead of every job (jobs use 0 and above). */
 export const BREAKDOWN_PRIORITY = -1;
@@ -19,7 +19,7 @@ export interface BreakdownLog {
  * an Interrupt whose cause is a Preempted) and must resume its remaining work: nothing is lost.
  * The resource needs the 'priority' discipline.
  */
-export function* unitBreakdowns(env: Environment, resource: Resource, mtbf: TimedDistribution, mttr: TimedDistribution, rng: Rng, log: BreakdownLog = {}): ProcessBody<void> {
+export function* unitBreakdowns(env: Environment, resource: Resource, mtbf: Duration, mttr: Duration, rng: Rng, log: BreakdownLog = {}): ProcessBody<void> {
   for (;;) {
     yield mtbf.sampleMs(rng);
     const req = resource.request(BREAKDOWN_PRIORITY, true);

@@ -1,0 +1,50 @@
+import type { RandomStreams } from '../../random/random-streams.ts';
+import type { ControlConfig, CrossingConfig } from '../config.ts';
+import { FifoCranes, ImportFirstCranes, type CraneScheduler } from './crane-scheduler.ts';
+import { ShareSelectivity, type CustomsSelectivity } from './customs-selectivity.ts';
+import { AllReadsGate, type GateController } from './gate-controller.ts';
+import { ShareTriage, type ScannerTriage } from './scanner-triage.ts';
+import { DirectFirstYard, type YardPlanner } from './yard-planner.ts';
+
+/** The controllers of one run, built from the strategy names of the scenario. */
+export interface Controllers {
+  gate: GateController;
+  selectivity: CustomsSelectivity;
+  triage: ScannerTriage;
+  crane: CraneScheduler;
+  yard: YardPlanner;
+}
+
+/** Known strategy names per controller (validation lists them in its errors). */
+export const STRATEGIES = {
+  gate: ['default'],
+  selectivity: ['default'],
+  triage: ['default'],
+  craneScheduler: ['fifo', 'import-first'],
+  yardPlanner: ['default'],
+  transport: ['pool'],
+} as const satisfies Record<keyof ControlConfig, readonly string[]>;
+
+function unknown(controller: keyof ControlConfig, name: string): never {
+  throw new Error(`unknown ${controller} strategy '${name}' (known: ${STRATEGIES[controller].join(', ')})`);
+}
+
+/** Builds the controllers; each draws from its own random stream. */
+export function createControllers(control: ControlConfig, config: CrossingConfig, streams: RandomStreams): Controllers {
+  if (control.gate !== 'default') unknown('gate', control.gate);
+  if (control.selectivity !== 'default') unknown('selectivity', control.selectivity);
+  if (control.triage !== 'default') unknown('triage', control.triage);
+  if (control.yardPlanner !== 'default') unknown('yardPlanner', control.yardPlanner);
+  if (control.transport !== 'pool') unknown('transport', control.transport);
+  let crane: CraneScheduler;
+  if (control.craneScheduler === 'fifo') crane = new FifoCranes();
+  else if (control.craneScheduler === 'import-first') crane = new ImportFirstCranes();
+  else unknown('craneScheduler', control.craneScheduler);
+  return {
+    gate: new AllReadsGate(),
+    selectivity: new ShareSelectivity(config.customs.shares, streams.stream('selectivity')),
+    triage: new ShareTriage(config.scanner.aiPreclearShare, config.scanner.flagShare, streams.stream('triage')),
+    crane,
+    yard: new DirectFirstYard(),
+  };
+}

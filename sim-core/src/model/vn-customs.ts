@@ -1,0 +1,117 @@
+import type { Environment } from '../kernel/environment.ts';
+import type { ProcessBody } from '../kernel/process.ts';
+import type { RandomStreams } from '../random/random-streams.ts';
+import type { Rng } from '../random/rng.ts';
+import type { Resource } from '../resources/resource.ts';
+import type { CustomsConfig, InspectionConfig, ScannerConfig } from './config.ts';
+import type { CustomsSelectivity } from './control/customs-selectivity.ts';
+import type { ScannerTriage } from './control/scanner-triage.ts';
+import type { Direction } from './control/types.ts';
+import type { Box } from './plant.ts';
+import { holdFor } from './work.ts';
+
+/** Counts of what Vietnamese customs did, for reports. */
+export interface CustomsCounts {
+  green: number;
+  yellow: number;
+  red: number;
+  scanned: number;
+  aiCleared: number;
+  operatorReviewed: number;
+  inspected: number;
+}
+
+/**
+ * Vietnamese customs: channel assignment through the selectivity controller, document checks that
+ * may run before the truck arrives (declarations through the National Single Window), scanning
+ * (every container in smart mode, red ones in baseline mode), image triage by AI and operators,
+ * and physical inspection at a bay. Switched-off stages are skipped.
+ */
+export class VnCustoms {
+  readonly counts: CustomsCounts = { green: 0, yellow: 0, red: 0, scanned: 0, aiCleared: 0, operatorReviewed: 0, inspected: 0 };
+  private readonly rng: Rng;
+
+  constructor(
+    private readonly env: Environment,
+    private readonly config: CustomsConfig,
+    private readonly scannerConfig: ScannerConfig,
+    private readonly inspectionConfig: InspectionConfig,
+    readonly scanner: Resource,
+    readonly operators: Resource,
+    readonly bays: Resource,
+    private readonly selectivity: CustomsSelectivity,
+    private readonly triage: ScannerTriage,
+    streams: RandomStreams,
+    private readonly dataExchangeUp: () => boolean,
+  ) {
+    this.rng = streams.stream('vn-customs');
+  }
+
+  /**
+   * Assigns the channel of `box` and returns when its document check is done (ms; now for green).
+   * A pre-arrival declaration was submitted a lead time earlier, so part or all of the check is
+   * already behind it; without the data exchange nothing is pre-processed.
+   */
+  declare(box: Box, direction: Direction): number {
+    if (!this.config.enabled) {
+      box.channel = 'green';
+      this.counts.green++;
+      return this.env.now;
+    }
+    const up = this.dataExchangeUp();
+    const preArrival = this.rng.next() < this.config.preArrivalShare[direction];
+    box.channel = this.selectivity.assign({ direction, preArrival, dataExchangeUp: up });
+    this.counts[box.channel]++;
+    if (box.channel === 'green') return this.env.now;
+    const check = this.config.documentCheck[direction].sampleMs(this.rng);
+    const lead = preArrival && up ? this.config.declarationLead[direction].sampleMs(this.rng) : 0;
+    return this.env.now + Math.max(0, check - lead);
+  }
+
+  /** Whether `box` drives through a scanner lane. */
+  scans(box: Box): boolean {
+    if (!this.scannerConfig.enabled) return false;
+    if (this.scannerConfig.scanAll) return true;
+    // Red-only scanning (mobile scanners): the scan-only share of red is scanned, the rest opened.
+    return box.channel === 'red' && this.rng.next() < this.config.scanOnlyShare[box.direction];
+  }
+
+  /** The portal pass itself: holds a scanner lane for the scan time. */
+  *scan(): ProcessBody<void> {
+    this.counts.scanned++;
+    yield* holdFor(this.env, this.scanner, this.scannerConfig.scan.sampleMs(this.rng));
+  }
+
+  /**
+   * After the document check (`doneAt`) and the scan if any: image triage and, when flagged or red
+   * without a scan-only clearance, physical inspection at a bay. `scanned` says whether it was scanned.
+   */
+  *clear(box: Box, doneAt: number, scanned: boolean): ProcessBody<void> {
+    if (doneAt > this.env.now) yield doneAt - this.env.now;
+    let open = box.channel === 'red';
+    if (scanned) {
+      if (box.channel === 'red') {
+        // Scanning everything: the scan-only share of red is cleared on the image. Red-only
+        // scanning already picked that share when it sent the container to the scanner.
+        open = this.scannerConfig.scanAll ? this.rng.next() >= this.config.scanOnlyShare[box.direction] : false;
+        if (!open) yield* this.review();
+      } else if (this.triage.aiPass()) {
+        this.counts.aiCleared++;
+        yield this.scannerConfig.aiTime.sampleMs(this.rng);
+      } else {
+        yield* this.review();
+        open = this.triage.operatorFlags();
+      }
+    }
+    if (open && this.inspectionConfig.enabled) {
+      this.counts.inspected++;
+      yield* holdFor(this.env, this.bays, this.inspectionConfig.opening.sampleMs(this.rng));
+    }
+  }
+
+  /** An image analyst reviews the scan image. */
+  private *review(): ProcessBody<void> {
+    this.counts.operatorReviewed++;
+    yield* holdFor(this.env, this.operators, this.scannerConfig.review.sampleMs(this.rng));
+  }
+}
