@@ -117,6 +117,17 @@ export class Event<T = unknown> {
     if (more !== null) for (let i = 0; i < more.length; i++) more[i]!(this);
   }
 
+  /**
+   * @internal Completes a just-created event at once, without a trip through the event list: for
+   * an outcome known when the event is made (a resource unit that is free), which nobody can be
+   * waiting on yet. A process yielding it continues immediately.
+   */
+  completeNow(value?: T): void {
+    if (this.state !== State.Pending || this.first !== null || this.more !== null) throw new Error('completeNow on an event that is triggered or awaited');
+    this.payload = value;
+    this.state = State.Processed;
+  }
+
   /** @internal Marks the event triggered with `payload` and schedules it after `delay` ms. */
   settle(ok: boolean, payload: unknown, priority: number, delay = 0): void {
     if (this.state !== State.Pending) throw new Error(`event already triggered (${ok ? 'succeed' : 'fail'} called twice)`);

@@ -15,8 +15,9 @@ export interface ResourceOptions {
 export type RequestStatus = 'queued' | 'granted' | 'released' | 'cancelled' | 'preempted';
 
 /**
- * A request for one unit of a Resource. It is an event that succeeds when the unit is granted;
- * give it back with `resource.release(request)`, which also withdraws a request still queued.
+ * A request for one unit of a Resource. It is an event that succeeds when the unit is granted —
+ * already complete when made if a unit is free — and is given back with
+ * `resource.release(request)`, which also withdraws a request still queued.
  */
 export class Request extends Event<void> {
   status: RequestStatus = 'queued';
@@ -127,7 +128,7 @@ export class Resource {
     }
     const req = new Request(this, priority, preempt, this.created++);
     if (this.count < this.capacity) {
-      this.grant(req);
+      this.grant(req, true);
       return req;
     }
     if (preempt) {
@@ -136,7 +137,7 @@ export class Resource {
         this.removeUser(victim);
         victim.status = 'preempted';
         victim.process?.interrupt(new Preempted(req, victim.grantedAt, this));
-        this.grant(req);
+        this.grant(req, true);
         return req;
       }
     }
@@ -200,7 +201,7 @@ export class Resource {
       const next = this.discipline === 'fifo' ? this.fifo.shift() : this.sorted.shift();
       if (next === undefined) break;
       this.queueLength.update(this.env.now, this.queued);
-      if (next instanceof Request) this.grant(next);
+      if (next instanceof Request) this.grant(next, false);
       else {
         this.claimed++;
         this.busy.update(this.env.now, this.count);
@@ -210,13 +211,19 @@ export class Resource {
     }
   }
 
-  private grant(req: Request): void {
+  /**
+   * Gives `req` a unit. A request granted as it is made (`immediate`) is complete when `request()`
+   * returns, so `yield req` continues at once; one granted from the queue is an event scheduled
+   * now, which resumes its waiting process after the events already due.
+   */
+  private grant(req: Request, immediate: boolean): void {
     req.status = 'granted';
     req.grantedAt = this.env.now;
     this.users.push(req);
     this.busy.update(this.env.now, this.count);
     this.waits.add(this.env.now - req.requestedAt);
-    req.succeed();
+    if (immediate) req.completeNow();
+    else req.succeed();
   }
 
   private removeUser(req: Request): void {
