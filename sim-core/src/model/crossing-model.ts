@@ -66,7 +66,7 @@ export class CrossingModel {
     const streams = this.streams;
     this.parking = new Resource(env, Math.max(1, config.parkingCapacity), { name: 'parking' });
     const g = config.gates;
-    const gate = (name: GateName, spec: GateConfig, way: 'entry' | 'exit'): Gate => new Gate(env, name, spec, way, g.enabled, this.controllers.gate, streams, log);
+    const gate = (name: GateName, spec: GateConfig, way: 'entry' | 'exit'): Gate => new Gate(env, name, spec, way, g.enabled, name.startsWith('vn') ? config.hours.VN : config.hours.CN, this.controllers.gate, streams, log);
     this.gates = {
       vnTruckIn: gate('vnTruckIn', g.vnTruck, 'entry'),
       vnTruckOut: gate('vnTruckOut', g.vnTruck, 'exit'),

@@ -52,6 +52,8 @@ export class Gate {
     way: 'entry' | 'exit',
     /** False when the gates stage is switched off: passing takes no time. */
     private readonly enabled: boolean,
+    /** The side's opening hours: a gate admits vehicles only while open. */
+    private readonly hours: OpeningCalendar,
     private readonly controller: GateController,
     streams: RandomStreams,
     log: BreakdownLog,
@@ -80,7 +82,15 @@ export class Gate {
       for (const step of this.config.steps) if (decision.failed.includes(step.name)) work += step.manual.sampleMs(rng);
     }
     work += this.config.passage.sampleMs(rng);
-    return yield* holdFor(this.env, this.lanes, work);
+    // Vehicles still queueing when the side closes wait for the next opening and queue again.
+    let queued = 0;
+    for (;;) {
+      yield* untilOpen(this.env, this.hours);
+      const asked = this.env.now;
+      const q = yield* holdFor(this.env, this.lanes, work, 0, () => this.hours.isOpen(this.env.now));
+      if (q >= 0) return queued + q;
+      queued += this.env.now - asked;
+    }
   }
 }
 

@@ -50,18 +50,32 @@ export class Store<T> {
     this.getQueue = new CountOverTime(env.now, 0);
   }
 
-  /** Puts an item in; the event succeeds once there is room. */
+  /**
+   * Puts an item in; the event succeeds once there is room. When there is room now (and no put
+   * is waiting ahead of it), the put is complete when this returns, like a resource granted at once.
+   */
   put(item: T): StorePut<T> {
     const ev = new StorePut(this.env, item);
-    this.puts.push(ev);
+    if (this.puts.length === 0 && this.items.length < this.capacity) {
+      this.items.push(item);
+      ev.completeNow();
+    } else this.puts.push(ev);
     this.settle();
     return ev;
   }
 
-  /** Takes the first item that passes `filter` (any item without one); waits until there is one. */
+  /**
+   * Takes the first item that passes `filter` (any item without one); waits until there is one.
+   * When a matching item is there now, the get is complete when this returns. (Gets waiting
+   * ahead of it match no item present, so taking one now passes none of them over.)
+   */
   get(filter?: (item: T) => boolean): StoreGet<T> {
     const ev = new StoreGet<T>(this.env, filter ?? null);
-    this.gets.push(ev);
+    const k = this.items.length === 0 ? -1 : filter === undefined ? 0 : this.items.findIndex(filter);
+    if (k >= 0 && (filter !== undefined || this.gets.length === 0)) {
+      const [item] = this.items.splice(k, 1);
+      ev.completeNow(item as T);
+    } else this.gets.push(ev);
     this.settle();
     return ev;
   }
