@@ -53,7 +53,10 @@ export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 export const ROUTE_KINDS = ['igv', 'truck'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
-/** What limits the speed on a route section: open road (cruise), a yard, or a scanner portal zone. */
+/**
+ * What limits the speed on a route section: open road (cruise speed), a yard (yard speed), or the
+ * slow zone around a scanner portal (scanner speed). The portal pass itself is `Scanners.scanTime`.
+ */
 export const SECTION_KINDS = ['road', 'yard', 'scanner'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -284,7 +287,11 @@ export interface CustomsDirection {
   /** Yellow-channel document check; it may finish before the vehicle arrives. */
   yellowCheck: DurationSpec;
   red: {
-    /** Share of red-channel containers cleared by the scan image alone; the rest are opened. */
+    /**
+     * Share of red-channel containers cleared by the scan image alone; the rest are opened in an
+     * inspection bay. With `scans: "red-only"` (baseline mobile scanners) only this share is
+     * scanned and the rest go straight to opening.
+     */
     scanOnlyShare: number;
   };
 }

@@ -1,0 +1,10 @@
+export { validateScenario } from './validate.ts';
+export type { ValidationResult } from './validate.ts';
+export { loadScenario, parseJsonText, presetNames, PRESETS_DIR, readScenarioJson } from './load.ts';
+export type { LoadResult, ReadResult } from './load.ts';
+export { applyOverrides, parseOverridePath, parseOverrideValue } from './overrides.ts';
+export type { OverrideResult } from './overrides.ts';
+export { formatScenarioError } from './scenario-error.ts';
+export type { ScenarioError } from './scenario-error.ts';
+export { buildJsonSchema, JSON_SCHEMA_FILE, jsonSchemaText } from './json-schema.ts';
+export { scenarioSchema } from './zod/scenario.ts';

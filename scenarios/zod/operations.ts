@@ -1,0 +1,75 @@
+/**
+ * Operations around the plant: failures and data-exchange outages, the strategy of each
+ * controller, and the KPI targets a run is checked against.
+ */
+
+import { z } from 'zod';
+import type { Control, Failures, OutageWindow, Targets } from '../../sim-core/src/model/scenario.ts';
+import {
+  CRANE_SCHEDULER_STRATEGIES,
+  GATE_STRATEGIES,
+  SELECTIVITY_STRATEGIES,
+  TRANSPORT_STRATEGIES,
+  TRIAGE_STRATEGIES,
+  YARD_PLANNER_STRATEGIES,
+} from '../../sim-core/src/model/scenario.ts';
+import { controlSpec, failureSpec, nonNegative, positive, share } from './common.ts';
+import type { Agree, Expect } from './type-agreement.ts';
+
+const outageWindow = z
+  .strictObject({
+    startHour: nonNegative('start, hours since the scenario start'),
+    durationHours: positive('length of the outage, hours'),
+  })
+  .describe('a scheduled outage');
+
+export const failures = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('false switches every failure and outage off'),
+    gates: failureSpec.describe('each gate lane').exactOptional(),
+    scanners: failureSpec.describe('each scanner lane').exactOptional(),
+    cranes: failureSpec.describe('each crane or reach stacker').exactOptional(),
+    igvs: failureSpec.describe('each IGV').exactOptional(),
+    dataExchange: z
+      .strictObject({
+        scheduled: z.array(outageWindow).describe('planned outages'),
+        random: failureSpec.describe('random outages (MTBF/MTTR of the link)').exactOptional(),
+      })
+      .describe('outages of the real-time data exchange with China: no advance data, so no pre-clearance'),
+  })
+  .describe('equipment failures (thiết bị hỏng) and data-exchange outages');
+
+export const control = z
+  .strictObject({
+    gate: controlSpec('gate', GATE_STRATEGIES, 'gate controller: read results → declaration lookup → barrier or divert'),
+    selectivity: controlSpec('selectivity', SELECTIVITY_STRATEGIES, 'customs selectivity: green / yellow / red'),
+    triage: controlSpec('triage', TRIAGE_STRATEGIES, 'scanner image triage: AI pre-clearance and operator review'),
+    craneScheduler: controlSpec('craneScheduler', CRANE_SCHEDULER_STRATEGIES, 'which waiting job a crane takes next'),
+    yardPlanner: controlSpec('yardPlanner', YARD_PLANNER_STRATEGIES, 'where a container is stored'),
+    transport: controlSpec('transport', TRANSPORT_STRATEGIES, 'transport service: which IGV or truck moves which container'),
+  })
+  .describe('strategy of each controller');
+
+export const targets = z
+  .strictObject({
+    vehiclesPerDayMin: positive('at least this many vehicles per day').exactOptional(),
+    truckTurnP50MaxMin: positive('median truck turn time at most, minutes').exactOptional(),
+    truckTurnP95MaxMin: positive('95th percentile truck turn time at most, minutes').exactOptional(),
+    igvUtilization: z
+      .strictObject({ min: share('lowest acceptable IGV utilization'), max: share('highest acceptable IGV utilization') })
+      .superRefine((u, ctx) => {
+        if (u.min > u.max) ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${u.max}) must not be less than min (${u.min})` });
+      })
+      .describe('acceptable IGV utilization range')
+      .exactOptional(),
+    craneUtilizationMax: share('highest acceptable crane utilization').exactOptional(),
+    gateScannerRhoMax: share('highest acceptable utilization ρ of any gate lane group or scanner').exactOptional(),
+  })
+  .describe('KPI thresholds a run is checked against (exit code 1 when missed)');
+
+export type OperationsTypesAgree = [
+  Expect<Agree<z.output<typeof outageWindow>, OutageWindow>>,
+  Expect<Agree<z.output<typeof failures>, Failures>>,
+  Expect<Agree<z.output<typeof control>, Control>>,
+  Expect<Agree<z.output<typeof targets>, Targets>>,
+];
