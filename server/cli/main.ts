@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { formatRun } from './commands/run-format.ts';
+import { runCommand } from './commands/run.ts';
+import { collect, runValidateCommand } from './commands/validate.ts';
 import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
 import { EXIT, UsageError } from './usage-error.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
+
+/** Set by a command that ran but failed its checks (exit 1). */
+let exitCode: number = EXIT.OK;
 
 /** Builds the `crossing-twin` command line. Each command validates its input before running. */
 export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s)): Command {
@@ -14,6 +20,33 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('run')
+    .description('run a scenario (preset name or JSON file) and print its KPI summary')
+    .argument('<scenario>', 'preset name (e.g. huu-nghi-smart-2030) or path to a scenario JSON file')
+    .option('--seed <n>', "run seed (whole number; default: the scenario's)")
+    .option('--days <d>', "simulated days (default: the scenario's horizon)")
+    .option('--set <path=value>', 'override a scenario value, e.g. demand.vehiclesPerDay=4000 (repeatable)', collect, [] as string[])
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--trace <file>', 'write every event and domain record as NDJSON to <file>')
+    .option('--check', "exit 1 when the scenario's targets are missed")
+    .action(async (target: string, opts: { seed?: string; days?: string; set: string[]; json?: boolean; trace?: string; check?: boolean }) => {
+      const report = await runCommand(target, opts, () => performance.now());
+      out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatRun(report, report.title.en)}\n`);
+      if (opts.check === true && report.targets.some((t) => !t.met)) {
+        process.stderr.write(`crossing-twin: targets missed: ${report.targets.filter((t) => !t.met).map((t) => t.target).join(', ')}\n`);
+        exitCode = EXIT.FAILED;
+      }
+    });
+
+  program
+    .command('validate')
+    .description('check a scenario (preset name or JSON file) and list every problem with its JSON path')
+    .argument('<scenario>', 'preset name (e.g. huu-nghi-smart-2030) or path to a scenario JSON file')
+    .option('--set <path=value>', 'override a scenario value before checking, e.g. demand.vehiclesPerDay=4000 (repeatable)', collect, [] as string[])
+    .option('--json', 'print the problems as a JSON array of { path, message } on stdout ([] when valid)')
+    .action((scenario: string, opts: { set: string[]; json?: boolean }) => runValidateCommand(scenario, opts, out));
 
   program
     .command('workload')
@@ -34,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return EXIT.OK;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are "errors" to commander; they succeeded for us. Parse errors are bad input.
