@@ -76,7 +76,25 @@ function kernelSuite(): BenchRow[] {
   ];
 }
 
-const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite };
+function crossingSuite(): BenchRow[] {
+  process.stderr.write(`crossing: huu-nghi-smart-2030, 1 and 30 simulated days, ${reps} reps\n`);
+  const m = measure(['crossing-1d', 'crossing-30d']);
+  const wall = (n: string): number => median(m.get(n)!.map((r) => r.wallMs)) / 1000;
+  const rate = (n: string): number => median(m.get(n)!.map((r) => r.events / r.wallMs / 1000));
+  const peak = (n: string): number => Math.max(...m.get(n)!.map((r) => r.maxRssMB));
+  return [
+    { name: 'crossing.smart2030.1day.wall', value: sig(wall('crossing-1d')), unit: 's' },
+    { name: 'crossing.smart2030.loadAndValidate', value: sig(median(m.get('crossing-1d')!.map((r) => r.setupMs ?? 0)) / 1000), unit: 's' },
+    { name: 'crossing.smart2030.1day.events', value: m.get('crossing-1d')![0]!.events, unit: 'events' },
+    { name: 'crossing.smart2030.1day.eventsPerSec', value: sig(rate('crossing-1d')), unit: 'M events/s' },
+    { name: 'crossing.smart2030.30days.wall', value: sig(wall('crossing-30d')), unit: 's' },
+    { name: 'crossing.smart2030.30days.events', value: m.get('crossing-30d')![0]!.events, unit: 'events' },
+    { name: 'crossing.smart2030.30days.eventsPerSec', value: sig(rate('crossing-30d')), unit: 'M events/s' },
+    { name: 'crossing.smart2030.30days.peakRss', value: sig(peak('crossing-30d'), 3), unit: 'MB' },
+  ];
+}
+
+const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite };
 const chosen = values.only === undefined ? Object.keys(suites) : [values.only];
 const rows: BenchRow[] = [];
 for (const s of chosen) {

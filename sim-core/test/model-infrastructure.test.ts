@@ -4,7 +4,6 @@ import { unitBreakdowns } from '../src/model/breakdowns.ts';
 import { clockToMs, MS_PER_DAY, MS_PER_HOUR, OpeningCalendar } from '../src/model/calendar.ts';
 import { HourlyArrivals } from '../src/model/hourly-arrivals.ts';
 import { Ledger } from '../src/model/ledger.ts';
-import { holdFor } from '../src/model/work.ts';
 
 function dist(spec: unknown): TimedDistribution {
   const r = parseDistSpec(spec, '$');
@@ -89,14 +88,14 @@ describe('Ledger', () => {
   });
 });
 
-describe('breakdowns and holdFor', () => {
+describe('breakdowns and resource usage', () => {
   it('a breakdown interrupts a crane move, which finishes its remaining work after the repair', () => {
     const env = new Environment();
     const crane = new Resource(env, 1, { name: 'crane', discipline: 'priority' });
     const done: number[] = [];
     env.process(
       (function* (): ProcessBody<void> {
-        const queued = yield* holdFor(env, crane, 100);
+        const queued: number = yield crane.use(100);
         done.push(env.now, queued);
       })(),
     );
@@ -135,7 +134,7 @@ describe('breakdowns and holdFor', () => {
           work += ms;
           env.process(
             (function* (): ProcessBody<void> {
-              yield* holdFor(env, gate, ms);
+              yield gate.use(ms);
               completed++;
             })(),
           );

@@ -186,15 +186,20 @@ export class Environment {
 
   /**
    * Writes a domain record into the trace (and the trace hash): a code saying what happened and
-   * numbers saying to what, e.g. (TRUCK_ARRIVED, truckId). Models use it so that the trace
-   * reflects decisions, not only event timing.
+   * up to two numbers saying to what, e.g. (TRUCK_ARRIVED, truckId). Models use it so that the
+   * trace reflects decisions, not only event timing. (Fixed arity: no array per call.)
    */
-  record(code: number, ...values: number[]): void {
+  record(code: number, a?: number, b?: number): void {
+    const n = a === undefined ? 0 : b === undefined ? 1 : 2;
     const h = this.hash;
     h.word(0xffff0000 | (code & 0xffff));
-    h.word(values.length);
-    for (const v of values) h.number(v);
-    if (this.sinks.length > 0) for (const s of this.sinks) s.record?.(this.now, code, values);
+    h.word(n);
+    if (n > 0) h.number(a!);
+    if (n > 1) h.number(b!);
+    if (this.sinks.length > 0) {
+      const values = n === 0 ? [] : n === 1 ? [a!] : [a!, b!];
+      for (const s of this.sinks) s.record?.(this.now, code, values);
+    }
   }
 
   /** 64-bit hash (16 hex digits) of every event processed and every record written so far. */

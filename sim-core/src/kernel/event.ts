@@ -128,6 +128,17 @@ export class Event<T = unknown> {
     this.state = State.Processed;
   }
 
+  /**
+   * @internal Succeeds and processes the event at once: its callbacks run now, inside the action
+   * the kernel is processing (for an event whose moment is that action's, e.g. the scheduled end
+   * of a resource usage).
+   */
+  fireNow(value?: T): void {
+    if (this.state !== State.Pending) throw new Error('fireNow on an event that is already triggered');
+    this.payload = value;
+    this.runCallbacks();
+  }
+
   /** @internal Marks the event triggered with `payload` and schedules it after `delay` ms. */
   settle(ok: boolean, payload: unknown, priority: number, delay = 0): void {
     if (this.state !== State.Pending) throw new Error(`event already triggered (${ok ? 'succeed' : 'fail'} called twice)`);

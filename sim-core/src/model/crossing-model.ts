@@ -14,10 +14,9 @@ import { HourlyArrivals } from './hourly-arrivals.ts';
 import { PoolTransport, type TransportJob, type TransportService } from './igv-pool.ts';
 import { KpiCollector, type StorageBlock } from './kpi-collector.ts';
 import { Ledger } from './ledger.ts';
-import { failingResource, Gate, untilOpen, wait, Yard, type Box } from './plant.ts';
+import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
 import { TRACE } from './trace-codes.ts';
 import { VnCustoms } from './vn-customs.ts';
-import { holdFor } from './work.ts';
 
 /** The eight gate directions of the crossing. */
 export type GateName = 'vnTruckIn' | 'vnTruckOut' | 'vnBorderIn' | 'vnBorderOut' | 'cnBorderIn' | 'cnBorderOut' | 'cnTruckIn' | 'cnTruckOut';
@@ -182,7 +181,7 @@ export class CrossingModel {
     yield spot;
     const checked = this.customs.declare(box, 'export');
     if (checked > this.env.now) yield checked - this.env.now;
-    yield* untilOpen(this.env, this.config.hours.VN);
+    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
     yield* this.gates.vnTruckIn.pass();
     this.parking.release(spot);
@@ -278,9 +277,9 @@ export class CrossingModel {
       this.boxLeaves(box);
       return;
     }
-    if (this.rng.next() < (box.fruit ? china.fruitInspectionShare : china.inspectionShare)) yield* holdFor(this.env, this.cnBays, china.inspection.sampleMs(this.rng));
-    yield* wait(this.env, china.pickupDelay, this.rng);
-    yield* untilOpen(this.env, this.config.hours.CN);
+    if (this.rng.next() < (box.fruit ? china.fruitInspectionShare : china.inspectionShare)) yield this.cnBays.use(china.inspection.sampleMs(this.rng));
+    yield china.pickupDelay.sampleMs(this.rng);
+    if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
     yield* this.gates.cnTruckIn.pass();
     this.ledger.move(truck, 'cn-yard');
@@ -299,7 +298,7 @@ export class CrossingModel {
   private *cnImportTruck(): ProcessBody<void> {
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
     const box = this.newBox('import', truck);
-    yield* untilOpen(this.env, this.config.hours.CN);
+    if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
     yield* this.gates.cnTruckIn.pass();
     this.ledger.move(truck, 'cn-yard');
     yield* this.cnYard.move(this.priority('import', 'unload-truck'), false);
@@ -322,7 +321,7 @@ export class CrossingModel {
       twoWay.succeed(box);
       return;
     }
-    yield* wait(this.env, this.config.demand.vnPickupDelay, this.rng);
+    yield this.config.demand.vnPickupDelay.sampleMs(this.rng);
     yield* this.collectImport(box);
   }
 
@@ -330,7 +329,7 @@ export class CrossingModel {
   private *collectImport(box: Box): ProcessBody<void> {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-truck-gate');
-    yield* untilOpen(this.env, this.config.hours.VN);
+    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     yield* this.gates.vnTruckIn.pass();
     this.ledger.move(truck, 'vn-yard');
     yield this.vnYard.inbound.get((b) => b === box);
@@ -341,7 +340,7 @@ export class CrossingModel {
 
   /** Through the Vietnamese truck exit gate; a container on board leaves the system with the truck. */
   private *leaveVietnam(truck: string, arrivedAt: number, box: Box | null): ProcessBody<void> {
-    yield* untilOpen(this.env, this.config.hours.VN);
+    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
     yield* this.gates.vnTruckOut.pass();
     if (box !== null) this.boxLeaves(box);
@@ -359,7 +358,7 @@ export class CrossingModel {
     yield spot;
     const checked = this.customs.declare(box, 'export');
     if (checked > this.env.now) yield checked - this.env.now;
-    yield* untilOpen(this.env, this.config.hours.VN);
+    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
     yield* this.gates.vnTruckIn.pass();
     this.parking.release(spot);
@@ -383,7 +382,7 @@ export class CrossingModel {
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const spot = this.parking.request();
     yield spot;
-    yield* untilOpen(this.env, this.config.hours.VN);
+    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
     yield* this.gates.vnTruckIn.pass();
     this.parking.release(spot);
@@ -405,11 +404,11 @@ export class CrossingModel {
   /** A truck drives the channel from `from` to the other side: border gates and the drive itself. */
   private *driveAcross(truck: string, from: Country): ProcessBody<void> {
     const to: Country = from === 'VN' ? 'CN' : 'VN';
-    yield* untilOpen(this.env, this.config.hours[from]);
+    if (!this.config.hours[from].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[from]);
     yield* (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass();
     this.ledger.move(truck, 'channel');
     yield this.config.truckChannel!.tripMs;
-    yield* untilOpen(this.env, this.config.hours[to]);
+    if (!this.config.hours[to].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[to]);
     yield* (to === 'CN' ? this.gates.cnBorderIn : this.gates.vnBorderIn).pass();
     this.ledger.move(truck, to === 'CN' ? 'cn-yard' : 'vn-customs');
   }

@@ -114,7 +114,7 @@ export class PoolTransport implements TransportService {
       const job: TransportJob = yield this.jobs.get();
       const sameSide = this.idle.items.some((igv) => igv.side === job.from);
       const igv: Igv = yield (sameSide ? this.idle.get((v) => v.side === job.from) : this.idle.get()) as Event<Igv>;
-      this.env.process(this.trip(igv, job), `igv-${igv.n}`);
+      this.env.process(this.trip(igv, job), 'igv-trip');
     }
   }
 

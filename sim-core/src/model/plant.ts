@@ -8,7 +8,6 @@ import { unitBreakdowns, type BreakdownLog } from './breakdowns.ts';
 import type { OpeningCalendar } from './calendar.ts';
 import type { Duration, FailureConfig, GateConfig, YardConfig } from './config.ts';
 import type { GateController } from './control/gate-controller.ts';
-import { holdFor } from './work.ts';
 
 /** A container on its way through the crossing. */
 export interface Box {
@@ -44,6 +43,7 @@ export class Gate {
   private readonly rng: Rng;
   /** Trucks (or IGVs) diverted to a manual check. */
   manualChecks = 0;
+  private readonly isOpen = (): boolean => this.hours.isOpen(this.env.now);
 
   constructor(
     private readonly env: Environment,
@@ -85,9 +85,10 @@ export class Gate {
     // Vehicles still queueing when the side closes wait for the next opening and queue again.
     let queued = 0;
     for (;;) {
-      yield* untilOpen(this.env, this.hours);
+      const closedFor = openDelay(this.env, this.hours);
+      if (closedFor > 0) yield closedFor;
       const asked = this.env.now;
-      const q = yield* holdFor(this.env, this.lanes, work, 0, () => this.hours.isOpen(this.env.now));
+      const q: number = yield this.lanes.use(work, 0, this.isOpen);
       if (q >= 0) return queued + q;
       queued += this.env.now - asked;
     }
@@ -131,7 +132,7 @@ export class Yard {
     const work = this.config.cycle.sampleMs(this.rng);
     const dwell = handover ? this.config.handover.sampleMs(this.rng) : 0;
     this.moves++;
-    const queued = yield* holdFor(this.env, this.cranes, work, priority);
+    const queued: number = yield this.cranes.use(work, priority);
     if (dwell > work) yield dwell - work;
     return queued;
   }
@@ -147,15 +148,9 @@ export class Yard {
   }
 }
 
-/** Waits until `calendar` is open (returns at once when it is). */
-export function* untilOpen(env: Environment, calendar: OpeningCalendar): ProcessBody<void> {
+/** How long (ms) until `calendar` is open: 0 when it is. */
+export function openDelay(env: Environment, calendar: OpeningCalendar): number {
   const t = calendar.nextOpen(env.now);
   if (t === Infinity) throw new Error('the crossing never opens again within a year');
-  if (t > env.now) yield t - env.now;
-}
-
-/** Waits for a sample of `d` (ms). */
-export function* wait(env: Environment, d: Duration, rng: Rng): ProcessBody<void> {
-  const ms = d.sampleMs(rng);
-  if (ms > 0) yield ms;
+  return t - env.now;
 }

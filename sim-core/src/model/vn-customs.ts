@@ -8,7 +8,6 @@ import type { CustomsSelectivity } from './control/customs-selectivity.ts';
 import type { ScannerTriage } from './control/scanner-triage.ts';
 import type { Direction } from './control/types.ts';
 import type { Box } from './plant.ts';
-import { holdFor } from './work.ts';
 
 /** Counts of what Vietnamese customs did, for reports. */
 export interface CustomsCounts {
@@ -79,7 +78,7 @@ export class VnCustoms {
   /** The portal pass itself: holds a scanner lane for the scan time. */
   *scan(): ProcessBody<void> {
     this.counts.scanned++;
-    yield* holdFor(this.env, this.scanner, this.scannerConfig.scan.sampleMs(this.rng));
+    yield this.scanner.use(this.scannerConfig.scan.sampleMs(this.rng));
   }
 
   /**
@@ -105,13 +104,13 @@ export class VnCustoms {
     }
     if (open && this.inspectionConfig.enabled) {
       this.counts.inspected++;
-      yield* holdFor(this.env, this.bays, this.inspectionConfig.opening.sampleMs(this.rng));
+      yield this.bays.use(this.inspectionConfig.opening.sampleMs(this.rng));
     }
   }
 
   /** An image analyst reviews the scan image. */
   private *review(): ProcessBody<void> {
     this.counts.operatorReviewed++;
-    yield* holdFor(this.env, this.operators, this.scannerConfig.review.sampleMs(this.rng));
+    yield this.operators.use(this.scannerConfig.review.sampleMs(this.rng));
   }
 }

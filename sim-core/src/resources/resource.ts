@@ -4,6 +4,7 @@ import type { Process } from '../kernel/process.ts';
 import { Tally } from '../stats/tally.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
 import { Deque } from '../kernel/deque.ts';
+import { Usage } from './usage.ts';
 
 export interface ResourceOptions {
   /** Name for statistics and error messages. */
@@ -29,6 +30,8 @@ export class Request extends Event<void> {
   readonly process: Process<any> | null;
   /** @internal Tie-break: order of creation. */
   readonly order: number;
+  /** Called instead of interrupting the process when the unit is preempted (a Usage resumes its work). */
+  onPreempt: ((p: Preempted) => void) | null = null;
 
   constructor(
     readonly resource: Resource,
@@ -136,7 +139,9 @@ export class Resource {
       if (victim !== null && before(req, victim)) {
         this.removeUser(victim);
         victim.status = 'preempted';
-        victim.process?.interrupt(new Preempted(req, victim.grantedAt, this));
+        const cause = new Preempted(req, victim.grantedAt, this);
+        if (victim.onPreempt !== null) victim.onPreempt(cause);
+        else victim.process?.interrupt(cause);
         this.grant(req, true);
         return req;
       }
@@ -161,6 +166,15 @@ export class Resource {
       return;
     }
     this.enqueue({ fn: onGrant, arg, priority, order: this.created++, requestedAt: this.env.now });
+  }
+
+  /**
+   * Holds a unit for `workMs` of work as one event, which succeeds with the time spent queueing
+   * (ms); a breakdown that preempts the unit only delays it (see Usage). With `admit`, a unit
+   * granted while `admit()` is false is given back and the usage ends with -1.
+   */
+  use(workMs: number, priority = 0, admit: (() => boolean) | null = null): Usage {
+    return new Usage(this.env, this, workMs, priority, admit);
   }
 
   /** Gives back a unit taken with `acquire`. */
