@@ -177,6 +177,28 @@ export class CrossingModel {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const box = this.newBox('export', truck);
+    yield* this.exportClearance(truck, box, t0);
+    this.ledger.move(truck, 'vn-yard');
+    yield* this.handOverExport(box);
+    if (this.rng.next() < this.config.demand.twoWayShare) {
+      // The two-way pilot: wait for the next cleared import container and take it home.
+      const ev = this.env.event<Box>();
+      this.twoWayWaiting.push(ev);
+      const back: Box = yield ev;
+      yield* this.vnYard.move(this.priority('import', 'load-truck'), false);
+      this.ledger.move(back.id, truck);
+      yield* this.leaveVietnam(truck, t0, back);
+      return;
+    }
+    yield* this.leaveVietnam(truck, t0, null);
+  }
+
+  /**
+   * An export truck from the regulating parking through Vietnamese clearance: the declaration
+   * (and its document check, maybe done before arrival), opening hours, the truck gate, the
+   * scanner when it applies, triage and inspection.
+   */
+  private *exportClearance(truck: string, box: Box, t0: number): ProcessBody<void> {
     const spot = this.parking.request();
     yield spot;
     const checked = this.customs.declare(box, 'export');
@@ -195,19 +217,6 @@ export class CrossingModel {
     yield* this.customs.clear(box, this.env.now, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('export', this.env.now - t0);
-    this.ledger.move(truck, 'vn-yard');
-    yield* this.handOverExport(box);
-    if (this.rng.next() < this.config.demand.twoWayShare) {
-      // The two-way pilot: wait for the next cleared import container and take it home.
-      const ev = this.env.event<Box>();
-      this.twoWayWaiting.push(ev);
-      const back: Box = yield ev;
-      yield* this.vnYard.move(this.priority('import', 'load-truck'), false);
-      this.ledger.move(back.id, truck);
-      yield* this.leaveVietnam(truck, t0, back);
-      return;
-    }
-    yield* this.leaveVietnam(truck, t0, null);
   }
 
   /** Crane lifts the export container off the truck, set down for an IGV or into storage. */
@@ -354,20 +363,7 @@ export class CrossingModel {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const box = this.newBox('export', truck);
-    const spot = this.parking.request();
-    yield spot;
-    const checked = this.customs.declare(box, 'export');
-    if (checked > this.env.now) yield checked - this.env.now;
-    if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
-    this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckIn.pass();
-    this.parking.release(spot);
-    this.ledger.move(truck, 'vn-customs');
-    const scanned = this.customs.scans(box);
-    if (scanned) yield* this.customs.scan();
-    yield* this.customs.clear(box, this.env.now, scanned);
-    box.clearedAt = this.env.now;
-    this.kpi.clearance('export', this.env.now - t0);
+    yield* this.exportClearance(truck, box, t0);
     yield* this.driveAcross(truck, 'VN');
     yield* this.cnYard.move(this.priority('export', 'unload-truck'), false);
     this.crossed(box);
