@@ -9,14 +9,14 @@
  * (held for 0 ms), so a momentary spike is still visible in max.
  */
 export class TimeWeighted {
-  private t0: number;
-  private tLast: number;
-  private value: number;
+  protected t0: number;
+  protected tLast: number;
+  protected value: number;
   // Neumaier-compensated integral: a month is 2.6·10^9 ms and millions of updates.
-  private area = 0;
-  private areaComp = 0;
-  private lowest: number;
-  private highest: number;
+  protected area = 0;
+  protected areaComp = 0;
+  protected lowest: number;
+  protected highest: number;
 
   /**
    * @param startTime observation start, ms.
