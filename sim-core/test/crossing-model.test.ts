@@ -53,6 +53,12 @@ describe('crossing model', () => {
     expect(r.kpis.clearanceTimeMin.export.count).toBeGreaterThan(10);
     expect(r.kpis.clearanceTimeMin.export.p50!).toBeGreaterThanOrEqual(60);
     expect(r.kpis.customs.inspected).toBeGreaterThanOrEqual(r.kpis.clearanceTimeMin.export.count);
+    // 60-minute openings stay within the 8 h legal limit; against a 30-minute limit every one breaches.
+    expect(r.kpis.customs.inspectionOverLimit).toBe(0);
+    s.customs.legalLimits = { documentCheckHours: 2, physicalInspectionHours: 0.5 };
+    const strict = runCrossing(fromScenario(s));
+    expect(strict.kpis.customs.inspectionOverLimit).toBe(strict.kpis.customs.inspected);
+    expect(strict.traceHash).toBe(r.traceHash);
   });
 
   it('no truck passes a Vietnamese gate while Vietnam is closed (baseline 07:00-20:00)', () => {

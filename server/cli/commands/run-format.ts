@@ -20,7 +20,7 @@ export function formatRun(r: RunReport, title: string): string {
   lines.push(`truck turn      ${mins(k.truckTurnTimeMin)}`);
   lines.push(`clearance exp.  ${mins(k.clearanceTimeMin.export)}`);
   lines.push(`clearance imp.  ${mins(k.clearanceTimeMin.import)}`);
-  lines.push(`customs         green ${fmt(k.customs.green)}, yellow ${fmt(k.customs.yellow)}, red ${fmt(k.customs.red)}; scanned ${fmt(k.customs.scanned)}, AI-cleared ${fmt(k.customs.aiCleared)}, inspected ${fmt(k.customs.inspected)}; manual gate checks ${fmt(k.manualGateChecks)}`);
+  lines.push(`customs         green ${fmt(k.customs.green)}, yellow ${fmt(k.customs.yellow)}, red ${fmt(k.customs.red)}; scanned ${fmt(k.customs.scanned)}, AI-cleared ${fmt(k.customs.aiCleared)}, inspected ${fmt(k.customs.inspected)}; over the legal limit: ${fmt(k.customs.documentCheckOverLimit)} document checks, ${fmt(k.customs.inspectionOverLimit)} inspections; manual gate checks ${fmt(k.manualGateChecks)}`);
   lines.push('');
   const rows = [['station', 'units', 'utilization', 'mean queue', 'max queue', 'wait mean (min)', 'wait p95 (min)']];
   for (const [name, s] of Object.entries(k.stations)) {

@@ -60,6 +60,9 @@ export interface CustomsConfig {
   documentCheck: Record<Direction, Duration>;
   /** Share of red containers cleared by the scan image alone; the rest are opened. */
   scanOnlyShare: Record<Direction, number>;
+  /** Legal limits, for reporting breaches (clock time, ms): document check, physical inspection. */
+  documentCheckLimitMs: number;
+  inspectionLimitMs: number;
 }
 
 export interface ScannerConfig {

@@ -143,6 +143,8 @@ export function fromScenario(s: Scenario, overrides: { seed?: number; days?: num
       declarationLead: { export: duration(s.customs.export.declarationLead, '$.customs.export.declarationLead'), import: duration(s.customs.import.declarationLead, '$.customs.import.declarationLead') },
       documentCheck: { export: duration(s.customs.export.yellowCheck, '$.customs.export.yellowCheck'), import: duration(s.customs.import.yellowCheck, '$.customs.import.yellowCheck') },
       scanOnlyShare: { export: s.customs.export.red.scanOnlyShare, import: s.customs.import.red.scanOnlyShare },
+      documentCheckLimitMs: Math.round(s.customs.legalLimits.documentCheckHours * MS_PER_HOUR),
+      inspectionLimitMs: Math.round(s.customs.legalLimits.physicalInspectionHours * MS_PER_HOUR),
     },
     scanner: {
       enabled: s.scanners.enabled,

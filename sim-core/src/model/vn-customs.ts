@@ -17,7 +17,12 @@ export interface CustomsCounts {
   scanned: number;
   aiCleared: number;
   operatorReviewed: number;
+  /** Physical inspections completed. */
   inspected: number;
+  /** Document checks that took longer than the legal limit (from declaration to done, clock time). */
+  documentCheckOverLimit: number;
+  /** Physical inspections that took longer than the legal limit (queue and opening, clock time). */
+  inspectionOverLimit: number;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface CustomsCounts {
  * and physical inspection at a bay. Switched-off stages are skipped.
  */
 export class VnCustoms {
-  readonly counts: CustomsCounts = { green: 0, yellow: 0, red: 0, scanned: 0, aiCleared: 0, operatorReviewed: 0, inspected: 0 };
+  readonly counts: CustomsCounts = { green: 0, yellow: 0, red: 0, scanned: 0, aiCleared: 0, operatorReviewed: 0, inspected: 0, documentCheckOverLimit: 0, inspectionOverLimit: 0 };
   private readonly rng: Rng;
 
   constructor(
@@ -64,6 +69,7 @@ export class VnCustoms {
     if (box.channel === 'green') return this.env.now;
     const check = this.config.documentCheck[direction].sampleMs(this.rng);
     const lead = preArrival && up ? this.config.declarationLead[direction].sampleMs(this.rng) : 0;
+    if (check > this.config.documentCheckLimitMs) this.counts.documentCheckOverLimit++;
     return this.env.now + Math.max(0, check - lead);
   }
 
@@ -103,8 +109,10 @@ export class VnCustoms {
       }
     }
     if (open && this.inspectionConfig.enabled) {
-      this.counts.inspected++;
+      const asked = this.env.now;
       yield this.bays.use(this.inspectionConfig.opening.sampleMs(this.rng));
+      this.counts.inspected++;
+      if (this.env.now - asked > this.config.inspectionLimitMs) this.counts.inspectionOverLimit++;
     }
   }
 
