@@ -52,12 +52,6 @@ export class TraceHash {
     }
   }
 
-  /** Mixes a string by its UTF-16 code units, preceded by its length. */
-  string(s: string): void {
-    this.word(s.length);
-    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
-  }
-
   /** The hash as 16 lowercase hex digits. */
   hex(): string {
     // Final avalanche of each lane, cross-fed so a difference in either lane spreads to both.

@@ -1,5 +1,5 @@
 import type { Environment } from '../kernel/environment.ts';
-import type { ProcessBody } from '../kernel/process.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
 import type { Rng } from '../random/rng.ts';
 import type { Resource } from '../resources/resource.ts';
 import type { Duration } from './config.ts';

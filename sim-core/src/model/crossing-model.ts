@@ -1,6 +1,6 @@
 import { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
-import type { ProcessBody } from '../kernel/process.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
 import { RandomStreams } from '../random/random-streams.ts';
 import type { Rng } from '../random/rng.ts';
 import { Resource } from '../resources/resource.ts';
@@ -10,6 +10,7 @@ import type { CrossingConfig, GateConfig } from './config.ts';
 import { createControllers, type Controllers } from './control/registry.ts';
 import type { Country, Direction } from './control/types.ts';
 import { poissonTimes, slotTimes } from './arrival-times.ts';
+import { DataExchange } from './data-exchange.ts';
 import { HourlyArrivals } from './hourly-arrivals.ts';
 import { PoolTransport, type TransportJob, type TransportService } from './igv-pool.ts';
 import { KpiCollector, type StorageBlock } from './kpi-collector.ts';
@@ -43,7 +44,7 @@ export class CrossingModel {
   readonly customs: VnCustoms;
   /** Units down right now, by resource name (for alerts and the viewer). */
   readonly down = new Map<string, number>();
-  private dataUp = true;
+  readonly dataExchange: DataExchange;
   private trucks = 0;
   private boxes = 0;
   /** Two-way export trucks waiting to take an import container back. */
@@ -76,11 +77,12 @@ export class CrossingModel {
       cnTruckIn: gate('cnTruckIn', g.cnTruck, 'entry'),
       cnTruckOut: gate('cnTruckOut', g.cnTruck, 'exit'),
     };
+    this.dataExchange = new DataExchange(env, config.outages, streams.stream('data-exchange'));
     const sc = config.scanner;
     const scanner = failingResource(env, 'scanner', sc.lanes, sc.enabled ? sc.failures : null, streams, log);
     const operators = new Resource(env, Math.max(1, sc.operators), { name: 'image-analysts' });
     const bays = new Resource(env, Math.max(1, config.inspection.bays), { name: 'inspection-bays', discipline: 'priority' });
-    this.customs = new VnCustoms(env, config.customs, sc, config.inspection, scanner, operators, bays, this.controllers.selectivity, this.controllers.triage, streams, () => this.dataUp);
+    this.customs = new VnCustoms(env, config.customs, sc, config.inspection, scanner, operators, bays, this.controllers.selectivity, this.controllers.triage, streams, () => this.dataExchange.up);
     this.vnYard = new Yard(env, 'vn-yard', config.vnYard, streams, log, config.vnYard.exportSlots, config.vnYard.importSlots);
     this.cnYard = new Yard(env, 'cn-yard', config.china.yard, streams, log, config.china.yard.exportSlots, config.china.yard.importSlots);
     this.cnBays = new Resource(env, Math.max(1, config.china.bays), { name: 'cn-inspection-bays' });
@@ -118,7 +120,7 @@ export class CrossingModel {
     this.kpi = new KpiCollector(env, stations, stores, config.warmupMs);
 
     for (const direction of ['export', 'import'] as const) env.process(this.arrivals(direction), `${direction}-arrivals`);
-    env.process(this.outages(), 'data-exchange');
+    env.process(this.dataExchange.run(), 'data-exchange');
     env.process(this.hourly(), 'hourly');
     if (config.warmupMs > 0) env.call(config.warmupMs, () => this.kpi.endWarmup());
   }
@@ -415,39 +417,9 @@ export class CrossingModel {
     return this.controllers.crane.priorityOf({ direction, kind });
   }
 
-  /** The real-time data exchange with China: scheduled windows and random outages. */
-  private *outages(): ProcessBody<void> {
-    const o = this.config.outages;
-    const windows = [...o.scheduled].sort((a, b) => a.startMs - b.startMs);
-    const rng = this.streams.stream('data-exchange');
-    let nextRandom = o.random === null ? Infinity : this.env.now + o.random.mtbf.sampleMs(rng);
-    for (const w of windows) {
-      while (nextRandom < w.startMs) {
-        yield nextRandom - this.env.now;
-        yield* this.outage(o.random!.mttr.sampleMs(rng));
-        nextRandom = this.env.now + o.random!.mtbf.sampleMs(rng);
-      }
-      if (w.startMs > this.env.now) yield w.startMs - this.env.now;
-      yield* this.outage(w.durationMs);
-    }
-    while (nextRandom < Infinity) {
-      if (nextRandom > this.env.now) yield nextRandom - this.env.now;
-      yield* this.outage(o.random!.mttr.sampleMs(rng));
-      nextRandom = this.env.now + o.random!.mtbf.sampleMs(rng);
-    }
-  }
-
-  private *outage(ms: number): ProcessBody<void> {
-    this.dataUp = false;
-    this.env.record(TRACE.DATA_EXCHANGE, 0);
-    yield ms;
-    this.dataUp = true;
-    this.env.record(TRACE.DATA_EXCHANGE, 1);
-  }
-
   /** Is the data exchange with China up now? */
   get dataExchangeUp(): boolean {
-    return this.dataUp;
+    return this.dataExchange.up;
   }
 
   private *hourly(): ProcessBody<void> {

@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng.ts';
-import { MS_PER_DAY, MS_PER_HOUR } from './calendar.ts';
+import { MS_PER_HOUR } from './calendar.ts';
 
 /**
  * A non-homogeneous Poisson arrival stream whose rate is constant within each hour of the day:
@@ -45,9 +45,4 @@ export class HourlyArrivals {
     }
     return Infinity;
   }
-}
-
-/** Day index of a time in ms. */
-export function dayOf(t: number): number {
-  return Math.floor(t / MS_PER_DAY);
 }

@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
-import type { ProcessBody } from '../kernel/process.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
 import type { Rng } from '../random/rng.ts';
 import { Resource } from '../resources/resource.ts';
 import { Store } from '../resources/store.ts';

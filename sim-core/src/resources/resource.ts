@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
-import type { Process } from '../kernel/process.ts';
+import type { Process } from '../kernel/sim-process.ts';
 import { Tally } from '../stats/tally.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
 import { Deque } from '../kernel/deque.ts';

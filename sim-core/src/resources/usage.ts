@@ -1,5 +1,5 @@
 import type { Environment } from '../kernel/environment.ts';
-import { Event, TAG, URGENT } from '../kernel/event.ts';
+import { Event, NORMAL, TAG, URGENT } from '../kernel/event.ts';
 import type { Preempted, Request, Resource } from './resource.ts';
 
 /**
@@ -53,11 +53,11 @@ export class Usage extends Event<number> {
     if (this.admit !== null && !this.admit()) {
       this.resource.release(this.req!);
       this.req = null;
-      this.settleAfter(-1, 0);
+      this.settle(true, -1, NORMAL);
       return;
     }
     this.started = now;
-    this.endSeq = this.env.enqueue(this.remaining, finishUsage, this, 1, TAG.WAKE);
+    this.endSeq = this.env.enqueue(this.remaining, finishUsage, this, NORMAL, TAG.WAKE);
   }
 
   /** @internal The scheduled end of work. */
@@ -80,10 +80,6 @@ export class Usage extends Event<number> {
   /** @internal Queues again for the remaining work after a preemption. */
   restart(): void {
     this.ask();
-  }
-
-  private settleAfter(value: number, delay: number): void {
-    this.settle(true, value, 1, delay);
   }
 }
 

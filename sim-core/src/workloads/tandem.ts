@@ -1,5 +1,5 @@
 import { Environment } from '../kernel/environment.ts';
-import type { ProcessBody } from '../kernel/process.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
 import { exponential } from '../random/basic-distributions.ts';
 import type { Distribution } from '../random/distribution.ts';
 import { RandomStreams } from '../random/random-streams.ts';

@@ -1,5 +1,6 @@
 import type { RandomStreams } from '../../random/random-streams.ts';
 import type { ControlConfig, CrossingConfig } from '../config.ts';
+import { STRATEGY_NAMES } from '../scenario.ts';
 import { FifoCranes, ImportFirstCranes, type CraneScheduler } from './crane-scheduler.ts';
 import { ShareSelectivity, type CustomsSelectivity } from './customs-selectivity.ts';
 import { AllReadsGate, type GateController } from './gate-controller.ts';
@@ -15,18 +16,8 @@ export interface Controllers {
   yard: YardPlanner;
 }
 
-/** Known strategy names per controller (validation lists them in its errors). */
-export const STRATEGIES = {
-  gate: ['default'],
-  selectivity: ['default'],
-  triage: ['default'],
-  craneScheduler: ['fifo', 'import-first'],
-  yardPlanner: ['default'],
-  transport: ['pool'],
-} as const satisfies Record<keyof ControlConfig, readonly string[]>;
-
 function unknown(controller: keyof ControlConfig, name: string): never {
-  throw new Error(`unknown ${controller} strategy '${name}' (known: ${STRATEGIES[controller].join(', ')})`);
+  throw new Error(`unknown ${controller} strategy '${name}' (known: ${STRATEGY_NAMES[controller].join(', ')})`);
 }
 
 /** Builds the controllers; each draws from its own random stream. */
