@@ -5,8 +5,8 @@
  */
 
 import { z } from 'zod';
-import type { Equipment, Layout, Route, RouteSection, Site, Zone } from '../../sim-core/src/model/scenario.ts';
-import { COUNTRIES, EQUIPMENT_KINDS, ROUTE_KINDS, SECTION_KINDS, ZONE_KINDS } from '../../sim-core/src/model/scenario.ts';
+import type { Equipment, Layout, LaneNetwork, NetworkEdge, NetworkNode, Route, RouteSection, Site, Zone } from '../../sim-core/src/model/scenario.ts';
+import { COUNTRIES, EQUIPMENT_KINDS, NODE_KINDS, ROUTE_KINDS, SECTION_KINDS, ZONE_KINDS } from '../../sim-core/src/model/scenario.ts';
 import { formatPoint, pointInPolygon, polylineLength, selfIntersection, signedArea } from '../geometry.ts';
 import { id, localizedText, point, positive } from './common.ts';
 import type { Agree, Expect } from './type-agreement.ts';
@@ -120,11 +120,52 @@ function checkUniqueIds(items: ReadonlyArray<{ id: string }>, key: string, what:
   });
 }
 
+export const networkNode = z
+  .strictObject({
+    id: id.describe('unique node id'),
+    kind: z.enum(NODE_KINDS).describe(`what the node is for: ${NODE_KINDS.join(', ')}`),
+    country,
+    position: point.describe('where the node lies [x, y], metres'),
+    equipment: id.describe('id of the equipment served at this node').exactOptional(),
+  })
+  .describe('a node of the IGV lane network');
+
+export const networkEdge = z
+  .strictObject({
+    id: id.describe('unique edge id'),
+    from: id.describe('id of the node the edge starts at'),
+    to: id.describe('id of the node the edge ends at'),
+    lanes: z.number().int().min(1).describe('parallel lanes in this direction'),
+    speedLimitKmh: positive('speed limit on this edge, km/h'),
+    kind: z.enum(SECTION_KINDS).describe('speed regime: road, yard or scanner'),
+    via: z.array(point).describe('intermediate centreline points, metres').exactOptional(),
+  })
+  .describe('a directed edge of the lane network (a two-way road is two edges)');
+
+export const laneNetwork = z
+  .strictObject({
+    nodes: z.array(networkNode).min(2, { error: 'a lane network needs at least 2 nodes' }).describe('nodes of the lane graph'),
+    edges: z.array(networkEdge).min(1, { error: 'a lane network needs at least one edge' }).describe('directed edges of the lane graph'),
+  })
+  .superRefine((n, ctx) => {
+    checkUniqueIds(n.nodes, 'nodes', 'node', ctx);
+    checkUniqueIds(n.edges, 'edges', 'edge', ctx);
+    const nodes = new Set(n.nodes.map((x) => x.id));
+    n.edges.forEach((e, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!nodes.has(e[end])) ctx.addIssue({ code: 'custom', path: ['edges', i, end], message: `edge "${e.id}" ${end === 'from' ? 'starts' : 'ends'} at node "${e[end]}", which is not in network.nodes` });
+      }
+      if (e.from === e.to) ctx.addIssue({ code: 'custom', path: ['edges', i, 'to'], message: `edge "${e.id}" starts and ends at the same node "${e.from}"` });
+    });
+  })
+  .describe('the IGV lane network: nodes and directed edges on the local grid');
+
 export const layout = z
   .strictObject({
     zones: z.array(zone).min(1, { error: 'a layout needs at least one zone' }).describe('functional zones as polygons'),
     equipment: z.array(equipment).describe('equipment positions (representative; the model uses the counts of each stage)'),
     routes: z.array(route).min(1, { error: 'a layout needs at least one route' }).describe('IGV routes and truck channels across the zero line'),
+    network: laneNetwork.exactOptional(),
   })
   .superRefine((l, ctx) => {
     checkUniqueIds(l.zones, 'zones', 'zone', ctx);
@@ -156,5 +197,8 @@ export type LayoutTypesAgree = [
   Expect<Agree<z.output<typeof equipment>, Equipment>>,
   Expect<Agree<z.output<typeof routeSection>, RouteSection>>,
   Expect<Agree<z.output<typeof route>, Route>>,
+  Expect<Agree<z.output<typeof networkNode>, NetworkNode>>,
+  Expect<Agree<z.output<typeof networkEdge>, NetworkEdge>>,
+  Expect<Agree<z.output<typeof laneNetwork>, LaneNetwork>>,
   Expect<Agree<z.output<typeof layout>, Layout>>,
 ];

@@ -63,9 +63,20 @@ const battery = z
   })
   .describe('IGV batteries and charging');
 
+const vehicle = z
+  .strictObject({
+    lengthM: positive('vehicle length, metres'),
+    widthM: positive('vehicle width, metres'),
+    minTurnRadiusM: positive('tightest turn radius the vehicle can drive, metres'),
+    accelerationMps2: positive('acceleration, m/s²'),
+    decelerationMps2: positive('braking deceleration, m/s²'),
+  })
+  .describe('IGV footprint and driving dynamics');
+
 const igvFleet = z
   .strictObject({
     routeId: z.string().describe('id of a layout route of kind "igv"'),
+    vehicle: vehicle.exactOptional(),
     fleet: count('IGVs in the fleet', 1),
     initialShareVn: share('share of the fleet that starts on the Vietnamese side'),
     speeds: z

@@ -60,6 +60,14 @@ export type RouteKind = (typeof ROUTE_KINDS)[number];
 export const SECTION_KINDS = ['road', 'yard', 'scanner'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
+/**
+ * What a lane-network node is for. `way` is a plain point on the centreline; the others are places
+ * the fleet controller sends vehicles to (crane transfer points, scanner portals, gate lanes,
+ * chargers, parking) or the node where a lane crosses the zero line (`border`).
+ */
+export const NODE_KINDS = ['way', 'crane-transfer', 'scanner-entry', 'scanner-exit', 'gate-lane', 'charging', 'parking', 'border'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
 /** Automated gate steps, performed in the order listed in a gate's `steps`. */
 export const GATE_STEP_KINDS = ['plate', 'code', 'e-seal', 'driver'] as const;
 export type GateStepKind = (typeof GATE_STEP_KINDS)[number];
@@ -208,15 +216,49 @@ export interface Route {
   sections: RouteSection[];
 }
 
+/** A node of the IGV lane network. */
+export interface NetworkNode {
+  id: string;
+  kind: NodeKind;
+  country: Country;
+  position: Point;
+  /** Id of the equipment served here (the crane of a transfer point, a scanner, a gate lane, a charger). */
+  equipment?: string;
+}
+
+/**
+ * A directed edge of the lane network (a road both ways is two edges). Its length is the polyline
+ * from `from` through `via` to `to`, in metres.
+ */
+export interface NetworkEdge {
+  id: string;
+  from: string;
+  to: string;
+  /** Parallel lanes in this direction (≥ 1). */
+  lanes: number;
+  /** Speed limit on this edge, km/h; vehicles drive at the lower of this and their own speed. */
+  speedLimitKmh: number;
+  /** Speed regime: open road, yard, or the slow zone of a scanner portal. */
+  kind: SectionKind;
+  /** Intermediate centreline points between `from` and `to`, metres. */
+  via?: Point[];
+}
+
+/** The IGV lane network: nodes and directed edges on the local grid. */
+export interface LaneNetwork {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
 /**
  * Layout geometry. Counts used by the model live in the stage sections (gates, scanners, yard...);
- * `equipment` is where units stand. The lane network for IGV routing is added by a later issue as
- * an optional `network` field here.
+ * `equipment` is where units stand; `network` is the lane graph the IGV fleet drives (smart mode).
  */
 export interface Layout {
   zones: Zone[];
   equipment: Equipment[];
   routes: Route[];
+  network?: LaneNetwork;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,9 +459,21 @@ export interface Battery {
   stations: number;
 }
 
+/** An IGV's footprint and driving dynamics (for kinematics, the referee and turn checks). */
+export interface VehicleDimensions {
+  lengthM: number;
+  widthM: number;
+  /** Tightest turn the vehicle can drive, measured to the path centreline. */
+  minTurnRadiusM: number;
+  accelerationMps2: number;
+  decelerationMps2: number;
+}
+
 export interface IgvFleet {
   /** Id of a layout route of kind `igv`. */
   routeId: string;
+  /** Footprint and dynamics; needed when the layout has a lane network. */
+  vehicle?: VehicleDimensions;
   fleet: number;
   /** Share of the fleet that starts on the Vietnamese side. */
   initialShareVn: number;
