@@ -18,6 +18,13 @@ import { Ledger } from './ledger.ts';
 import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
 import { TRACE } from './trace-codes.ts';
 import { VnCustoms } from './vn-customs.ts';
+import type { VisualSink } from '../stream/visual-events.ts';
+
+/** Optional listener ports of a model run. */
+export interface CrossingModelOptions {
+  /** Receives visual events (motion, state, spawn...) for viewers; none when absent. */
+  visual?: VisualSink;
+}
 
 /** The eight gate directions of the crossing. */
 export type GateName = 'vnTruckIn' | 'vnTruckOut' | 'vnBorderIn' | 'vnBorderOut' | 'cnBorderIn' | 'cnBorderOut' | 'cnTruckIn' | 'cnTruckOut';
@@ -50,9 +57,12 @@ export class CrossingModel {
   /** Two-way export trucks waiting to take an import container back. */
   private readonly twoWayWaiting: Array<Event<Box>> = [];
   private readonly rng: Rng;
+  /** Where visual events go; null when nobody watches (headless runs emit nothing). */
+  readonly visual: VisualSink | null;
 
-  constructor(readonly config: CrossingConfig) {
+  constructor(readonly config: CrossingConfig, options: CrossingModelOptions = {}) {
     const env = this.env;
+    this.visual = options.visual ?? null;
     this.streams = new RandomStreams(config.seed);
     this.rng = this.streams.stream('model');
     this.controllers = createControllers(config.control, config, this.streams);

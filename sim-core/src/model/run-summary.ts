@@ -1,7 +1,7 @@
 import type { TraceSink } from '../kernel/environment.ts';
 import { MS_PER_HOUR } from './calendar.ts';
 import type { CrossingConfig } from './config.ts';
-import { CrossingModel } from './crossing-model.ts';
+import { CrossingModel, type CrossingModelOptions } from './crossing-model.ts';
 import { minutes, round, type HourlySeries, type MinutesSummary } from './kpi-collector.ts';
 import type { ConservationCheck } from './ledger.ts';
 import type { CustomsCounts } from './vn-customs.ts';
@@ -58,8 +58,8 @@ export interface CrossingRun {
  * Runs the crossing for the configured horizon and returns its summary. `sink` sees every event
  * and domain record (for trace files). Pure: the caller measures wall-clock time.
  */
-export function runCrossing(config: CrossingConfig, sink?: TraceSink): CrossingRun {
-  const model = new CrossingModel(config);
+export function runCrossing(config: CrossingConfig, sink?: TraceSink, options: CrossingModelOptions = {}): CrossingRun {
+  const model = new CrossingModel(config, options);
   if (sink !== undefined) model.env.addTraceSink(sink);
   model.env.run(config.horizonMs);
   return summarize(model);
