@@ -134,6 +134,33 @@ export function speedAt(motion: MotionLike, t: number): number {
 }
 
 /**
+ * The first time (ms) the motion reaches distance s (m) along its path: the inverse of
+ * {@link distanceAt}. s at or below the profile's first distance gives the start; s the motion never
+ * reaches before `end` (or beyond the path) gives `end`. Not rounded: a fractional millisecond.
+ */
+export function timeAtDistance(motion: MotionLike, s: number): number {
+  const p = motion.profile;
+  const n = phaseCount(motion);
+  if (n === 0) return motion.end;
+  if (s <= p[1]!) return p[0]!;
+  // The last phase that starts at or before distance s (phase start distances never decrease).
+  let i = 0;
+  while (i + 1 < n && p[(i + 1) * PROFILE_STRIDE + 1]! <= s) i++;
+  const b = i * PROFILE_STRIDE;
+  const ds = s - p[b + 1]!;
+  const v = p[b + 2]!;
+  const a = p[b + 3]!;
+  let dt: number; // seconds into phase i
+  if (a === 0) {
+    dt = v > 0 ? ds / v : Number.POSITIVE_INFINITY;
+  } else {
+    const disc = v * v + 2 * a * ds;
+    dt = disc < 0 ? Number.POSITIVE_INFINITY : (-v + Math.sqrt(disc)) / a;
+  }
+  return Math.min(p[b]! + dt * 1000, motion.end);
+}
+
+/**
  * The point at distance s (m) along a polyline and the heading there (degrees clockwise from
  * north). At a vertex the heading is that of the segment leaving it (the last segment at the path's
  * end); zero-length segments are skipped. s is clamped to [0, length].

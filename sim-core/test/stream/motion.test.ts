@@ -13,6 +13,7 @@ import {
   positionAt,
   sampleMotion,
   speedAt,
+  timeAtDistance,
   type MotionLike,
 } from '../../src/stream/motion.ts';
 
@@ -77,6 +78,15 @@ describe('accelerate, cruise, brake (trapezoid)', () => {
     // s(4.999 s) = 150 + 49.99 − 24.990001 = 174.999999; v = 0.002 m/s
     expect(distanceAt(m, 24_999)).toBeCloseTo(174.999999, 9);
     expect(speedAt(m, 24_999)).toBeCloseTo(0.002, 9);
+  });
+
+  it('inverts distance to time in every phase', () => {
+    expect(timeAtDistance(m, 0)).toBe(0);
+    expect(timeAtDistance(m, 12.5)).toBeCloseTo(5_000, 9); // t = sqrt(2·12.5 / 1) s
+    expect(timeAtDistance(m, 100)).toBeCloseTo(15_000, 9);
+    expect(timeAtDistance(m, 166)).toBeCloseTo(22_000, 9); // 166 = 150 + 10t − t², t = 2 s
+    expect(timeAtDistance(m, 175)).toBeCloseTo(25_000, 6);
+    expect(timeAtDistance(m, 500)).toBe(25_000);
   });
 
   it('reports the phase boundaries in order, ending with `end`', () => {

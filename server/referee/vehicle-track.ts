@@ -1,0 +1,146 @@
+/**
+ * One IGV as the referee follows it: its footprint, the motion it is driving (if any) or the pose it
+ * stands in, and the instants where its footprint changes abruptly (speed-profile phase changes and
+ * path vertices, where the heading jumps). Poses come from the shared motion interpolation, so the
+ * referee sees exactly what the viewer draws.
+ */
+
+import type { Point } from '../../sim-core/src/model/scenario.ts';
+import {
+  cumulativeLengths,
+  distanceAt,
+  motionStart,
+  phaseBoundaries,
+  pointAlong,
+  sampleMotion,
+  timeAtDistance,
+} from '../../sim-core/src/stream/motion.ts';
+import type { MotionEvent } from '../../sim-core/src/stream/visual-events.ts';
+
+/** Position (m) and heading (degrees clockwise from north) of a footprint's centre. */
+export interface Pose {
+  x: number;
+  y: number;
+  headingDeg: number;
+}
+
+/** Axis-aligned box, metres. */
+export interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export type TimedMotion = MotionEvent & { t: number };
+
+export class VehicleTrack {
+  /** The motion being driven; null while standing. */
+  motion: TimedMotion | null = null;
+  /** Where it stands when not moving (and before its motion starts). */
+  standing: Pose;
+  /** Sorted instants (ms) of the current motion where the footprint changes abruptly. */
+  private boundaries: number[] = [];
+  /** Highest speed of the current motion, m/s. */
+  private speedCap = 0;
+  /** Half the footprint's diagonal, m: the radius of a circle that always contains it. */
+  readonly radius: number;
+
+  constructor(
+    readonly id: string,
+    readonly lengthM: number,
+    readonly widthM: number,
+    at: Point,
+    headingDeg: number,
+  ) {
+    this.standing = { x: at[0], y: at[1], headingDeg };
+    this.radius = Math.hypot(lengthM, widthM) / 2;
+  }
+
+  /** Pose at time t (ms); t must not be earlier than the current motion's emission time. */
+  poseAt(t: number): Pose {
+    const m = this.motion;
+    if (m === null) return this.standing;
+    const s = sampleMotion(m, t);
+    return { x: s.x, y: s.y, headingDeg: s.headingDeg };
+  }
+
+  /** Starts driving `motion` (replacing any motion in progress) and precomputes its boundaries. */
+  drive(motion: TimedMotion): void {
+    this.motion = motion;
+    const times = phaseBoundaries(motion);
+    const cum = cumulativeLengths(motion.path);
+    for (let k = 1; k < cum.length - 1; k++) times.push(timeAtDistance(motion, cum[k]!));
+    times.sort((a, b) => a - b);
+    this.boundaries = times;
+    this.speedCap = VehicleTrack.profileMaxSpeed(motion);
+  }
+
+  /** Drops a motion that has ended by time t, keeping its end pose as the standing pose. */
+  settle(t: number): void {
+    const m = this.motion;
+    if (m === null || t < m.end) return;
+    const end = sampleMotion(m, m.end);
+    this.standing = { x: end.x, y: end.y, headingDeg: end.headingDeg };
+    this.motion = null;
+    this.boundaries = [];
+    this.speedCap = 0;
+  }
+
+  /** True when the footprint may move during (a, b]. */
+  movesDuring(a: number, b: number): boolean {
+    const m = this.motion;
+    return m !== null && m.end > a && motionStart(m) < b;
+  }
+
+  /** Boundary instants strictly inside (a, b), appended to `out`. */
+  boundariesIn(a: number, b: number, out: number[]): void {
+    for (const t of this.boundaries) {
+      if (t > a && t < b) out.push(t);
+      else if (t >= b) break;
+    }
+  }
+
+  /** A box containing every footprint position during [a, b] (the swept circle's bounds). */
+  sweptBox(a: number, b: number): Box {
+    const r = this.radius;
+    const m = this.motion;
+    if (m === null || !this.movesDuring(a, b)) {
+      const p = this.poseAt(a);
+      return { minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r };
+    }
+    const s0 = distanceAt(m, Math.max(a, m.t));
+    const s1 = distanceAt(m, b);
+    const p0 = pointAlong(m.path, s0);
+    const p1 = pointAlong(m.path, s1);
+    let minX = Math.min(p0.x, p1.x);
+    let maxX = Math.max(p0.x, p1.x);
+    let minY = Math.min(p0.y, p1.y);
+    let maxY = Math.max(p0.y, p1.y);
+    const cum = cumulativeLengths(m.path);
+    for (let k = 1; k < cum.length - 1; k++) {
+      if (cum[k]! <= s0 || cum[k]! >= s1) continue;
+      const v = m.path[k]!;
+      minX = Math.min(minX, v[0]);
+      maxX = Math.max(maxX, v[0]);
+      minY = Math.min(minY, v[1]);
+      maxY = Math.max(maxY, v[1]);
+    }
+    return { minX: minX - r, minY: minY - r, maxX: maxX + r, maxY: maxY + r };
+  }
+
+  /** Highest speed (m/s) the current motion's profile reaches; 0 while standing. */
+  maxSpeed(): number {
+    return this.speedCap;
+  }
+
+  private static profileMaxSpeed(m: TimedMotion): number {
+    let v = 0;
+    const p = m.profile;
+    for (let i = 0; i + 3 < p.length; i += 4) {
+      const next = i + 4 < p.length ? p[i + 4]! : m.end;
+      v = Math.max(v, Math.abs(p[i + 2]!), Math.abs(p[i + 2]! + (p[i + 3]! * (next - p[i]!)) / 1000));
+    }
+    return v;
+  }
+}
