@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatRun } from './commands/run-format.ts';
+import { formatRefereeReport } from '../referee/referee-format.ts';
 import { runCommand } from './commands/run.ts';
 import { collect, runValidateCommand } from './commands/validate.ts';
 import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
@@ -31,9 +32,17 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--json', 'print the summary as JSON on stdout')
     .option('--trace <file>', 'write every event and domain record as NDJSON to <file>')
     .option('--check', "exit 1 when the scenario's targets are missed")
-    .action(async (target: string, opts: { seed?: string; days?: string; set: string[]; json?: boolean; trace?: string; check?: boolean }) => {
+    .option('--referee', 'check IGV footprints for overlap during the run; exit 1 with time, vehicles and coordinates on any collision')
+    .action(async (target: string, opts: { seed?: string; days?: string; set: string[]; json?: boolean; trace?: string; check?: boolean; referee?: boolean }) => {
       const report = await runCommand(target, opts, () => performance.now());
       out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatRun(report, report.title.en)}\n`);
+      if (report.referee !== undefined) {
+        // The verdict goes to stderr with --json so stdout stays one JSON document.
+        const verdict = `${formatRefereeReport(report.referee)}\n`;
+        if (opts.json === true) process.stderr.write(verdict);
+        else out(verdict);
+        if (!report.referee.ok) exitCode = EXIT.FAILED;
+      }
       if (opts.check === true && report.targets.some((t) => !t.met)) {
         process.stderr.write(`crossing-twin: targets missed: ${report.targets.filter((t) => !t.met).map((t) => t.target).join(', ')}\n`);
         exitCode = EXIT.FAILED;

@@ -10,6 +10,7 @@ import { MS_PER_HOUR } from '../../../sim-core/src/model/calendar.ts';
 import { checkTargets, type TargetResult } from './targets.ts';
 import { loadValidScenario } from './scenario-input.ts';
 import { parseWholeNumber, UsageError } from '../usage-error.ts';
+import { Referee, type RefereeReport } from '../../referee/referee.ts';
 
 export interface RunOptions {
   seed?: string;
@@ -18,6 +19,8 @@ export interface RunOptions {
   json?: boolean;
   trace?: string;
   check?: boolean;
+  /** Check IGV footprints for overlap during the run (the geometric referee). */
+  referee?: boolean;
 }
 
 /** The run summary of the JSON contract: the model's summary plus wall-clock figures and targets. */
@@ -26,6 +29,8 @@ export interface RunReport extends Omit<CrossingRun, 'engine'> {
   title: { vi: string; en: string; zh: string };
   engine: { events: number; wallMs: number; eventsPerSec: number };
   targets: TargetResult[];
+  /** The geometric referee's verdict, with `--referee`. */
+  referee?: RefereeReport;
 }
 
 const TAG_NAMES = new Map<number, string>(Object.entries(TAG).map(([k, v]) => [v, k.toLowerCase()]));
@@ -61,7 +66,8 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
   const scenario: Scenario = loadValidScenario(target, options.set ?? []);
   const config = fromScenario(scenario, overrides);
   if (config.warmupMs >= config.horizonMs) throw new UsageError(`--days: the run (${config.horizonMs / MS_PER_HOUR} h) must be longer than the warm-up (${config.warmupMs / MS_PER_HOUR} h)`);
-  const model = new CrossingModel(config);
+  const referee = options.referee === true ? refereeFor(scenario) : null;
+  const model = new CrossingModel(config, referee === null ? {} : { visual: referee });
   const trace = options.trace === undefined ? null : traceWriter(options.trace);
   if (trace !== null) model.env.addTraceSink(trace.sink);
 
@@ -89,5 +95,15 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
     title: scenario.meta.title,
     engine: { events: run.engine.events, wallMs: Math.round(wallMs), eventsPerSec: Math.round(run.engine.events / Math.max(wallMs / 1000, 1e-6)) },
     targets: checkTargets(scenario.targets, run.kpis),
+    ...(referee === null ? {} : { referee: referee.finish(config.horizonMs) }),
   };
+}
+
+/** A referee for the scenario's IGV footprint; the scenario must have a lane network to referee. */
+function refereeFor(scenario: Scenario): Referee {
+  const vehicle = scenario.transport.igv?.vehicle;
+  if (scenario.layout.network === undefined || vehicle === undefined) {
+    throw new UsageError(`--referee: scenario "${scenario.meta.id}" has no IGV lane network (layout.network and transport.igv.vehicle), so there is no IGV motion to referee`);
+  }
+  return new Referee({ lengthM: vehicle.lengthM, widthM: vehicle.widthM });
 }
