@@ -55,6 +55,12 @@ export class BucketStore {
 
   /** Adds `count` (> 0) observations to bucket `index` (an integer). */
   add(index: number, count = 1): void {
+    if (index >= this.lo && index <= this.hi && this.totalCount > 0) {
+      // The common case, a bucket inside the occupied range: no bounds to move.
+      this.counts[index - this.offset]! += count;
+      this.totalCount += count;
+      return;
+    }
     if (this.totalCount === 0) {
       this.ensureCapacity(index, index);
       this.lo = index;

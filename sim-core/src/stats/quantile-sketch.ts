@@ -1,4 +1,5 @@
 import { BucketStore } from './bucket-store.ts';
+import { LogBucketMapping } from './log-bucket-mapping.ts';
 
 /**
  * Bounded-memory percentiles for month-long runs.
@@ -42,6 +43,8 @@ export class QuantileSketch {
   private readonly gamma: number;
   private readonly logGamma: number;
   private readonly maxBuckets: number;
+  /** ⌈log_γ x⌉ without a logarithm for whole numbers; created when the sketch is first needed. */
+  private mapping: LogBucketMapping | null = null;
 
   private n = 0;
   private lowest = Infinity;
@@ -102,6 +105,11 @@ export class QuantileSketch {
   /** Adds one finite sample (any unit; quantiles come back in the same unit). */
   add(x: number): void {
     if (!Number.isFinite(x)) throw new RangeError(`sample must be finite, got ${x}`);
+    this.addFinite(x);
+  }
+
+  /** @internal `add` for a caller that has checked the sample is finite (Tally). */
+  addFinite(x: number): void {
     if (x < this.lowest) this.lowest = x;
     if (x > this.highest) this.highest = x;
     const exact = this.exact;
@@ -113,7 +121,9 @@ export class QuantileSketch {
       this.switchToSketch();
     }
     this.n++;
-    this.addToStores(x, 1);
+    if (x > 0) this.positive!.add(this.mapping!.index(x), 1);
+    else if (x < 0) this.negative!.add(this.mapping!.index(-x), 1);
+    else this.zeros++;
   }
 
   /**
@@ -205,6 +215,7 @@ export class QuantileSketch {
   private switchToSketch(): void {
     const exact = this.exact;
     this.exact = null;
+    this.mapping = new LogBucketMapping(this.logGamma);
     this.positive = new BucketStore(this.maxBuckets);
     this.negative = new BucketStore(this.maxBuckets);
     if (exact === null) return;
@@ -219,7 +230,7 @@ export class QuantileSketch {
 
   /** Bucket i covers (γ^(i-1), γ^i]. */
   private bucketIndex(magnitude: number): number {
-    return Math.ceil(Math.log(magnitude) / this.logGamma);
+    return this.mapping!.index(magnitude);
   }
 
   /** Value within relative error α of every magnitude in bucket i. */

@@ -63,7 +63,7 @@ export class Tally {
     this.s = t;
     if (x < this.lowest) this.lowest = x;
     if (x > this.highest) this.highest = x;
-    this.sketch?.add(x);
+    this.sketch?.addFinite(x);
   }
 
   /** Number of samples. */

@@ -120,16 +120,21 @@ export function runTandemProcesses(config: TandemConfig): TandemResult {
   return result('process', env, config, stations, book);
 }
 
-/** A customer of the callback version: plain data, moved along by module-level callbacks. */
+/**
+ * A customer of the callback version: plain data, moved along by module-level callbacks. For
+ * performance reasons a customer who leaves is recycled for a later arrival (with its service
+ * array), so the run allocates only as many customers as are ever in the system at once.
+ */
 class CallbackCustomer {
   station = 0;
-  readonly start: number;
+  start = 0;
+  readonly services: Float64Array;
 
   constructor(
     readonly run: CallbackRun,
-    readonly services: Float64Array,
+    stations: number,
   ) {
-    this.start = run.env.now;
+    this.services = new Float64Array(stations);
   }
 }
 
@@ -137,6 +142,8 @@ interface CallbackRun {
   env: Environment;
   stations: Resource[];
   book: SojournBook;
+  /** Customers who left, ready for reuse. */
+  spare: CallbackCustomer[];
 }
 
 function startService(c: CallbackCustomer): void {
@@ -148,7 +155,10 @@ function serviceDone(c: CallbackCustomer): void {
   stations[c.station]!.releaseUnit();
   c.station++;
   if (c.station < stations.length) stations[c.station]!.acquire(startService, c);
-  else c.run.book.leave(c.start);
+  else {
+    c.run.book.leave(c.start);
+    c.run.spare.push(c);
+  }
 }
 
 /**
@@ -159,14 +169,16 @@ export function runTandemCallbacks(config: TandemConfig): TandemResult {
   const env = new Environment();
   const sampler = new TandemSampler(config);
   const stations = makeStations(env, config);
-  const run: CallbackRun = { env, stations, book: new SojournBook(env) };
+  const run: CallbackRun = { env, stations, book: new SojournBook(env), spare: [] };
   const n = stations.length;
   let generated = 0;
 
   function arrive(): void {
-    const services = new Float64Array(n);
+    const c = run.spare.pop() ?? new CallbackCustomer(run, n);
+    const services = c.services;
     for (let k = 0; k < n; k++) services[k] = sampler.serviceMs(k);
-    const c = new CallbackCustomer(run, services);
+    c.station = 0;
+    c.start = env.now;
     run.book.enter();
     stations[0]!.acquire(startService, c);
     if (++generated < config.customers) env.call(sampler.interarrivalMs(), arrive);
