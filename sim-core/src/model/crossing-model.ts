@@ -19,11 +19,16 @@ import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
 import { TRACE } from './trace-codes.ts';
 import { VnCustoms } from './vn-customs.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
+import { CrossingVisuals } from '../stream/crossing-visuals.ts';
+import { Placement } from '../stream/placement.ts';
+import { VisualLedger } from '../stream/visual-ledger.ts';
 
 /** Optional listener ports of a model run. */
 export interface CrossingModelOptions {
   /** Receives visual events (motion, state, spawn...) for viewers; none when absent. */
   visual?: VisualSink;
+  /** Where the model's units stand on the layout, for visual events (an empty layout when absent). */
+  placement?: Placement;
 }
 
 /** The eight gate directions of the crossing. */
@@ -38,7 +43,7 @@ export type GateName = 'vnTruckIn' | 'vnTruckOut' | 'vnBorderIn' | 'vnBorderOut'
 export class CrossingModel {
   readonly env = new Environment();
   readonly streams: RandomStreams;
-  readonly ledger = new Ledger();
+  readonly ledger: Ledger;
   readonly kpi: KpiCollector;
   readonly controllers: Controllers;
   readonly parking: Resource;
@@ -59,10 +64,14 @@ export class CrossingModel {
   private readonly rng: Rng;
   /** Where visual events go; null when nobody watches (headless runs emit nothing). */
   readonly visual: VisualSink | null;
+  /** The visual emitter fed by the plant and the ledger; null when nobody watches. */
+  readonly visuals: CrossingVisuals | null;
 
   constructor(readonly config: CrossingConfig, options: CrossingModelOptions = {}) {
     const env = this.env;
     this.visual = options.visual ?? null;
+    this.visuals = this.visual === null ? null : new CrossingVisuals(env, config, options.placement ?? new Placement({ zones: [], equipment: [], routes: [] }, []), this.visual);
+    this.ledger = this.visuals === null ? new Ledger() : new VisualLedger(this.visuals);
     this.streams = new RandomStreams(config.seed);
     this.rng = this.streams.stream('model');
     this.controllers = createControllers(config.control, config, this.streams);
@@ -70,6 +79,7 @@ export class CrossingModel {
       onChange: (r, isDown, t) => {
         this.down.set(r.name, (this.down.get(r.name) ?? 0) + (isDown ? 1 : -1));
         env.record(TRACE.EQUIPMENT, isDown ? 1 : 0, t);
+        this.visuals?.equipment(r.name, isDown);
       },
     };
     const smart = config.mode === 'smart';
@@ -128,6 +138,10 @@ export class CrossingModel {
       ['cnExportStorage', this.cnYard.outbound],
     ]);
     this.kpi = new KpiCollector(env, stations, stores, config.warmupMs);
+    if (this.visuals !== null) {
+      for (const gt of Object.values(this.gates)) gt.visuals = this.visuals;
+      this.vnYard.visuals = this.cnYard.visuals = this.customs.visuals = this.visuals;
+    }
 
     for (const direction of ['export', 'import'] as const) env.process(this.arrivals(direction), `${direction}-arrivals`);
     env.process(this.dataExchange.run(), 'data-exchange');
@@ -217,13 +231,13 @@ export class CrossingModel {
     if (checked > this.env.now) yield checked - this.env.now;
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckIn.pass();
+    yield* this.gates.vnTruckIn.pass(truck);
     this.parking.release(spot);
     this.env.record(TRACE.GATE_PASSED, box.n);
     const scanned = this.customs.scans(box);
     if (scanned) {
       this.ledger.move(truck, 'vn-scanner');
-      yield* this.customs.scan();
+      yield* this.customs.scan(truck);
     }
     this.ledger.move(truck, 'vn-customs');
     yield* this.customs.clear(box, this.env.now, scanned);
@@ -280,7 +294,7 @@ export class CrossingModel {
       box.arrivedAt = this.env.now;
       box.checkDoneAt = this.customs.declare(box, 'import');
       scanned = this.customs.scans(box);
-      if (scanned) yield* this.customs.scan();
+      if (scanned) yield* this.customs.scan(`igv:${igv}`);
     }
     const yard = box.direction === 'export' ? this.cnYard : this.vnYard;
     yield* yard.move(this.priority(box.direction, 'unload-igv'), true);
@@ -298,17 +312,21 @@ export class CrossingModel {
       this.boxLeaves(box);
       return;
     }
-    if (this.rng.next() < (box.fruit ? china.fruitInspectionShare : china.inspectionShare)) yield this.cnBays.use(china.inspection.sampleMs(this.rng));
+    if (this.rng.next() < (box.fruit ? china.fruitInspectionShare : china.inspectionShare)) {
+      const work = china.inspection.sampleMs(this.rng);
+      this.visuals?.inspection('CN', box.id, work);
+      yield this.cnBays.use(work);
+    }
     yield china.pickupDelay.sampleMs(this.rng);
     if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
-    yield* this.gates.cnTruckIn.pass();
+    yield* this.gates.cnTruckIn.pass(truck);
     this.ledger.move(truck, 'cn-yard');
     yield this.cnYard.inbound.get((b) => b === box);
     yield* this.cnYard.move(this.priority('export', 'load-truck'), false);
     this.ledger.move(box.id, truck);
     this.ledger.move(truck, 'cn-truck-gate');
-    yield* this.gates.cnTruckOut.pass();
+    yield* this.gates.cnTruckOut.pass(truck);
     this.boxLeaves(box);
     this.truckLeaves('cn-truck', truck, 0);
   }
@@ -320,14 +338,14 @@ export class CrossingModel {
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
     const box = this.newBox('import', truck);
     if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
-    yield* this.gates.cnTruckIn.pass();
+    yield* this.gates.cnTruckIn.pass(truck);
     this.ledger.move(truck, 'cn-yard');
     yield* this.cnYard.move(this.priority('import', 'unload-truck'), false);
     this.ledger.move(box.id, 'cn-export-storage');
     yield this.cnYard.outbound.put(box);
     this.transport!.submit(this.job(box, 'CN'));
     this.ledger.move(truck, 'cn-truck-gate');
-    yield* this.gates.cnTruckOut.pass();
+    yield* this.gates.cnTruckOut.pass(truck);
     this.truckLeaves('cn-truck', truck, 0);
   }
 
@@ -351,7 +369,7 @@ export class CrossingModel {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-truck-gate');
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
-    yield* this.gates.vnTruckIn.pass();
+    yield* this.gates.vnTruckIn.pass(truck);
     this.ledger.move(truck, 'vn-yard');
     yield this.vnYard.inbound.get((b) => b === box);
     yield* this.vnYard.move(this.priority('import', 'load-truck'), false);
@@ -363,7 +381,7 @@ export class CrossingModel {
   private *leaveVietnam(truck: string, arrivedAt: number, box: Box | null): ProcessBody<void> {
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckOut.pass();
+    yield* this.gates.vnTruckOut.pass(truck);
     if (box !== null) this.boxLeaves(box);
     this.truckLeaves('vn-truck', truck, arrivedAt);
   }
@@ -392,7 +410,7 @@ export class CrossingModel {
     yield spot;
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckIn.pass();
+    yield* this.gates.vnTruckIn.pass(truck);
     this.parking.release(spot);
     yield* this.driveAcross(truck, 'VN');
     yield* this.cnYard.move(this.priority('import', 'load-truck'), false);
@@ -402,7 +420,7 @@ export class CrossingModel {
     const checked = this.customs.declare(box, 'import');
     this.ledger.move(truck, 'vn-customs');
     const scanned = this.customs.scans(box);
-    if (scanned) yield* this.customs.scan();
+    if (scanned) yield* this.customs.scan(truck);
     yield* this.customs.clear(box, checked, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('import', this.env.now - box.arrivedAt);
@@ -413,11 +431,11 @@ export class CrossingModel {
   private *driveAcross(truck: string, from: Country): ProcessBody<void> {
     const to: Country = from === 'VN' ? 'CN' : 'VN';
     if (!this.config.hours[from].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[from]);
-    yield* (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass();
+    yield* (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass(truck);
     this.ledger.move(truck, 'channel');
     yield this.config.truckChannel!.tripMs;
     if (!this.config.hours[to].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[to]);
-    yield* (to === 'CN' ? this.gates.cnBorderIn : this.gates.vnBorderIn).pass();
+    yield* (to === 'CN' ? this.gates.cnBorderIn : this.gates.vnBorderIn).pass(truck);
     this.ledger.move(truck, to === 'CN' ? 'cn-yard' : 'vn-customs');
   }
 

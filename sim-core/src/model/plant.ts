@@ -8,6 +8,7 @@ import { unitBreakdowns, type BreakdownLog } from './breakdowns.ts';
 import type { OpeningCalendar } from './calendar.ts';
 import type { Duration, FailureConfig, GateConfig, YardConfig } from './config.ts';
 import type { GateController } from './control/gate-controller.ts';
+import type { CrossingVisuals } from '../stream/crossing-visuals.ts';
 
 /** A container on its way through the crossing. */
 export interface Box {
@@ -43,6 +44,8 @@ export class Gate {
   private readonly rng: Rng;
   /** Trucks (or IGVs) diverted to a manual check. */
   manualChecks = 0;
+  /** Visual emitter, set by the model when somebody watches. */
+  visuals: CrossingVisuals | null = null;
   private readonly isOpen = (): boolean => this.hours.isOpen(this.env.now);
 
   constructor(
@@ -66,8 +69,9 @@ export class Gate {
   /**
    * One vehicle passes: the automated reads (each may fail), the controller's decision, the manual
    * check of what failed, then the barrier. The lane is held throughout. Returns the queueing time.
+   * `vehicle` (a ledger id) only names what the viewer draws in the lane.
    */
-  *pass(): ProcessBody<number> {
+  *pass(vehicle = ''): ProcessBody<number> {
     if (!this.enabled) return 0;
     const rng = this.rng;
     let work = 0;
@@ -82,6 +86,7 @@ export class Gate {
       for (const step of this.config.steps) if (decision.failed.includes(step.name)) work += step.manual.sampleMs(rng);
     }
     work += this.config.passage.sampleMs(rng);
+    this.visuals?.gate(this.name, vehicle, work);
     // Vehicles still queueing when the side closes wait for the next opening and queue again.
     let queued = 0;
     for (;;) {
@@ -105,6 +110,8 @@ export class Yard {
   private readonly rng: Rng;
   /** Crane moves made. */
   moves = 0;
+  /** Visual emitter, set by the model when somebody watches. */
+  visuals: CrossingVisuals | null = null;
 
   constructor(
     private readonly env: Environment,
@@ -132,6 +139,7 @@ export class Yard {
     const work = this.config.cycle.sampleMs(this.rng);
     const dwell = handover ? this.config.handover.sampleMs(this.rng) : 0;
     this.moves++;
+    this.visuals?.crane(this.name, work);
     const queued: number = yield this.cranes.use(work, priority);
     if (dwell > work) yield dwell - work;
     return queued;

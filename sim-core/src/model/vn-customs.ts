@@ -8,6 +8,7 @@ import type { CustomsSelectivity } from './control/customs-selectivity.ts';
 import type { ScannerTriage } from './control/scanner-triage.ts';
 import type { Direction } from './control/types.ts';
 import type { Box } from './plant.ts';
+import type { CrossingVisuals } from '../stream/crossing-visuals.ts';
 
 /** Counts of what Vietnamese customs did, for reports. */
 export interface CustomsCounts {
@@ -34,6 +35,8 @@ export interface CustomsCounts {
 export class VnCustoms {
   readonly counts: CustomsCounts = { green: 0, yellow: 0, red: 0, scanned: 0, aiCleared: 0, operatorReviewed: 0, inspected: 0, documentCheckOverLimit: 0, inspectionOverLimit: 0 };
   private readonly rng: Rng;
+  /** Visual emitter, set by the model when somebody watches. */
+  visuals: CrossingVisuals | null = null;
 
   constructor(
     private readonly env: Environment,
@@ -81,10 +84,12 @@ export class VnCustoms {
     return box.channel === 'red' && this.rng.next() < this.config.scanOnlyShare[box.direction];
   }
 
-  /** The portal pass itself: holds a scanner lane for the scan time. */
-  *scan(): ProcessBody<void> {
+  /** The portal pass itself: holds a scanner lane for the scan time. `vehicle` names what the viewer draws. */
+  *scan(vehicle = ''): ProcessBody<void> {
     this.counts.scanned++;
-    yield this.scanner.use(this.scannerConfig.scan.sampleMs(this.rng));
+    const work = this.scannerConfig.scan.sampleMs(this.rng);
+    this.visuals?.scanner(vehicle, work);
+    yield this.scanner.use(work);
   }
 
   /**
@@ -110,7 +115,9 @@ export class VnCustoms {
     }
     if (open && this.inspectionConfig.enabled) {
       const asked = this.env.now;
-      yield this.bays.use(this.inspectionConfig.opening.sampleMs(this.rng));
+      const work = this.inspectionConfig.opening.sampleMs(this.rng);
+      this.visuals?.inspection('VN', box.id, work);
+      yield this.bays.use(work);
       this.counts.inspected++;
       if (this.env.now - asked > this.config.inspectionLimitMs) this.counts.inspectionOverLimit++;
     }
