@@ -1,0 +1,102 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { wrap, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Executor, ProgressListener, ReplicationJob, ReplicationResult } from './executor.ts';
+import type { WorkerApi } from './replication-worker.ts';
+import { workerScript, type WorkerLoader } from './worker-script.ts';
+
+/** A failed replication: which job, and why. */
+export class JobFailed extends Error {
+  constructor(
+    readonly index: number,
+    readonly job: ReplicationJob,
+    cause: unknown,
+  ) {
+    super(`replication ${index + 1} (seed ${job.seed}${job.overrides.length > 0 ? `, ${job.overrides.join(' ')}` : ''}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'JobFailed';
+  }
+}
+
+interface PoolWorker {
+  thread: Worker;
+  api: Remote<WorkerApi>;
+}
+
+/**
+ * Runs replications on a pool of worker threads on this machine, talking to each through comlink.
+ * Workers pull the next job as soon as they are free; results are stored by job index, so the
+ * answer is the same for any number of workers. Workers start lazily on the first batch and
+ * stay up for the next ones until {@link close}.
+ */
+export class LocalPoolExecutor implements Executor {
+  readonly parallelism: number;
+  private workers: Promise<PoolWorker[]> | null = null;
+  private closed = false;
+
+  constructor(workers: number = availableParallelism(), private readonly loader: WorkerLoader = 'bundle') {
+    if (!(Number.isInteger(workers) && workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+    this.parallelism = workers;
+  }
+
+  /** Starts the threads (also done by the first batch); resolves when each answers. */
+  async start(): Promise<void> {
+    await this.pool();
+  }
+
+  private pool(): Promise<PoolWorker[]> {
+    if (this.closed) return Promise.reject(new Error('the executor is closed'));
+    this.workers ??= (async () => {
+      const script = await workerScript(this.loader);
+      const started = Array.from({ length: this.parallelism }, async () => {
+        const thread = new Worker(script.file, { eval: script.eval });
+        // A worker that runs no job must not keep the process alive.
+        thread.unref();
+        const api = wrap<WorkerApi>(nodeEndpoint(thread));
+        // A worker that fails to load reports an 'error' instead of answering.
+        const failed = new Promise<never>((_, reject) => thread.once('error', reject));
+        await Promise.race([api.ready(), failed]);
+        return { thread, api };
+      });
+      return Promise.all(started);
+    })();
+    return this.workers;
+  }
+
+  async run(jobs: readonly ReplicationJob[], onProgress?: ProgressListener): Promise<ReplicationResult[]> {
+    if (jobs.length === 0) return [];
+    const workers = await this.pool();
+    const results = new Array<ReplicationResult>(jobs.length);
+    let next = 0;
+    let done = 0;
+    let failure: JobFailed | null = null;
+    const drain = async (w: PoolWorker): Promise<void> => {
+      w.thread.ref();
+      try {
+        while (failure === null && next < jobs.length) {
+          const i = next++;
+          try {
+            results[i] = await w.api.runJob(jobs[i]!);
+          } catch (e) {
+            failure ??= new JobFailed(i, jobs[i]!, e);
+            return;
+          }
+          onProgress?.(++done, jobs.length);
+        }
+      } finally {
+        w.thread.unref();
+      }
+    };
+    await Promise.all(workers.map(drain));
+    if (failure !== null) throw failure;
+    return results;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers;
+    this.workers = null;
+    if (workers === null) return;
+    await Promise.all((await workers).map((w) => w.thread.terminate()));
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** How a worker thread gets our TypeScript: an esbuild bundle, or the sources through tsx. */
+export type WorkerLoader = 'bundle' | 'tsx';
+
+/** A worker's entry: a file, or (tsx) code evaluated in the worker that registers tsx first. */
+export interface WorkerScript {
+  file: string;
+  eval: boolean;
+  loader: WorkerLoader;
+}
+
+const ENTRY = new URL('./replication-worker.ts', import.meta.url);
+let bundled: Promise<string> | null = null;
+
+/**
+ * The worker entry. `bundle` (the default) builds one plain-JavaScript file with esbuild, once per
+ * process, into the temp folder: a worker then starts by parsing one file instead of having tsx
+ * transform some 60 modules (bench: `experiments.workerStart.*` in bench/results.json). Without
+ * esbuild (a production install omits dev dependencies) it falls back to tsx.
+ */
+export async function workerScript(loader: WorkerLoader = 'bundle'): Promise<WorkerScript> {
+  if (loader === 'bundle') {
+    try {
+      bundled ??= buildBundle();
+      return { file: await bundled, eval: false, loader };
+    } catch {
+      bundled = null;
+    }
+  }
+  // Node 20 does not apply `--import tsx` hooks to a worker's entry file, so the worker registers
+  // tsx itself (as server/cli/bin.js does) before importing the TypeScript entry.
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
+  return { file: code, eval: true, loader: 'tsx' };
+}
+
+async function buildBundle(): Promise<string> {
+  const { build } = await import('esbuild');
+  const dir = join(tmpdir(), `crossing-twin-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, 'replication-worker.mjs');
+  await build({ entryPoints: [ENTRY.pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
+  return outfile;
+}
