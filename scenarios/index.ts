@@ -8,3 +8,6 @@ export { formatScenarioError } from './scenario-error.ts';
 export type { ScenarioError } from './scenario-error.ts';
 export { buildJsonSchema, JSON_SCHEMA_FILE, jsonSchemaText } from './json-schema.ts';
 export { scenarioSchema } from './zod/scenario.ts';
+export { formatLayoutFinding, layoutFindings } from './checks/layout-findings.ts';
+export { CLEARANCE_MARGIN_M, LAYOUT_FINDING_CODES, NO_TRAFFIC_ZONE_KINDS } from './checks/layout-finding.ts';
+export type { LayoutFinding, LayoutFindingCode, LayoutSeverity } from './checks/layout-finding.ts';

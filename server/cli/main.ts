@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { formatRun } from './commands/run-format.ts';
 import { formatRefereeReport } from '../referee/referee-format.ts';
 import { runCommand } from './commands/run.ts';
+import { registerReplicate } from './commands/replicate.ts';
 import { collect, runValidateCommand } from './commands/validate.ts';
 import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
 import { EXIT, UsageError } from './usage-error.ts';
@@ -54,7 +55,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .description('check a scenario (preset name or JSON file) and list every problem with its JSON path')
     .argument('<scenario>', 'preset name (e.g. huu-nghi-smart-2030) or path to a scenario JSON file')
     .option('--set <path=value>', 'override a scenario value before checking, e.g. demand.vehiclesPerDay=4000 (repeatable)', collect, [] as string[])
-    .option('--json', 'print the problems as a JSON array of { path, message } on stdout ([] when valid)')
+    .option('--json', 'print the problems as a JSON array of { path, message } on stdout (layout findings add code, severity and at [x, y]; [] when there are none)')
     .action((scenario: string, opts: { set: string[]; json?: boolean }) => runValidateCommand(scenario, opts, out));
 
   program
@@ -68,6 +69,10 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       const summary = runWorkloadCommand(opts, () => performance.now());
       out(opts.json === true ? `${JSON.stringify(summary, null, 2)}\n` : `${formatWorkload(summary)}\n`);
     });
+
+  // Experiments (server/experiments): replications, sweeps, capacity, comparison, regression gate.
+  const io = { out, argv: process.argv.slice(2), setExitCode: (code: number) => void (exitCode = code) };
+  for (const register of [registerReplicate]) register(program, io);
   return program;
 }
 
