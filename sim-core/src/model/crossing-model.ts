@@ -22,6 +22,8 @@ import type { VisualSink } from '../stream/visual-events.ts';
 import { CrossingVisuals } from '../stream/crossing-visuals.ts';
 import { Placement } from '../stream/placement.ts';
 import { VisualLedger } from '../stream/visual-ledger.ts';
+import type { Lockstep } from '../stream/lockstep.ts';
+import type { YardDecision } from './control/yard-planner.ts';
 
 /** Optional listener ports of a model run. */
 export interface CrossingModelOptions {
@@ -66,6 +68,8 @@ export class CrossingModel {
   readonly visual: VisualSink | null;
   /** The visual emitter fed by the plant and the ledger; null when nobody watches. */
   readonly visuals: CrossingVisuals | null;
+  /** Decisions taken over by an external controller in lockstep (set by a live server); null headless. */
+  lockstep: Lockstep | null = null;
 
   constructor(readonly config: CrossingConfig, options: CrossingModelOptions = {}) {
     const env = this.env;
@@ -248,12 +252,21 @@ export class CrossingModel {
   /** Crane lifts the export container off the truck, set down for an IGV or into storage. */
   private *handOverExport(box: Box): ProcessBody<void> {
     const yard = this.vnYard;
-    const decision = this.controllers.yard.plan({ carrierWaiting: this.transport!.idleAt('VN') > 0, freeSlots: yard.outbound.capacity - yard.outbound.items.length });
+    const state = { carrierWaiting: this.transport!.idleAt('VN') > 0, freeSlots: yard.outbound.capacity - yard.outbound.items.length };
+    let decision = this.controllers.yard.plan(state);
+    if (this.lockstep?.controls('yard-plan') === true) decision = yield this.askYardPlan(state, decision);
     box.direct = decision === 'direct';
     yield* yard.move(this.priority('export', 'unload-truck'), false);
     this.ledger.move(box.id, 'vn-export-storage');
     yield yard.outbound.put(box);
     this.transport!.submit(this.job(box, 'VN'));
+  }
+
+  /** The yard plan from an external controller, as an event the process waits on (lockstep). */
+  private askYardPlan(state: { carrierWaiting: boolean; freeSlots: number }, builtIn: YardDecision): Event<YardDecision> {
+    const ev = this.env.event<YardDecision>();
+    this.lockstep!.ask('yard-plan', { yard: 'vn-yard', ...state }, () => ({ plan: builtIn }), (d: { plan: YardDecision }) => ev.succeed(d.plan));
+    return ev;
   }
 
   private job(box: Box, from: 'VN' | 'CN'): TransportJob {

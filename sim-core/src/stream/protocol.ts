@@ -27,6 +27,9 @@
 
 import type { LaneNetwork, LocalizedText, Mode, Point, Route, SiteId, Equipment, Zone } from '../model/scenario.ts';
 import type { Snapshot, VisualEvent } from './visual-events.ts';
+import type { DecisionLogEntry } from './lockstep.ts';
+
+export type { DecisionLogEntry } from './lockstep.ts';
 
 /** Bumped on every incompatible change of a message below. */
 export const PROTOCOL_VERSION = 1;
@@ -115,7 +118,7 @@ export interface ClockState {
 }
 
 /** Roles an external controller can take (lockstep decisions). */
-export type ControllerRole = 'igv-dispatch' | 'crane-schedule';
+export type ControllerRole = 'igv-dispatch' | 'yard-plan';
 
 /** Who holds which role in a session. */
 export interface ControllerStatus {
@@ -223,6 +226,8 @@ export interface SessionEnded {
   t: number;
   /** Run fingerprint at the end (horizon reached), else null. */
   traceHash: string | null;
+  /** Every lockstep decision of the run (empty when no controller took part). */
+  decisions: DecisionLogEntry[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,24 +253,30 @@ export interface WhatIfChange {
 // Lockstep controllers
 // ---------------------------------------------------------------------------------------------
 
-/** Crane scheduling: which waiting move a freed crane takes next. */
-export interface CraneScheduleRequest {
-  /** Yard of the crane: `vn-yard` or `cn-yard`. */
-  yard: string;
-  /** Moves waiting, oldest first. */
-  waiting: Array<{ job: number; direction: 'export' | 'import'; kind: 'unload-truck' | 'load-igv' | 'unload-igv' | 'load-truck'; since: number }>;
+/**
+ * Yard planning at the Vietnamese transfer yard: an export container came off its truck; set it down
+ * for direct transfer to a waiting IGV, put it in storage, or hold it.
+ */
+export interface YardPlanRequest {
+  yard: 'vn-yard';
+  /** An IGV is waiting right now to take the container. */
+  carrierWaiting: boolean;
+  /** Free slots in the export storage block. */
+  freeSlots: number;
 }
 
-/** The chosen move's `job` (one of `waiting`). */
-export interface CraneScheduleDecision {
-  job: number;
+export interface YardPlanDecision {
+  plan: 'direct' | 'storage' | 'hold';
 }
 
-/** Request and decision payloads per role (plain JSON). */
+/**
+ * Request and decision payloads per role (plain JSON). `igv-dispatch` carries the fleet's
+ * DispatchRequest / DispatchDecision (sim-core/src/fleet/dispatch/dispatch-types.ts): which idle IGV
+ * takes which waiting container (`{ assignments: [{ vehicle, job }], repositions?: [{ vehicle, to }] }`).
+ */
 export interface DecisionPayloads {
-  'crane-schedule': { request: CraneScheduleRequest; decision: CraneScheduleDecision };
-  /** IGV dispatch: the fleet's DispatchPort request and decision (plain JSON, defined by the fleet). */
-  'igv-dispatch': { request: Record<string, unknown>; decision: Record<string, unknown> };
+  'yard-plan': { request: YardPlanRequest; decision: YardPlanDecision };
+  'igv-dispatch': { request: Record<string, unknown>; decision: { assignments: Array<{ vehicle: string; job: string }>; repositions?: Array<{ vehicle: string; to: 'VN' | 'CN' }> } };
 }
 
 /** A decision the simulation waits for; simulated time does not advance until it is answered or times out. */
@@ -347,6 +358,8 @@ export interface ClientToServerEvents {
   'controller:register': (cmd: RegisterControllerCommand, ack: AckFn<{ status: ControllerStatus }>) => void;
   'controller:unregister': (cmd: UnregisterControllerCommand, ack: AckFn) => void;
   'controller:decide': (cmd: DecideCommand, ack: AckFn) => void;
+  /** The session's decision log so far: replaying it without the controller gives the same traceHash. */
+  'controller:log': (cmd: Record<string, never>, ack: AckFn<{ log: DecisionLogEntry[]; seed: number; scenario: string }>) => void;
 }
 
 export interface ServerToClientEvents {
