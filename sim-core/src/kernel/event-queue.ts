@@ -43,6 +43,13 @@ export class EventQueue {
   private readonly heap: Entry[] = [];
   private readonly pool: Entry[] = [];
   private n = 0;
+  /**
+   * True when heap[0] is an entry already popped, still counted in n: the heap is repaired
+   * lazily, by the next push (which takes the root's place and sifts down once, instead of a
+   * sift-down of the last entry plus a sift-up of the new one) or else by the next look at it.
+   * Most events schedule one more, so most pops cost a single sift.
+   */
+  private rootTaken = false;
   private nextSeq = 0;
   /** Time of the last pop: entries pushed for exactly this time may use the FIFOs below. */
   private now = -1;
@@ -62,7 +69,7 @@ export class EventQueue {
 
   /** Number of pending entries. */
   get size(): number {
-    return this.n + this.nowUrgent.length + this.nowNormal.length;
+    return this.n - (this.rootTaken ? 1 : 0) + this.nowUrgent.length + this.nowNormal.length;
   }
 
   /** Sequence number the next push will get (also: how many pushes so far). */
@@ -73,6 +80,7 @@ export class EventQueue {
   /** Time (ms) of the earliest entry, or Infinity when empty. */
   peekTime(): number {
     if (this.nowUrgent.length > 0 || this.nowNormal.length > 0) return this.now;
+    if (this.rootTaken) this.removeTop();
     return this.n > 0 ? this.heap[0]!.time : Infinity;
   }
 
@@ -93,8 +101,13 @@ export class EventQueue {
       (priority === 0 ? this.nowUrgent : this.nowNormal).push(e);
       return seq;
     }
-    // Sift up: move parents down until the new entry's slot is found.
     const heap = this.heap;
+    if (this.rootTaken) {
+      this.rootTaken = false;
+      this.siftDown(e, this.n);
+      return seq;
+    }
+    // Sift up: move parents down until the new entry's slot is found.
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -109,23 +122,32 @@ export class EventQueue {
 
   /** Removes the earliest entry into the `popped*` fields. Returns false when empty. */
   pop(): boolean {
-    // The earliest of the heap's root and the two FIFOs' heads (0: heap, 1: urgent, 2: normal).
-    let e = this.n > 0 ? this.heap[0]! : null;
-    let from = 0;
-    const u = this.nowUrgent.peek();
-    if (u !== undefined && (e === null || u.time < e.time || (u.time === e.time && u.key < e.key))) {
-      e = u;
-      from = 1;
+    if (this.rootTaken) this.removeTop();
+    let e: Entry | null;
+    if (this.nowUrgent.length === 0 && this.nowNormal.length === 0) {
+      // Nothing due now outside the heap (all of a callback model's events): the root it is.
+      if (this.n === 0) return false;
+      e = this.heap[0]!;
+      this.rootTaken = true;
+    } else {
+      // The earliest of the heap's root and the two FIFOs' heads (0: heap, 1: urgent, 2: normal).
+      e = this.n > 0 ? this.heap[0]! : null;
+      let from = 0;
+      const u = this.nowUrgent.peek();
+      if (u !== undefined && (e === null || u.time < e.time || (u.time === e.time && u.key < e.key))) {
+        e = u;
+        from = 1;
+      }
+      const v = this.nowNormal.peek();
+      if (v !== undefined && (e === null || v.time < e.time || (v.time === e.time && v.key < e.key))) {
+        e = v;
+        from = 2;
+      }
+      if (e === null) return false;
+      if (from === 0) this.rootTaken = true;
+      else if (from === 1) this.nowUrgent.shift();
+      else this.nowNormal.shift();
     }
-    const v = this.nowNormal.peek();
-    if (v !== undefined && (e === null || v.time < e.time || (v.time === e.time && v.key < e.key))) {
-      e = v;
-      from = 2;
-    }
-    if (e === null) return false;
-    if (from === 0) this.removeTop();
-    else if (from === 1) this.nowUrgent.shift();
-    else this.nowNormal.shift();
     this.now = e.time;
     this.poppedTime = e.time;
     this.poppedPriority = e.priority;
@@ -140,36 +162,39 @@ export class EventQueue {
     return true;
   }
 
-  /** Removes the heap's root and restores the heap. */
+  /** Removes the (taken) root and restores the heap. */
   private removeTop(): void {
+    this.rootTaken = false;
     const heap = this.heap;
     const last = this.n - 1;
     this.n = last;
-    if (last > 0) {
-      // Sift the last entry down from the root.
-      const e = heap[last]!;
-      const t = e.time;
-      const k = e.key;
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= last) break;
-        let ce = heap[c]!;
-        const r = c + 1;
-        if (r < last) {
-          const re = heap[r]!;
-          if (re.time < ce.time || (re.time === ce.time && re.key < ce.key)) {
-            c = r;
-            ce = re;
-          }
-        }
-        if (t < ce.time || (t === ce.time && k < ce.key)) break;
-        heap[i] = ce;
-        i = c;
-      }
-      heap[i] = e;
-    }
+    if (last > 0) this.siftDown(heap[last]!, last);
     // Clearing the slot (rather than shrinking the array, which reallocates) keeps it packed.
     heap[last] = EMPTY;
+  }
+
+  /** Puts `e` at the root of the first `size` slots and sifts it down to its place. */
+  private siftDown(e: Entry, size: number): void {
+    const heap = this.heap;
+    const t = e.time;
+    const k = e.key;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      let ce = heap[c]!;
+      const r = c + 1;
+      if (r < size) {
+        const re = heap[r]!;
+        if (re.time < ce.time || (re.time === ce.time && re.key < ce.key)) {
+          c = r;
+          ce = re;
+        }
+      }
+      if (t < ce.time || (t === ce.time && k < ce.key)) break;
+      heap[i] = ce;
+      i = c;
+    }
+    heap[i] = e;
   }
 }
