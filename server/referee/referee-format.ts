@@ -40,5 +40,6 @@ export function formatRefereeReport(r: RefereeReport): string {
   const scope = `${r.motions} motions of ${r.vehicles} IGVs, ${r.checks} pair checks (${r.satChecks} SAT), sampled every ${r.stepMs} ms and at every segment boundary`;
   if (r.ok) return `referee: no overlap: ${scope}`;
   const more = r.findings.length;
-  return [`referee: FAILED with ${more} finding${more === 1 ? '' : 's'} (${scope}):`, ...r.findings.map((f) => `  ${formatFinding(f)}`)].join('\n');
+  const stop = r.truncated ? ', checking stopped there' : '';
+  return [`referee: FAILED with ${more} finding${more === 1 ? '' : 's'}${stop} (${scope}):`, ...r.findings.map((f) => `  ${formatFinding(f)}`)].join('\n');
 }

@@ -23,10 +23,10 @@ import Matter from 'matter-js';
 import type { Point } from '../../sim-core/src/model/scenario.ts';
 import type { EntityKind, VisualEvent, VisualSink } from '../../sim-core/src/stream/visual-events.ts';
 import { motionProblems } from '../../sim-core/src/stream/motion.ts';
-import { VehicleTrack, type Box, type Pose } from './vehicle-track.ts';
+import { VehicleTrack, type Box, type PairState, type Pose } from './vehicle-track.ts';
 
 /** Broad-phase chunk length, ms: long enough to amortise the sweep, short enough for tight boxes. */
-export const CHUNK_MS = 5_000;
+export const CHUNK_MS = 5000;
 /** Overlaps deeper than this are guaranteed to be sampled (see the module comment), metres. */
 export const DETECT_DEPTH_M = 0.5;
 /** Penetration below this counts as touching, not overlapping (float noise on shared edges), m. */
@@ -60,6 +60,8 @@ export interface RefereeReport {
   vehicles: number;
   /** Sampling step used at the end of the run, ms. */
   stepMs: number;
+  /** True when checking stopped at `maxFindings` findings. */
+  truncated: boolean;
   findings: RefereeFinding[];
 }
 
@@ -69,8 +71,6 @@ export class Referee implements VisualSink {
   private readonly others = new Set<string>();
   private readonly bodyA: Matter.Body;
   private readonly bodyB: Matter.Body;
-  /** Pairs overlapping at the last sample, so one collision is reported once, not per sample. */
-  private readonly overlapping = new Set<string>();
   private readonly findings: RefereeFinding[] = [];
   private now = 0;
   private started = false;
@@ -80,6 +80,9 @@ export class Referee implements VisualSink {
   private vehicles = 0;
   private vMax = 0;
   private readonly maxFindings: number;
+  /** Poses of the last pair tested (read by checkPair to pick its advancement bound). */
+  private poseA: Pose = { x: 0, y: 0, headingDeg: 0 };
+  private poseB: Pose = { x: 0, y: 0, headingDeg: 0 };
 
   constructor(private readonly options: RefereeOptions) {
     if (!(options.lengthM > 0 && options.widthM > 0)) throw new Error(`referee: footprint must be positive, got ${options.lengthM} × ${options.widthM} m`);
@@ -103,10 +106,13 @@ export class Referee implements VisualSink {
       case 'spawn':
         this.spawn(event.id, event.kind, event.at, event.headingDeg ?? 0, event.t);
         break;
-      case 'despawn':
+      case 'despawn': {
+        const gone = this.tracks.get(event.id);
+        if (gone !== undefined) for (const tr of this.tracks.values()) tr.pairs.delete(gone);
         this.tracks.delete(event.id);
         this.others.delete(event.id);
         break;
+      }
       case 'motion': {
         if (this.others.has(event.id)) break;
         const track = this.tracks.get(event.id);
@@ -144,6 +150,7 @@ export class Referee implements VisualSink {
       motions: this.motions,
       vehicles: this.vehicles,
       stepMs: this.stepMs(),
+      truncated: this.findings.length >= this.maxFindings,
       findings: [...this.findings],
     };
   }
@@ -161,7 +168,7 @@ export class Referee implements VisualSink {
     this.tracks.set(id, track);
     this.vehicles++;
     // A vehicle may not appear on top of another one.
-    for (const other of this.tracks.values()) if (other !== track) this.testPair(track, other, t);
+    for (const other of this.tracks.values()) if (other !== track) this.testPair(track, other, t, pairState(track, other));
   }
 
   private stepMs(): number {
@@ -170,12 +177,22 @@ export class Referee implements VisualSink {
   }
 
   private advance(to: number): void {
+    // A failed run has said enough; stop spending time on it.
+    if (this.findings.length >= this.maxFindings) {
+      this.now = to;
+      return;
+    }
     for (let a = this.now; a < to; a += CHUNK_MS) this.checkChunk(a, Math.min(a + CHUNK_MS, to));
     this.now = to;
   }
 
   private checkChunk(a: number, b: number): void {
     const list = [...this.tracks.values()];
+    // Nothing moves (night, everyone at a crane): no pair can start to overlap.
+    if (!list.some((tr) => tr.movesDuring(a, b))) {
+      for (const tr of list) tr.settle(b);
+      return;
+    }
     const boxes = new Map<VehicleTrack, Box>();
     for (const tr of list) boxes.set(tr, tr.sweptBox(a, b));
     list.sort((p, q) => boxes.get(p)!.minX - boxes.get(q)!.minX || (p.id < q.id ? -1 : 1));
@@ -201,29 +218,56 @@ export class Referee implements VisualSink {
   /**
    * One pair over [a, b]. Far apart, it jumps ahead by conservative advancement: the gap between
    * the two bounding circles (which do not care about heading jumps) cannot close faster than the
-   * sum of the two speeds, so no sample is needed before that. Close, it samples every `step` and
-   * at every boundary of either vehicle, just before and at it (the heading jumps there).
+   * sum of the two top speeds, so no sample is needed before that. Two vehicles heading the same
+   * way (a convoy on one lane, or one waiting behind another) close only at their speed
+   * difference: until either reaches its next boundary the gap shrinks by at most
+   * |Δv|·h + (A_p + A_q)·h²/2 for top accelerations A, which allows much longer jumps. Close, it
+   * samples every `step` and at every boundary of either vehicle, just before and at it (the
+   * heading jumps there).
    */
   private checkPair(p: VehicleTrack, q: VehicleTrack, a: number, b: number, step: number, times: number[]): void {
+    const state = pairState(p, q);
+    // A bound from an earlier chunk holds while neither vehicle has been given a new motion.
+    const [lo, hi] = p.id < q.id ? [p, q] : [q, p];
+    const fresh = state.versionP === lo.version && state.versionQ === hi.version;
+    if (fresh && state.safeUntil > b) return;
     const closing = p.maxSpeed() + q.maxSpeed(); // m/s
     times.length = 0;
     p.boundariesIn(a, b, times);
     q.boundariesIn(a, b, times);
     times.sort((x, y) => x - y);
+    const accel = p.maxAccel() + q.maxAccel(); // m/s²
     let k = 0;
-    let t = a;
+    let t = fresh && state.safeUntil > a ? state.safeUntil : a;
     for (;;) {
-      const gap = this.testPair(p, q, t);
+      const gap = this.testPair(p, q, t, state);
       if (t >= b) return;
       let next = t + step;
-      if (gap > 0) next = Math.max(next, t + (1000 * gap) / closing);
-      else {
+      if (gap > 0) {
+        let h = gap / closing; // seconds
+        while (k < times.length && times[k]! <= t) k++;
+        if (this.poseA.headingDeg === this.poseB.headingDeg) {
+          const dv = Math.abs(p.speedAt(t) - q.speedAt(t));
+          // Largest h with dv·h + accel·h²/2 ≤ gap, but only up to the next boundary.
+          const hSame = accel > 0 ? (-dv + Math.sqrt(dv * dv + 2 * accel * gap)) / accel : dv > 0 ? gap / dv : Number.POSITIVE_INFINITY;
+          const untilBoundary = k < times.length ? (times[k]! - t) / 1000 : (b - t) / 1000;
+          h = Math.max(h, Math.min(hSame, untilBoundary));
+        }
+        next = Math.max(next, t + 1000 * h);
+        if (next > b) {
+          // Safe beyond this chunk: remember until when, so the next chunks skip the pair.
+          state.safeUntil = next;
+          state.versionP = lo.version;
+          state.versionQ = hi.version;
+          return;
+        }
+      } else {
         while (k < times.length && times[k]! <= t) k++;
         // Boundaries before the next regular sample: test the instant before the jump and the jump.
         while (k < times.length && times[k]! < next) {
           const tb = times[k++]!;
-          if (tb - 1e-3 > t) this.testPair(p, q, tb - 1e-3);
-          this.testPair(p, q, tb);
+          if (tb - 1e-3 > t) this.testPair(p, q, tb - 1e-3, state);
+          this.testPair(p, q, tb, state);
         }
       }
       t = Math.min(next, b);
@@ -234,17 +278,18 @@ export class Referee implements VisualSink {
    * One pair at one instant: circles first, then SAT on the rectangles. Returns the gap between the
    * bounding circles (m), or 0 when they touch (then the rectangles were tested).
    */
-  private testPair(p: VehicleTrack, q: VehicleTrack, t: number): number {
+  private testPair(p: VehicleTrack, q: VehicleTrack, t: number, state: PairState): number {
     this.checks++;
-    const key = p.id < q.id ? `${p.id}\u0000${q.id}` : `${q.id}\u0000${p.id}`;
     const pa = p.poseAt(t);
     const pb = q.poseAt(t);
+    this.poseA = pa;
+    this.poseB = pb;
     const reach = p.radius + q.radius;
     const dx = pb.x - pa.x;
     const dy = pb.y - pa.y;
     const d = Math.hypot(dx, dy);
     if (d >= reach) {
-      this.overlapping.delete(key);
+      state.overlapping = false;
       return d - reach;
     }
     this.satChecks++;
@@ -252,11 +297,11 @@ export class Referee implements VisualSink {
     place(this.bodyB, pb);
     const hit = Matter.Collision.collides(this.bodyA, this.bodyB);
     if (hit === null || !hit.collided || hit.depth <= TOUCH_M) {
-      this.overlapping.delete(key);
+      state.overlapping = false;
       return 0;
     }
-    if (this.overlapping.has(key)) return 0;
-    this.overlapping.add(key);
+    if (state.overlapping) return 0;
+    state.overlapping = true;
     const [first, second] = p.id < q.id ? ([[p.id, pa], [q.id, pb]] as const) : ([[q.id, pb], [p.id, pa]] as const);
     this.record({ kind: 'overlap', t, ids: [first[0], second[0]], poses: [{ ...first[1] }, { ...second[1] }], depthM: hit.depth });
     return 0;
@@ -265,6 +310,17 @@ export class Referee implements VisualSink {
   private record(f: RefereeFinding): void {
     if (this.findings.length < this.maxFindings) this.findings.push(f);
   }
+}
+
+/** The state of a pair, kept by the track with the smaller id. */
+function pairState(p: VehicleTrack, q: VehicleTrack): PairState {
+  const [owner, other] = p.id < q.id ? [p, q] : [q, p];
+  let st = owner.pairs.get(other);
+  if (st === undefined) {
+    st = { versionP: -1, versionQ: -1, safeUntil: Number.NEGATIVE_INFINITY, overlapping: false };
+    owner.pairs.set(other, st);
+  }
+  return st;
 }
 
 /** Puts a body at a pose. Heading is clockwise from north; matter's angle turns x towards y. */

@@ -13,6 +13,7 @@ import {
   phaseBoundaries,
   pointAlong,
   sampleMotion,
+  speedAt,
   timeAtDistance,
 } from '../../sim-core/src/stream/motion.ts';
 import type { MotionEvent } from '../../sim-core/src/stream/visual-events.ts';
@@ -34,15 +35,31 @@ export interface Box {
 
 export type TimedMotion = MotionEvent & { t: number };
 
+/** What the referee remembers about a pair of vehicles between samples. */
+export interface PairState {
+  /** Motion versions the bound below was computed for. */
+  versionP: number;
+  versionQ: number;
+  /** No overlap is possible before this time (ms) while those motions last. */
+  safeUntil: number;
+  /** Overlapping at the last sample (one collision is reported once, not per sample). */
+  overlapping: boolean;
+}
+
 export class VehicleTrack {
   /** The motion being driven; null while standing. */
   motion: TimedMotion | null = null;
   /** Where it stands when not moving (and before its motion starts). */
   standing: Pose;
+  /** Counts motions driven, so bounds computed for an earlier motion are recognised as stale. */
+  version = 0;
+  /** Pair states with tracks of larger id. */
+  readonly pairs = new Map<VehicleTrack, PairState>();
   /** Sorted instants (ms) of the current motion where the footprint changes abruptly. */
   private boundaries: number[] = [];
   /** Highest speed of the current motion, m/s. */
   private speedCap = 0;
+  private accelCap = 0;
   /** Half the footprint's diagonal, m: the radius of a circle that always contains it. */
   readonly radius: number;
 
@@ -68,12 +85,16 @@ export class VehicleTrack {
   /** Starts driving `motion` (replacing any motion in progress) and precomputes its boundaries. */
   drive(motion: TimedMotion): void {
     this.motion = motion;
+    this.version++;
     const times = phaseBoundaries(motion);
     const cum = cumulativeLengths(motion.path);
     for (let k = 1; k < cum.length - 1; k++) times.push(timeAtDistance(motion, cum[k]!));
     times.sort((a, b) => a - b);
     this.boundaries = times;
     this.speedCap = VehicleTrack.profileMaxSpeed(motion);
+    let acc = 0;
+    for (let i = 3; i < motion.profile.length; i += 4) acc = Math.max(acc, Math.abs(motion.profile[i]!));
+    this.accelCap = acc;
   }
 
   /** Drops a motion that has ended by time t, keeping its end pose as the standing pose. */
@@ -85,6 +106,7 @@ export class VehicleTrack {
     this.motion = null;
     this.boundaries = [];
     this.speedCap = 0;
+    this.accelCap = 0;
   }
 
   /** True when the footprint may move during (a, b]. */
@@ -132,6 +154,16 @@ export class VehicleTrack {
   /** Highest speed (m/s) the current motion's profile reaches; 0 while standing. */
   maxSpeed(): number {
     return this.speedCap;
+  }
+
+  /** Largest |acceleration| (m/s²) in the current motion's profile; 0 while standing. */
+  maxAccel(): number {
+    return this.accelCap;
+  }
+
+  /** Speed (m/s) at time t; 0 while standing. */
+  speedAt(t: number): number {
+    return this.motion === null ? 0 : speedAt(this.motion, t);
   }
 
   private static profileMaxSpeed(m: TimedMotion): number {
