@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../sim-core/src/model/scenario.ts';
 import { pathLength, sampleMotion } from '../../../sim-core/src/stream/motion.ts';
 import type { MotionEvent, VisualEvent } from '../../../sim-core/src/stream/visual-events.ts';
-import { Referee, type RefereeFinding } from '../../referee/referee.ts';
+import { DETECT_DEPTH_M, Referee, type RefereeFinding } from '../../referee/referee.ts';
 import { formatRefereeReport } from '../../referee/referee-format.ts';
 
 // An IGV footprint of 12 m × 3 m, as a bare container carrier is roughly.
@@ -127,6 +127,18 @@ describe('the referee detects collisions', () => {
     ]);
   });
 
+  it('a new, faster motion voids what was known about a pair: the re-planned vehicle is caught', () => {
+    // At 1 m/s towards a vehicle standing 200 m away the pair is safe for about 188 s; at 10 s the
+    // mover is re-planned to 10 m/s from where it is, and reaches 12 m from the other at 27.8 s.
+    const slow = drive('igv-m', 0, [[0, 0], [300, 0]], 1);
+    const fast = drive('igv-m', 10_000, [[10, 0], [300, 0]], 10);
+    const r = referee([spawn('igv-m', [0, 0], 90), spawn('igv-s', [200, 0], 90), slow, fast], 60_000);
+    const hits = overlaps(r.findings);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.t).toBeGreaterThan(27_800);
+    expect(hits[0]!.t).toBeLessThanOrEqual(27_900);
+  });
+
   it('reports a vehicle that jumps, an unspawned motion and events out of time order', () => {
     const r = new Referee({ lengthM: L, widthM: W });
     r.emit(spawn('igv-1', [0, 0], 90));
@@ -137,6 +149,82 @@ describe('the referee detects collisions', () => {
     expect(report.findings.map((f) => f.kind)).toEqual(['jump', 'stream', 'stream']);
     expect(report.findings[1]).toMatchObject({ id: 'ghost', message: expect.stringMatching(/never spawned/) });
     expect(report.findings[2]).toMatchObject({ message: expect.stringMatching(/after time 2000 ms/) });
+  });
+});
+
+describe('the referee against brute force on random traffic', () => {
+  /** Numerical Recipes LCG: seeded, so every run draws the same cases. */
+  function lcg(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return (s + 0.5) / 4294967296;
+    };
+  }
+
+  /** Accelerate at `a` to `v`, then cruise to the end of the path. */
+  function accelCruise(id: string, t0: number, path: Point[], v: number, a: number): MotionEvent & { t: number } {
+    const len = pathLength(path);
+    const sa = (v * v) / (2 * a);
+    if (len <= sa) return { type: 'motion', t: t0, id, path, profile: [t0, 0, 0, a], end: t0 + Math.sqrt((2 * len) / a) * 1000 };
+    const ta = (v / a) * 1000;
+    return { type: 'motion', t: t0, id, path, profile: [t0, 0, 0, a, t0 + ta, sa, v, 0], end: t0 + ta + ((len - sa) / v) * 1000 };
+  }
+
+  it('finds every pair that overlaps deeper than 0.5 m, and reports none that never overlaps', () => {
+    const rnd = lcg(20261123);
+    let pairsCaught = 0;
+    for (let c = 0; c < 12; c++) {
+      const events: VisualEvent[] = [];
+      const motions = new Map<string, Array<MotionEvent & { t: number }>>();
+      const ids = ['v0', 'v1', 'v2', 'v3', 'v4'];
+      for (const id of ids) {
+        let at: Point = [rnd() * 120, rnd() * 120];
+        let t = 0;
+        events.push(spawn(id, at, 0));
+        const list: Array<MotionEvent & { t: number }> = [];
+        for (let k = 0; k < 3; k++) {
+          t += Math.round(rnd() * 5_000);
+          const path: Point[] = [at];
+          for (let j = 0, n = 1 + Math.floor(rnd() * 3); j < n; j++) path.push([rnd() * 120, rnd() * 120]);
+          const m = accelCruise(id, t, path, 1 + rnd() * 4, 0.5 + rnd());
+          list.push(m);
+          events.push(m);
+          at = path[path.length - 1]!;
+          t = Math.ceil(m.end);
+        }
+        motions.set(id, list);
+      }
+      const until = Math.max(...[...motions.values()].map((l) => l[l.length - 1]!.end)) + 1_000;
+      const r = referee(events, until);
+      const reported = new Set(r.findings.flatMap((f) => (f.kind === 'overlap' ? [f.ids.join('+')] : [])));
+      // Brute force every 10 ms: the deepest overlap of each pair over the whole case.
+      const poseAt = (id: string, t: number) => {
+        const list = motions.get(id)!;
+        const m = [...list].reverse().find((x) => x.t <= t);
+        // Before its first motion a vehicle stands as spawned: at the path start, heading 0.
+        if (m === undefined) return { ...sampleMotion(list[0]!, 0), headingDeg: 0 };
+        return sampleMotion(m, t);
+      };
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          let deepest = Number.NEGATIVE_INFINITY;
+          for (let t = 0; t <= until; t += 10) {
+            const a = poseAt(ids[i]!, t);
+            const b = poseAt(ids[j]!, t);
+            if (Math.hypot(a.x - b.x, a.y - b.y) > 13) continue;
+            deepest = Math.max(deepest, satDepth(corners(a.x, a.y, a.headingDeg), corners(b.x, b.y, b.headingDeg)));
+          }
+          const key = `${ids[i]}+${ids[j]}`;
+          if (deepest > DETECT_DEPTH_M) {
+            expect(reported.has(key), `case ${c}: ${key} overlaps by ${deepest.toFixed(2)} m but was not reported`).toBe(true);
+            pairsCaught++;
+          }
+          if (deepest <= 0) expect(reported.has(key), `case ${c}: ${key} never overlaps but was reported`).toBe(false);
+        }
+      }
+    }
+    expect(pairsCaught).toBeGreaterThan(5); // the cases do collide, so the comparison means something
   });
 });
 
