@@ -123,12 +123,25 @@ describe('layout review of the lane network', () => {
       ['error', '$.layout.network.edges[8].via[0]', [105, -400]],
       ['error', '$.layout.network.edges[9].via[0]', [105, -400]],
     ]);
-    expect(fs[0]!.message).toBe('lane k1-k2 turns by 90° at (105, -400); the legs leave room for a 5.0 m radius, the IGV needs at least 12 m');
+    expect(fs[0]!.message).toBe('lane k1-k2 turns by 90° at (105, -400); the straight stretches around the corner leave room for a 5.0 m radius, the IGV needs at least 12 m');
     // Legs of 20 m allow 20 m ≥ 12 m: no finding.
     const ok = cleanNetwork();
     ok.nodes.push(node('k3', 'way', [100, -400]), node('k4', 'way', [120, -380]));
     ok.edges.push(...road('k3', 'k4', [[120, -400]]));
     expect(layoutFindings(scenarioWith(ok)).filter((f) => f.code === 'turn-too-tight')).toEqual([]);
+  });
+
+  it('an aisle of short edges is one straight: stalls off its middle fit, a stall 5 m from its dead end does not', () => {
+    const n = cleanNetwork();
+    // Aisle a0 … a6 at 5 m pitch eastwards from y2, stalls 20 m north of a3 and of a6 (the end).
+    const aisle = ['y2', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    aisle.slice(1).forEach((id, i) => n.nodes.push(node(id, 'way', [5 * (i + 1), -530])));
+    for (let i = 0; i + 1 < aisle.length; i++) n.edges.push(...road(aisle[i]!, aisle[i + 1]!));
+    n.nodes.push(node('st3', 'parking', [15, -510]), node('st5', 'parking', [25, -510]));
+    n.edges.push(...road('a3', 'st3'), ...road('a5', 'st5'));
+    const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'turn-too-tight');
+    // a3 has 15 m of aisle on either side (≥ 12 m): fine. a5 is 5 m from the aisle's end at a6.
+    expect(fs.map((f) => f.message.match(/from lane (\S+) onto lane (\S+)/)!.slice(1).join(' → '))).toEqual(['a6-a5 → a5-st5', 'st5-a5 → a5-a6']);
   });
 
   it('a sharp turn between two edges at a node is an error at that node; a reversal is not', () => {
