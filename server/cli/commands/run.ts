@@ -10,7 +10,8 @@ import { MS_PER_HOUR } from '../../../sim-core/src/model/calendar.ts';
 import { checkTargets, type TargetResult } from './targets.ts';
 import { loadValidScenario } from './scenario-input.ts';
 import { parseWholeNumber, UsageError } from '../usage-error.ts';
-import { Referee, type RefereeReport } from '../../referee/referee.ts';
+import type { Referee, RefereeReport } from '../../referee/referee.ts';
+import { refereeForScenario } from '../../referee/referee-run.ts';
 
 export interface RunOptions {
   seed?: string;
@@ -101,9 +102,9 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
 
 /** A referee for the scenario's IGV footprint; the scenario must have a lane network to referee. */
 function refereeFor(scenario: Scenario): Referee {
-  const vehicle = scenario.transport.igv?.vehicle;
-  if (scenario.layout.network === undefined || vehicle === undefined) {
-    throw new UsageError(`--referee: scenario "${scenario.meta.id}" has no IGV lane network (layout.network and transport.igv.vehicle), so there is no IGV motion to referee`);
+  try {
+    return refereeForScenario(scenario);
+  } catch (e) {
+    throw new UsageError(`--referee: ${(e as Error).message}`);
   }
-  return new Referee({ lengthM: vehicle.lengthM, widthM: vehicle.widthM });
 }
