@@ -139,11 +139,13 @@ export const networkEdge = z
     speedLimitKmh: positive('speed limit on this edge, km/h'),
     kind: z.enum(SECTION_KINDS).describe('speed regime: road, yard or scanner'),
     via: z.array(point).describe('intermediate centreline points, metres').exactOptional(),
+    offsetM: z.number().min(-50).max(50).describe('lateral offset of the first lane from the centreline, metres, positive to the right; default half a lane when the reverse edge exists, else centred').exactOptional(),
   })
   .describe('a directed edge of the lane network (a two-way road is two edges)');
 
 export const laneNetwork = z
   .strictObject({
+    laneWidthM: positive('width of one lane, metres (default 3.75)').exactOptional(),
     nodes: z.array(networkNode).min(2, { error: 'a lane network needs at least 2 nodes' }).describe('nodes of the lane graph'),
     edges: z.array(networkEdge).min(1, { error: 'a lane network needs at least one edge' }).describe('directed edges of the lane graph'),
   })

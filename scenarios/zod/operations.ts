@@ -6,9 +6,13 @@
 import { z } from 'zod';
 import type { Control, Failures, OutageWindow, Targets } from '../../sim-core/src/model/scenario.ts';
 import {
+  CHARGING_STRATEGIES,
   CRANE_SCHEDULER_STRATEGIES,
+  DISPATCH_STRATEGIES,
   GATE_STRATEGIES,
   SELECTIVITY_STRATEGIES,
+  ROUTING_STRATEGIES,
+  TRAFFIC_STRATEGIES,
   TRANSPORT_STRATEGIES,
   TRIAGE_STRATEGIES,
   YARD_PLANNER_STRATEGIES,
@@ -46,7 +50,11 @@ export const control = z
     triage: controlSpec('triage', TRIAGE_STRATEGIES, 'scanner image triage: AI pre-clearance and operator review'),
     craneScheduler: controlSpec('craneScheduler', CRANE_SCHEDULER_STRATEGIES, 'which waiting job a crane takes next'),
     yardPlanner: controlSpec('yardPlanner', YARD_PLANNER_STRATEGIES, 'where a container is stored'),
-    transport: controlSpec('transport', TRANSPORT_STRATEGIES, 'transport service: which IGV or truck moves which container'),
+    transport: controlSpec('transport', TRANSPORT_STRATEGIES, 'transport service: "pool" (abstract fleet, a trip time per crossing) or "network" (IGVs on layout.network)'),
+    routing: controlSpec('routing', ROUTING_STRATEGIES, 'IGV routing on the lane network: shortest free-flow time, or congestion-aware').exactOptional(),
+    traffic: controlSpec('traffic', TRAFFIC_STRATEGIES, 'traffic control: "buffered" (deadlock-free by construction) or "direct" (deadlocks detected and resolved)').exactOptional(),
+    dispatch: controlSpec('dispatch', DISPATCH_STRATEGIES, 'IGV dispatching: which idle IGV takes which container').exactOptional(),
+    charging: controlSpec('charging', CHARGING_STRATEGIES, 'charging policy: when an IGV goes to a charger or swap station').exactOptional(),
   })
   .describe('strategy of each controller');
 

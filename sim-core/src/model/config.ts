@@ -1,6 +1,7 @@
 import type { Rng } from '../random/rng.ts';
 import type { OpeningCalendar } from './calendar.ts';
 import type { ChannelShares, Direction } from './control/types.ts';
+import type { LaneNetwork, VehicleDimensions } from './scenario.ts';
 
 /**
  * The crossing model's own view of a scenario: every figure resolved (distributions parsed, clock
@@ -112,6 +113,26 @@ export interface ChinaSideConfig {
   pickupDelay: Duration;
 }
 
+/** IGV batteries: consumption by distance and load, and how they are recharged. */
+export interface BatteryConfig {
+  method: 'swap' | 'plug-in';
+  capacityKwh: number;
+  kwhPerKm: { loaded: number; empty: number };
+  /** Recharge when the state of charge (0..1) falls below this share. */
+  rechargeBelowShare: number;
+  /** One swap, or one plug-in charge from the threshold to full. */
+  recharge: Duration;
+}
+
+/** What the `network` transport needs beyond the pool's figures: the lane graph and the vehicle. */
+export interface NetworkFleetConfig {
+  network: LaneNetwork;
+  vehicle: VehicleDimensions;
+  /** Cruise speeds, m/s: on road edges loaded and empty, on yard and scanner edges. */
+  speedsMps: { loaded: number; empty: number; yard: number; scanner: number };
+  battery: BatteryConfig;
+}
+
 export interface IgvConfig {
   fleet: number;
   initialShareVn: number;
@@ -119,6 +140,8 @@ export interface IgvConfig {
   loadedTripMs: number;
   emptyTripMs: number;
   failures: FailureConfig | null;
+  /** The lane network and vehicle, when the layout has one (the `network` transport needs it). */
+  network: NetworkFleetConfig | null;
 }
 
 export interface TruckChannelConfig {
@@ -152,6 +175,10 @@ export interface ControlConfig {
   craneScheduler: string;
   yardPlanner: string;
   transport: string;
+  routing: string;
+  traffic: string;
+  dispatch: string;
+  charging: string;
 }
 
 export interface CrossingConfig {

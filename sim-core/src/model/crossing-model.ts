@@ -12,7 +12,9 @@ import type { Country, Direction } from './control/types.ts';
 import { poissonTimes, slotTimes } from './arrival-times.ts';
 import { DataExchange } from './data-exchange.ts';
 import { HourlyArrivals } from './hourly-arrivals.ts';
-import { PoolTransport, type TransportJob, type TransportService } from './igv-pool.ts';
+import { PoolTransport, type TransportJob, type TransportObserver, type TransportService } from './igv-pool.ts';
+import { NetworkTransport } from '../fleet/network-transport.ts';
+import type { DispatchPort } from '../fleet/dispatch/dispatch-types.ts';
 import { KpiCollector, type StorageBlock } from './kpi-collector.ts';
 import { Ledger } from './ledger.ts';
 import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
@@ -31,6 +33,8 @@ export interface CrossingModelOptions {
   visual?: VisualSink;
   /** Where the model's units stand on the layout, for visual events (an empty layout when absent). */
   placement?: Placement;
+  /** Replaces the built-in IGV dispatch strategy of the `network` transport (an external controller in lockstep). */
+  dispatchPort?: DispatchPort;
 }
 
 /** The eight gate directions of the crossing. */
@@ -110,17 +114,17 @@ export class CrossingModel {
     this.vnYard = new Yard(env, 'vn-yard', config.vnYard, streams, log, config.vnYard.exportSlots, config.vnYard.importSlots);
     this.cnYard = new Yard(env, 'cn-yard', config.china.yard, streams, log, config.china.yard.exportSlots, config.china.yard.importSlots);
     this.cnBays = new Resource(env, Math.max(1, config.china.bays), { name: 'cn-inspection-bays' });
-    this.transport =
-      smart && config.igv !== null
-        ? new PoolTransport(env, config.igv, streams.stream('igvs'), {
-            onTrip: (igv, loaded) => {
-              this.kpi.trip(loaded);
-              env.record(TRACE.IGV_TRIP, igv, loaded ? 1 : 0);
-            },
-            onCrossed: (job) => this.crossed(job.box),
-            borderGates: (from) => this.borderGates(from),
-          })
-        : null;
+    const observer: TransportObserver = {
+      onTrip: (igv, loaded) => {
+        this.kpi.trip(loaded);
+        env.record(TRACE.IGV_TRIP, igv, loaded ? 1 : 0);
+      },
+      onCrossed: (job) => this.crossed(job.box),
+      borderGates: (from) => this.borderGates(from),
+      gate: (from, which) => this.borderGate(from, which),
+    };
+    const port = options.dispatchPort;
+    this.transport = !smart || config.igv === null ? null : config.control.transport === 'network' ? new NetworkTransport(env, config, streams, observer, port === undefined ? { visual: this.visual } : { visual: this.visual, dispatchPort: port }) : new PoolTransport(env, config.igv, streams.stream('igvs'), observer);
 
     const stations = new Map<string, Resource>([['parking', this.parking]]);
     for (const [name, gt] of Object.entries(this.gates)) stations.set(name, gt.lanes);
@@ -285,6 +289,12 @@ export class CrossingModel {
         yield* model.unloadIgv(box, igv);
       },
     };
+  }
+
+  /** One border gate on an IGV's way: the exit gate of `from`, or the entry gate of the other side. */
+  private *borderGate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+    if (from === 'VN') yield* (which === 'exit' ? this.gates.vnBorderOut : this.gates.cnBorderIn).pass();
+    else yield* (which === 'exit' ? this.gates.cnBorderOut : this.gates.vnBorderIn).pass();
   }
 
   /** The border gates on an IGV's way: out of the side it leaves, into the other. */

@@ -1,8 +1,8 @@
 import type { Rng } from '../random/rng.ts';
 import { parseDistSpec } from '../random/dist-spec.ts';
 import { clockToMs, MS_PER_DAY, MS_PER_HOUR, OpeningCalendar } from './calendar.ts';
-import type { CrossingConfig, Duration, FailureConfig, GateConfig, YardConfig } from './config.ts';
-import type { DurationSpec, FailureSpec, Gate, Handling, HandlingCycle, LengthSpec, OpeningHours, Route, Scenario } from './scenario.ts';
+import type { CrossingConfig, Duration, FailureConfig, GateConfig, NetworkFleetConfig, YardConfig } from './config.ts';
+import type { DurationSpec, FailureSpec, Gate, Handling, HandlingCycle, IgvFleet, LengthSpec, OpeningHours, Route, Scenario } from './scenario.ts';
 
 /** A scenario that cannot be turned into a model (validation should have caught it first). */
 export class ScenarioError extends Error {
@@ -93,6 +93,29 @@ function findRoute(s: Scenario, id: string, path: string): Route {
   const r = s.layout.routes.find((x) => x.id === id);
   if (r === undefined) throw new ScenarioError(path, `no route '${id}' in layout.routes`);
   return r;
+}
+
+/** The lane network and vehicle of the `network` transport, or null when the layout has no network. */
+function networkFleet(s: Scenario, igv: IgvFleet): NetworkFleetConfig | null {
+  const network = s.layout.network;
+  if (network === undefined) {
+    if (s.control.transport.strategy === 'network') throw new ScenarioError('$.layout.network', 'the "network" transport needs a lane network in layout.network');
+    return null;
+  }
+  if (igv.vehicle === undefined) throw new ScenarioError('$.transport.igv.vehicle', 'a layout with a lane network needs the IGV footprint and dynamics in transport.igv.vehicle');
+  const b = igv.battery;
+  return {
+    network,
+    vehicle: igv.vehicle,
+    speedsMps: { loaded: igv.speeds.loadedKmh / 3.6, empty: igv.speeds.emptyKmh / 3.6, yard: igv.speeds.yardKmh / 3.6, scanner: igv.speeds.scannerKmh / 3.6 },
+    battery: {
+      method: b.method,
+      capacityKwh: b.capacityKwh,
+      kwhPerKm: { loaded: b.consumptionKwhPerKm.loaded, empty: b.consumptionKwhPerKm.empty },
+      rechargeBelowShare: b.rechargeBelowShare,
+      recharge: b.method === 'swap' ? duration(b.swapTime, '$.transport.igv.battery.swapTime') : duration(b.chargeTime, '$.transport.igv.battery.chargeTime'),
+    },
+  };
 }
 
 /** Turns a validated scenario into the model's configuration; `seed` overrides the scenario's. */
@@ -187,6 +210,7 @@ export function fromScenario(s: Scenario, overrides: { seed?: number; days?: num
               loadedTripMs: routeTimeMs(route, { road: sp.loadedKmh, yard: sp.yardKmh, scanner: sp.scannerKmh }),
               emptyTripMs: routeTimeMs(route, { road: sp.emptyKmh, yard: sp.yardKmh, scanner: sp.scannerKmh }),
               failures: failures(f.igvs, f.enabled, '$.failures.igvs'),
+              network: networkFleet(s, igv),
             };
           })()
         : null,
@@ -203,6 +227,10 @@ export function fromScenario(s: Scenario, overrides: { seed?: number; days?: num
       craneScheduler: s.control.craneScheduler.strategy,
       yardPlanner: s.control.yardPlanner.strategy,
       transport: s.control.transport.strategy,
+      routing: s.control.routing?.strategy ?? 'shortest-time',
+      traffic: s.control.traffic?.strategy ?? 'buffered',
+      dispatch: s.control.dispatch?.strategy ?? 'nearest-fcfs',
+      charging: s.control.charging?.strategy ?? 'threshold',
     },
   };
 }

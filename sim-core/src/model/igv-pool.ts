@@ -7,6 +7,7 @@ import { Store } from '../resources/store.ts';
 import type { IgvConfig } from './config.ts';
 import type { Country } from './control/types.ts';
 import type { Box } from './plant.ts';
+import type { FleetKpis } from '../fleet/fleet-kpis.ts';
 
 /** A request to carry a container across: from which side, and what to do on arrival. */
 export interface TransportJob {
@@ -24,6 +25,8 @@ export interface TransportObserver {
   onCrossed(job: TransportJob): void;
   /** The border gates on the way (exit of `from`, entry of the other side), loaded or empty. */
   borderGates(from: Country): ProcessBody<void>;
+  /** One of them: the `exit` gate of `from`, or the `entry` gate of the other side (network transport). */
+  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void>;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface TransportService {
   idleAt(side: Country): number;
   /** IGVs on a trip or loading/unloading (for utilization). */
   readonly busy: Resource;
+  /** Fleet KPIs (time shares, empty travel, dispatch, traffic), when the transport has them. */
+  fleetKpis?(): FleetKpis;
 }
 
 interface Igv {

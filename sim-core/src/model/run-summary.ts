@@ -5,6 +5,7 @@ import { CrossingModel, type CrossingModelOptions } from './crossing-model.ts';
 import { minutes, round, type HourlySeries, type MinutesSummary } from './kpi-collector.ts';
 import type { ConservationCheck } from './ledger.ts';
 import type { CustomsCounts } from './vn-customs.ts';
+import type { FleetKpis } from '../fleet/fleet-kpis.ts';
 
 /** Statistics of one station (a resource group), after the warm-up. */
 export interface StationKpis {
@@ -41,6 +42,8 @@ export interface CrossingKpis {
   /** Trucks diverted to a manual check at a gate (all gates). */
   manualGateChecks: number;
   hourly: HourlySeries;
+  /** IGV fleet on the lane network (the `network` transport): time shares, empty travel, dispatch, traffic. */
+  fleet?: FleetKpis;
 }
 
 export interface CrossingRun {
@@ -113,6 +116,7 @@ export function summarize(model: CrossingModel): CrossingRun {
       customs: { ...model.customs.counts },
       manualGateChecks: Object.values(model.gates).reduce((n, g) => n + g.manualChecks, 0),
       hourly: kpi.series,
+      ...(model.transport?.fleetKpis !== undefined ? { fleet: model.transport.fleetKpis() } : {}),
     },
   };
 }

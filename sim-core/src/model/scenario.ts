@@ -89,7 +89,20 @@ export const SELECTIVITY_STRATEGIES = ['default'] as const;
 export const TRIAGE_STRATEGIES = ['default'] as const;
 export const CRANE_SCHEDULER_STRATEGIES = ['fifo', 'import-first'] as const;
 export const YARD_PLANNER_STRATEGIES = ['default'] as const;
-export const TRANSPORT_STRATEGIES = ['pool'] as const;
+/** `pool`: the abstract fleet (a trip time per crossing); `network`: IGVs on the lane network. */
+export const TRANSPORT_STRATEGIES = ['pool', 'network'] as const;
+/** IGV routing on the lane network: shortest free-flow time, or that plus a congestion penalty. */
+export const ROUTING_STRATEGIES = ['shortest-time', 'congestion-aware'] as const;
+/**
+ * Traffic control: `buffered` (a vehicle never waits for a transfer point while standing on a gate
+ * lane; deadlock-free by construction) or `direct` (waits for the transfer point; deadlocks are
+ * detected, logged and resolved by sending a vehicle to parking).
+ */
+export const TRAFFIC_STRATEGIES = ['buffered', 'direct'] as const;
+/** IGV dispatching: nearest idle vehicle first come first served, Hungarian batch assignment, or Hungarian plus empty balancing between the yards. */
+export const DISPATCH_STRATEGIES = ['nearest-fcfs', 'hungarian', 'balancing'] as const;
+/** Charging: go to a charger or swap station when the state of charge falls below the threshold. */
+export const CHARGING_STRATEGIES = ['threshold'] as const;
 
 /** Every controller with its known strategy names (the first is the default). */
 export const STRATEGY_NAMES = {
@@ -99,6 +112,10 @@ export const STRATEGY_NAMES = {
   craneScheduler: CRANE_SCHEDULER_STRATEGIES,
   yardPlanner: YARD_PLANNER_STRATEGIES,
   transport: TRANSPORT_STRATEGIES,
+  routing: ROUTING_STRATEGIES,
+  traffic: TRAFFIC_STRATEGIES,
+  dispatch: DISPATCH_STRATEGIES,
+  charging: CHARGING_STRATEGIES,
 } as const;
 export type ControllerName = keyof typeof STRATEGY_NAMES;
 
@@ -242,10 +259,19 @@ export interface NetworkEdge {
   kind: SectionKind;
   /** Intermediate centreline points between `from` and `to`, metres. */
   via?: Point[];
+  /**
+   * Lateral offset of the first lane's centre from the centreline, metres, positive to the right
+   * of the driving direction; further lanes lie one lane width further right. Default: half a lane
+   * width when the reverse edge exists (two carriageways share the centreline), else the lanes are
+   * centred on it. Dead-end spurs driven in and backed out of use 0.
+   */
+  offsetM?: number;
 }
 
 /** The IGV lane network: nodes and directed edges on the local grid. */
 export interface LaneNetwork {
+  /** Width of one lane, metres (default 3.75). */
+  laneWidthM?: number;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
 }
@@ -540,6 +566,11 @@ export interface Control {
   craneScheduler: ControlSpec<(typeof CRANE_SCHEDULER_STRATEGIES)[number]>;
   yardPlanner: ControlSpec<(typeof YARD_PLANNER_STRATEGIES)[number]>;
   transport: ControlSpec<(typeof TRANSPORT_STRATEGIES)[number]>;
+  /** Fleet control on the lane network (used by the `network` transport); absent = the first strategy of each list. */
+  routing?: ControlSpec<(typeof ROUTING_STRATEGIES)[number]>;
+  traffic?: ControlSpec<(typeof TRAFFIC_STRATEGIES)[number]>;
+  dispatch?: ControlSpec<(typeof DISPATCH_STRATEGIES)[number]>;
+  charging?: ControlSpec<(typeof CHARGING_STRATEGIES)[number]>;
 }
 
 /** KPI thresholds a run is checked against (exit code 1 when missed). */

@@ -19,4 +19,10 @@ export const TRACE = {
   EQUIPMENT: 7,
   /** (0 = outage starts / 1 = restored) the data exchange with China */
   DATA_EXCHANGE: 8,
+  /** (IGV number, container number) the fleet's dispatch assigned a job */
+  DISPATCHED: 9,
+  /** (IGV diverted, IGV whose wait closed the cycle) a deadlock among IGVs was detected and resolved */
+  DEADLOCK: 10,
+  /** (IGV number, 0) an IGV finished a battery swap or charge */
+  CHARGED: 11,
 } as const;

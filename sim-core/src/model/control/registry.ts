@@ -26,7 +26,10 @@ export function createControllers(control: ControlConfig, config: CrossingConfig
   if (control.selectivity !== 'default') unknown('selectivity', control.selectivity);
   if (control.triage !== 'default') unknown('triage', control.triage);
   if (control.yardPlanner !== 'default') unknown('yardPlanner', control.yardPlanner);
-  if (control.transport !== 'pool') unknown('transport', control.transport);
+  if (control.transport !== 'pool' && control.transport !== 'network') unknown('transport', control.transport);
+  for (const c of ['routing', 'traffic', 'dispatch', 'charging'] as const) {
+    if (!(STRATEGY_NAMES[c] as readonly string[]).includes(control[c])) unknown(c, control[c]);
+  }
   let crane: CraneScheduler;
   if (control.craneScheduler === 'fifo') crane = new FifoCranes();
   else if (control.craneScheduler === 'import-first') crane = new ImportFirstCranes();

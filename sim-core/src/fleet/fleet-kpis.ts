@@ -1,0 +1,63 @@
+import type { CrossingConfig } from '../model/config.ts';
+import type { FleetManager, FleetJob } from './fleet-manager.ts';
+import { VEHICLE_STATES, type VehicleState } from './fleet-stats.ts';
+import type { Router } from './router.ts';
+
+/** Fleet KPIs of a run on the lane network (after the warm-up). */
+export interface FleetKpis {
+  /** Share of IGV time in each state (sums to 1 over the fleet and the measured period). */
+  timeShares: Record<VehicleState, number>;
+  /** Empty distance / all distance driven. */
+  emptyTravelRatio: number;
+  distanceKm: { loaded: number; empty: number };
+  /** Loaded crossings per IGV per day, halved: one round trip is two loaded legs (or one loaded, one empty). */
+  roundTripsPerIgvPerDay: number;
+  crossings: { loaded: number; empty: number };
+  /** Crossings of the zero line per hour, per direction (loaded and empty), averaged over the measured hours. */
+  crossingsPerHour: { northbound: number; southbound: number };
+  /** Delay imposed on starts by lane and junction reservations, and waiting for stop nodes. */
+  reservationWaiting: { bookings: number; meanDelayS: number; totalHours: number; stopWaitHours: number };
+  dispatch: { requests: number; assignments: number; rejected: number; repositions: number };
+  routingQueries: number;
+  charges: number;
+  breakdowns: number;
+  deadlocks: { detected: number; resolved: number };
+}
+
+function r(x: number, d = 4): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+/** Summarizes the fleet statistics of `manager` up to now. */
+export function fleetKpis<J extends FleetJob>(manager: FleetManager<J>, router: Router, config: CrossingConfig): FleetKpis {
+  const s = manager.stats;
+  const totals = s.totals();
+  let all = 0;
+  for (const k of VEHICLE_STATES) all += totals[k];
+  const timeShares = {} as Record<VehicleState, number>;
+  for (const k of VEHICLE_STATES) timeShares[k] = all > 0 ? r(totals[k] / all) : 0;
+  const km = { loaded: r(s.distanceM.loaded / 1000, 1), empty: r(s.distanceM.empty / 1000, 1) };
+  const measuredMs = Math.max(1, manager.now - s.measuredFrom);
+  const days = measuredMs / 86_400_000;
+  const fleet = config.igv?.fleet ?? 1;
+  return {
+    timeShares,
+    emptyTravelRatio: km.loaded + km.empty > 0 ? r(km.empty / (km.loaded + km.empty)) : 0,
+    distanceKm: km,
+    roundTripsPerIgvPerDay: r((s.loadedCrossings + s.emptyCrossings) / 2 / fleet / days, 2),
+    crossings: { loaded: s.loadedCrossings, empty: s.emptyCrossings },
+    crossingsPerHour: { northbound: r(s.northbound / (measuredMs / 3_600_000), 2), southbound: r(s.southbound / (measuredMs / 3_600_000), 2) },
+    reservationWaiting: {
+      bookings: s.bookings,
+      meanDelayS: s.bookings > 0 ? r(s.reservationWaitMs / s.bookings / 1000, 2) : 0,
+      totalHours: r(s.reservationWaitMs / 3_600_000, 2),
+      stopWaitHours: r(s.stopWaitMs / 3_600_000, 2),
+    },
+    dispatch: { requests: s.dispatchRequests, assignments: s.assignments, rejected: s.rejectedAssignments, repositions: s.repositions },
+    routingQueries: router.queries,
+    charges: s.charges,
+    breakdowns: s.breakdowns,
+    deadlocks: { detected: s.deadlocksDetected, resolved: s.deadlocksResolved },
+  };
+}

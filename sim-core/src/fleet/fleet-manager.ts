@@ -1,0 +1,378 @@
+import type { Environment } from '../kernel/environment.ts';
+import type { Event } from '../kernel/event.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
+import type { Duration, FailureConfig } from '../model/config.ts';
+import type { Country } from '../model/control/types.ts';
+import type { Rng } from '../random/rng.ts';
+import { TRACE } from '../model/trace-codes.ts';
+import { Resource } from '../resources/resource.ts';
+import type { VisualSink } from '../stream/visual-events.ts';
+import type { ChargingPolicy } from './charging-policy.ts';
+import { DeadlockDetector } from './deadlock-detector.ts';
+import { DispatchRounds } from './dispatch-rounds.ts';
+import type { DispatchPort } from './dispatch/dispatch-types.ts';
+import { FleetStats, type VehicleState } from './fleet-stats.ts';
+import { FleetTopology } from './fleet-topology.ts';
+import type { LaneGraph } from './lane-graph.ts';
+import type { Route, Router } from './router.ts';
+import { SimulatedDriver } from './simulated-driver.ts';
+import type { StopPool } from './stop-pool.ts';
+import { buildStretch, type CruiseSpeeds } from './stretch.ts';
+import { TrafficController } from './traffic-controller.ts';
+
+/** A container to move from the yard of `from` to the yard of `to`, with the plant's handling steps. */
+export interface FleetJob {
+  /** The container id. */
+  id: string;
+  n: number;
+  from: Country;
+  to: Country;
+  submittedAt: number;
+}
+
+/** What the fleet needs from the plant around it (cranes, gates, KPIs). */
+export interface FleetPlant<J extends FleetJob> {
+  /** The crane loads the container onto IGV `v` at its transfer point. */
+  load(v: number, job: J): ProcessBody<void>;
+  /** The IGV has reached the destination transfer point: unloading (and checks on arrival). */
+  unload(v: number, job: J): ProcessBody<void>;
+  /** Pass a border gate lane: `exit` of the side `from`, or `entry` into the other side. */
+  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void>;
+  /** A crossing finished, loaded or empty. */
+  onTrip(v: number, loaded: boolean, from: Country): void;
+  /** A loaded crossing reached the destination yard. */
+  onCrossed(job: J): void;
+  /** A domain record for the trace (code and numbers). */
+  record(code: number, a: number, b: number): void;
+}
+
+/** An order from dispatch: carry a job, or drive empty to the other yard. */
+export type Order<J> = { kind: 'job'; job: J } | { kind: 'reposition'; to: Country } | { kind: 'park' };
+
+/** One IGV as the fleet manager sees it. */
+export interface Vehicle<J> {
+  n: number;
+  id: string;
+  driver: SimulatedDriver;
+  /** The stop node it stands at (or drives to). */
+  node: number;
+  side: Country;
+  /** Waiting for an order (idle) — the event dispatch succeeds. */
+  pending: Event<Order<J>> | null;
+  /** The pool it waits for a node of, if any (for deadlock detection). */
+  waitingFor: StopPool | null;
+  /** The state before a breakdown, restored on repair. */
+  beforeBreakdown: VehicleState;
+}
+
+export interface FleetOptions {
+  fleet: number;
+  initialShareVn: number;
+  speeds: CruiseSpeeds;
+  /** `buffered` (deadlock-free by construction) or `direct` (detect and resolve). */
+  traffic: 'buffered' | 'direct';
+  recharge: Duration;
+  failures: FailureConfig | null;
+  /** Ask the dispatch port even when no job waits (for strategies that reposition empty IGVs). */
+  askWithoutJobs: boolean;
+}
+
+
+/**
+ * The fleet manager: holds the jobs, asks the dispatch port which idle IGV takes which job, and
+ * commands each IGV (drive a booked stretch, stand for loading, charge) through its driver.
+ * Vehicles only ever stop at stop nodes they hold: transfer points, gate lanes, chargers and
+ * parking stalls. A vehicle waits for a node only where nobody waits for the node it stands on, or
+ * where its wait ends at a node that never blocks (see `buffered`), which is why the fleet cannot
+ * deadlock; the detector checks that claim on every wait.
+ */
+export class FleetManager<J extends FleetJob> {
+  readonly vehicles: Vehicle<J>[] = [];
+  readonly stats: FleetStats;
+  readonly traffic: TrafficController;
+  readonly topology: FleetTopology;
+  readonly busy: Resource;
+  readonly rounds: DispatchRounds<J>;
+  private readonly detector: DeadlockDetector<J>;
+  private readonly emptyCost = new Map<number, number>();
+
+  constructor(
+    private readonly env: Environment,
+    readonly graph: LaneGraph,
+    private readonly options: FleetOptions,
+    readonly router: Router,
+    /** Static shortest-time estimates, for ranking nodes and dispatch costs. */
+    private readonly estimator: Router,
+    port: DispatchPort,
+    private readonly charging: ChargingPolicy,
+    private readonly plant: FleetPlant<J>,
+    private readonly rng: Rng,
+    private readonly visual: VisualSink | null,
+    initialSocs: number[],
+    /** Vehicles booked on each edge now (for the congestion-aware router). */
+    private readonly edgeLoad: Int32Array = new Int32Array(graph.edges.length),
+  ) {
+    this.stats = new FleetStats(env, options.fleet);
+    this.traffic = new TrafficController(graph);
+    this.topology = new FleetTopology(env, graph, estimator, options.fleet);
+    this.busy = new Resource(env, Math.max(1, options.fleet), { name: 'igvs' });
+    this.detector = new DeadlockDetector(this.vehicles, this.topology);
+    this.rounds = new DispatchRounds(env, graph, port, this.vehicles, estimator, this.topology, this.stats, plant, options.askWithoutJobs);
+    const onVn = Math.round(options.fleet * options.initialShareVn);
+    const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
+    const used = { VN: 0, CN: 0 };
+    for (let i = 0; i < options.fleet; i++) {
+      const side: Country = i < onVn ? 'VN' : 'CN';
+      const stall = this.topology.stalls[side].nodes[used[side]++]!;
+      this.topology.stalls[side].occupy(stall, i);
+      const driver = new SimulatedDriver(env, i, initialSocs[i]!, charging, options.failures, rng, visual, listener);
+      const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
+      this.vehicles.push(v);
+      if (visual !== null) {
+        const at = graph.nodes[stall]!.position;
+        visual.emit({ type: 'spawn', t: env.now, id: v.id, kind: 'igv', at, country: side });
+        visual.emit({ type: 'state', t: env.now, id: v.id, key: 'battery', value: round3(driver.soc) });
+      }
+      env.process(this.life(v), `igv:${i}`);
+    }
+  }
+
+  get now(): number {
+    return this.env.now;
+  }
+
+  /** Hands a job to the fleet. */
+  submit(job: J): void {
+    this.rounds.submit(job);
+  }
+
+  /** Idle IGVs standing at a side now. */
+  idleAt(side: Country): number {
+    let k = 0;
+    for (const v of this.vehicles) if (v.pending !== null && v.side === side) k++;
+    return k;
+  }
+
+  private setState(v: Vehicle<J>, s: VehicleState): void {
+    if (this.stats.current(v.n) === s) return;
+    this.stats.set(v.n, s);
+    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'state', value: s });
+  }
+
+  private breakdown(n: number, down: boolean): void {
+    const v = this.vehicles[n]!;
+    if (down) {
+      this.stats.breakdowns++;
+      v.beforeBreakdown = this.stats.current(n);
+      this.setState(v, 'broken');
+    } else this.setState(v, v.beforeBreakdown);
+    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'down', value: down ? 1 : 0 });
+  }
+
+  // ---- a vehicle's life -------------------------------------------------------------------------
+
+  private *life(v: Vehicle<J>): ProcessBody<void> {
+    for (;;) {
+      const order: Order<J> = yield* this.awaitOrder(v);
+      if (order.kind === 'job') yield* this.serve(v, order.job);
+      else if (order.kind === 'park') yield* this.park(v);
+      else {
+        this.stats.repositions++;
+        yield* this.cross(v, order.to, false, 'stall', false);
+      }
+      if (this.charging.needsCharge(v.driver.soc)) yield* this.recharge(v);
+    }
+  }
+
+  /**
+   * Waits for an order where it stands. A vehicle idle on a transfer point or charger keeps it
+   * until someone needs it (see `acquire`), then it is told to park.
+   */
+  private *awaitOrder(v: Vehicle<J>): ProcessBody<Order<J>> {
+    const ev = this.env.event<Order<J>>();
+    v.pending = ev;
+    this.setState(v, 'idle');
+    this.rounds.vehicleIdle();
+    const pool = this.topology.poolOf(v.node);
+    if (pool !== null && pool.waiting().length > 0 && !this.topology.isStall(v.node)) this.moveAside(pool);
+    return (yield ev) as Order<J>;
+  }
+
+  /** An idle vehicle standing on a node of `pool` (not a stall) is sent to park, freeing the node. */
+  private moveAside(pool: StopPool): void {
+    for (const h of pool.holders()) {
+      const idle = this.vehicles[h]!;
+      if (idle.pending === null || idle.node < 0 || this.topology.isStall(idle.node) || this.topology.poolOf(idle.node) !== pool) continue;
+      const ev = idle.pending;
+      idle.pending = null;
+      ev.succeed({ kind: 'park' });
+      return;
+    }
+  }
+
+  /** Carries one job: to the pickup (over empty if needed), load, cross, unload. */
+  private *serve(v: Vehicle<J>, job: J): ProcessBody<void> {
+    const unit = this.busy.request();
+    yield unit;
+    if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
+    if (!this.topology.tp[job.from].has(v.node)) {
+      const tp: number = yield* this.acquire(v, this.topology.tp[job.from]);
+      yield* this.driveTo(v, tp, false);
+    }
+    this.setState(v, 'handling');
+    // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
+    yield* this.plant.load(v.n, job);
+    yield* this.cross(v, job.to, true, 'tp', job.to === 'VN');
+    this.plant.onCrossed(job);
+    this.setState(v, 'handling');
+    yield* this.plant.unload(v.n, job);
+    this.busy.release(unit);
+  }
+
+  /**
+   * Crosses the border to `to`: exit gate lane, entry gate lane, then a transfer point (or a
+   * parking stall). Buffered traffic takes a transfer point only if one is free on arrival and
+   * otherwise parks and waits there; direct traffic waits at the gate lane (deadlock-prone).
+   */
+  private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): ProcessBody<void> {
+    const from = v.side;
+    const topo = this.topology;
+    if (topo.bays[from].size > 0) {
+      // The free bay nearest the gate, so the lane is held for the shortest drive.
+      const lane = topo.exitLanes[from].nodes[0]!;
+      const bay: number = yield* this.acquire(v, topo.bays[from], (n) => this.estimator.estimate(n, lane, loaded));
+      yield* this.driveTo(v, bay, loaded);
+    }
+    const exit: number = yield* this.acquire(v, topo.exitLanes[from]);
+    yield* this.driveTo(v, exit, loaded);
+    yield* this.plant.gate(from, 'exit');
+    const entry: number = yield* this.acquire(v, topo.entryLanes[to]);
+    yield* this.driveTo(v, entry, loaded);
+    yield* this.plant.gate(from, 'entry');
+    v.side = to;
+    this.stats[loaded ? 'loadedCrossings' : 'emptyCrossings']++;
+    this.stats[from === 'VN' ? 'northbound' : 'southbound']++;
+    this.plant.onTrip(v.n, loaded, from);
+    const via = scan ? topo.scannerFor(v.n) : -1;
+    if (dest === 'stall') {
+      yield* this.park(v);
+      return;
+    }
+    let tp = topo.tp[to].tryAcquire(v.n, this.rank(v, loaded));
+    if (tp < 0 && this.options.traffic === 'direct') {
+      tp = yield* this.acquire(v, topo.tp[to]);
+      if (tp < 0) {
+        // Diverted by the deadlock resolution: park, then wait there.
+        this.stats.deadlocksResolved++;
+        yield* this.park(v, via);
+        tp = yield* this.acquire(v, topo.tp[to]);
+        yield* this.driveTo(v, tp, loaded);
+        return;
+      }
+    }
+    if (tp >= 0) {
+      yield* this.driveTo(v, tp, loaded, via);
+      return;
+    }
+    yield* this.park(v, via);
+    tp = yield* this.acquire(v, topo.tp[to]);
+    yield* this.driveTo(v, tp, loaded);
+  }
+
+  /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
+  private *recharge(v: Vehicle<J>): ProcessBody<void> {
+    const topo = this.topology;
+    if (topo.chargers[v.side].size === 0) yield* this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
+    let c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
+    if (c < 0) {
+      if (!topo.isStall(v.node)) yield* this.park(v);
+      c = yield* this.acquire(v, topo.chargers[v.side]);
+    }
+    yield* this.driveTo(v, c, false);
+    this.setState(v, 'charging');
+    yield* v.driver.charge(this.options.recharge.sampleMs(this.rng));
+    this.stats.charges++;
+    this.plant.record(TRACE.CHARGED, v.n, 0);
+    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: 1 });
+  }
+
+  /** Drives to a free parking stall of its side (there is always one: stalls ≥ fleet, checked at start). */
+  private *park(v: Vehicle<J>, via = -1): ProcessBody<void> {
+    const stall = this.topology.stalls[v.side].tryAcquire(v.n, this.rank(v, false));
+    if (stall < 0) throw new Error(`no free parking stall in ${v.side} for ${v.id}`);
+    yield* this.driveTo(v, stall, false, via);
+  }
+
+  /** Waits (blocked) for a node of `pool`; -1 when the wait was cancelled to resolve a deadlock. */
+  private *acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): ProcessBody<number> {
+    const ev = pool.acquire(v.n, rank);
+    if (ev.triggered) return (yield ev) as number;
+    const t0 = this.env.now;
+    this.setState(v, 'blocked');
+    v.waitingFor = pool;
+    this.moveAside(pool);
+    const found = this.detector.check(v);
+    if (found !== null) {
+      this.stats.deadlocksDetected++;
+      const victim = found.victim;
+      if (this.options.traffic === 'buffered' || victim === null) throw new Error(`unresolvable deadlock among IGVs around ${v.id} (${this.options.traffic} traffic control)`);
+      this.plant.record(TRACE.DEADLOCK, victim.n, v.n);
+      victim.waitingFor!.cancel(victim.n);
+    }
+    const node: number = yield ev;
+    v.waitingFor = null;
+    this.stats.stopWaitMs += this.env.now - t0;
+    return node;
+  }
+
+  /** Ranks nodes by estimated driving time from where the vehicle stands. */
+  private rank(v: Vehicle<J>, loaded: boolean): (node: number) => number {
+    const from = v.node;
+    return (node) => this.estimator.estimate(from, node, loaded);
+  }
+
+  /** Books and drives a stretch from the vehicle's node to `target` (through `via` if ≥ 0). */
+  private *driveTo(v: Vehicle<J>, target: number, loaded: boolean, via = -1): ProcessBody<void> {
+    const from = v.node;
+    if (from === target) return;
+    let route: Route | null;
+    if (via >= 0) {
+      const a = this.router.route(from, via, loaded);
+      const b = this.router.route(via, target, loaded);
+      route = a === null || b === null ? null : [...a, ...b];
+    } else route = this.router.route(from, target, loaded);
+    if (route === null || route.length === 0) throw new Error(`${v.id}: no route from ${this.graph.nodes[from]!.id} to ${this.graph.nodes[target]!.id}`);
+    const stretch = buildStretch(this.graph, route, this.traffic.chooseLanes(route), loaded, this.options.speeds);
+    const now = this.env.now;
+    // The previous holder of the target may still be leaving it: enter the last junction before
+    // the target (or arrive, when there is none) only once it is clear.
+    const targetPool = this.topology.poolOf(target);
+    let earliest = now;
+    if (targetPool !== null) {
+      const clear = targetPool.clearAt(target);
+      const last = stretch.zones[stretch.zones.length - 1];
+      const reach = 1000 * stretch.profile.timeAt(last === undefined ? stretch.profile.length : last.at - last.radius);
+      earliest = Math.max(now, Math.ceil(clear - reach) + 1);
+    }
+    const t0 = this.traffic.book(v.n, stretch, earliest);
+    this.stats.bookings++;
+    this.stats.reservationWaitMs += t0 - now;
+    const pool = this.topology.poolOf(from);
+    if (pool !== null) pool.release(from, TrafficController.clearedAt(stretch, t0));
+    v.node = target;
+    if (t0 > now) {
+      this.setState(v, 'blocked');
+      yield t0 - now;
+    }
+    this.setState(v, loaded ? 'loaded' : 'empty');
+    for (const leg of stretch.edges) this.edgeLoad[leg.edge]!++;
+    const report = yield* v.driver.drive(stretch, t0, loaded);
+    for (const leg of stretch.edges) this.edgeLoad[leg.edge]!--;
+    this.stats.distanceM[loaded ? 'loaded' : 'empty'] += report.distanceM;
+    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: round3(report.soc) });
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,76 @@
+import type { Environment } from '../kernel/environment.ts';
+
+/** What an IGV is doing, for time shares and the viewer's `state` events. */
+export const VEHICLE_STATES = ['idle', 'empty', 'loaded', 'handling', 'charging', 'blocked', 'broken'] as const;
+export type VehicleState = (typeof VEHICLE_STATES)[number];
+
+/**
+ * Fleet statistics after the warm-up: time per vehicle state (summed over the fleet), distances,
+ * dispatch, traffic and energy counters. `reset` at the end of the warm-up discards what came
+ * before, as the scenario asks.
+ */
+export class FleetStats {
+  readonly stateMs: Record<VehicleState, number> = { idle: 0, empty: 0, loaded: 0, handling: 0, charging: 0, blocked: 0, broken: 0 };
+  private readonly state: VehicleState[];
+  private readonly since: number[];
+  distanceM = { loaded: 0, empty: 0 };
+  loadedCrossings = 0;
+  emptyCrossings = 0;
+  /** Crossings of the zero line VN → CN and CN → VN, loaded or empty. */
+  northbound = 0;
+  southbound = 0;
+  dispatchRequests = 0;
+  assignments = 0;
+  rejectedAssignments = 0;
+  repositions = 0;
+  charges = 0;
+  breakdowns = 0;
+  deadlocksDetected = 0;
+  deadlocksResolved = 0;
+  /** Delay imposed on starts by reservations, ms, and how many bookings. */
+  reservationWaitMs = 0;
+  bookings = 0;
+  /** Waiting for a stop node (transfer point, gate lane, charger), ms. */
+  stopWaitMs = 0;
+  measuredFrom = 0;
+
+  constructor(
+    private readonly env: Environment,
+    fleet: number,
+  ) {
+    this.state = new Array<VehicleState>(fleet).fill('idle');
+    this.since = new Array<number>(fleet).fill(0);
+  }
+
+  /** Vehicle `v` changes to `s` now. */
+  set(v: number, s: VehicleState): void {
+    const now = this.env.now;
+    this.stateMs[this.state[v]!] += now - this.since[v]!;
+    this.state[v] = s;
+    this.since[v] = now;
+  }
+
+  current(v: number): VehicleState {
+    return this.state[v]!;
+  }
+
+  /** Ends the warm-up: zero every statistic, keep the states. */
+  reset(): void {
+    const now = this.env.now;
+    for (const k of Object.keys(this.stateMs) as VehicleState[]) this.stateMs[k] = 0;
+    this.since.fill(now);
+    this.distanceM = { loaded: 0, empty: 0 };
+    this.loadedCrossings = this.emptyCrossings = this.northbound = this.southbound = this.dispatchRequests = this.assignments = this.rejectedAssignments = 0;
+    this.repositions = this.charges = this.breakdowns = this.deadlocksDetected = this.deadlocksResolved = 0;
+    this.reservationWaitMs = this.bookings = this.stopWaitMs = 0;
+    this.measuredFrom = now;
+  }
+
+  /** Time per state up to now (the open intervals included), ms. */
+  totals(): Record<VehicleState, number> {
+    const now = this.env.now;
+    const out = { ...this.stateMs };
+    for (let v = 0; v < this.state.length; v++) out[this.state[v]!] += now - this.since[v]!;
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+import type { Environment } from '../kernel/environment.ts';
+import type { Country } from '../model/control/types.ts';
+import { ScenarioError } from '../model/from-scenario.ts';
+import type { LaneGraph } from './lane-graph.ts';
+import type { Router } from './router.ts';
+import { StopPool } from './stop-pool.ts';
+
+const SIDES: readonly Country[] = ['VN', 'CN'];
+
+/**
+ * The stop nodes of the network grouped by role and side, read from node kinds and from which
+ * nodes can be reached from which (lanes are one-way): a side's exit gate lanes are the gate-lane
+ * nodes reachable from its transfer points; the other side's entry lanes are those reachable from
+ * the exit lanes. Checks what the fleet needs: both yards have transfer points and stalls for the
+ * whole fleet, both directions have gate lanes.
+ */
+export class FleetTopology {
+  readonly tp: Record<Country, StopPool>;
+  readonly exitLanes: Record<Country, StopPool>;
+  readonly entryLanes: Record<Country, StopPool>;
+  readonly stalls: Record<Country, StopPool>;
+  /** Holding bays before each side's exit gate (empty when the network has none). */
+  readonly bays: Record<Country, StopPool>;
+  readonly chargers: Record<Country, StopPool>;
+  /** Scanner-entry nodes on the Vietnamese side (loaded imports drive through one). */
+  readonly scanners: number[];
+  private readonly pools = new Map<number, StopPool>();
+  private readonly stallSet = new Set<number>();
+  private scanTurn = 0;
+
+  constructor(env: Environment, graph: LaneGraph, estimator: Router, fleet: number) {
+    const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
+      const p = new StopPool(env, name, nodes, grant);
+      for (const n of nodes) this.pools.set(n, p);
+      return p;
+    };
+    const need = (ok: boolean, what: string): void => {
+      if (!ok) throw new ScenarioError('$.layout.network.nodes', what);
+    };
+    const tp = {} as Record<Country, StopPool>;
+    const stalls = {} as Record<Country, StopPool>;
+    const chargers = {} as Record<Country, StopPool>;
+    const bays = {} as Record<Country, StopPool>;
+    for (const side of SIDES) {
+      tp[side] = pool(`${side}:transfer-points`, graph.stops('crane-transfer', side));
+      need(tp[side].size > 0, `the lane network has no crane-transfer node in ${side}: the IGVs need transfer points in both yards`);
+      // Drive-through parking nodes (entered from one node, left towards another) are holding bays
+      // beside the road before the exit gate; dead-end ones (a spur driven in and backed out of) are stalls.
+      const parking = graph.stops('parking', side);
+      const isBay = (p: number): boolean => {
+        const n = graph.nodes[p]!;
+        return n.in.some((i) => n.out.some((o) => graph.edges[i]!.from !== graph.edges[o]!.to));
+      };
+      bays[side] = pool(`${side}:holding-bays`, parking.filter(isBay));
+      stalls[side] = pool(`${side}:parking`, parking.filter((p) => !isBay(p)));
+      need(stalls[side].size >= fleet, `the lane network has ${stalls[side].size} parking stalls in ${side}, fewer than the ${fleet} IGVs: every IGV must be able to park in either yard`);
+      chargers[side] = pool(`${side}:chargers`, graph.stops('charging', side));
+      for (const n of stalls[side].nodes) this.stallSet.add(n);
+    }
+    need(chargers.VN.size + chargers.CN.size > 0, 'the lane network has no charging node: the IGVs need chargers or swap stations');
+    const exitLanes = {} as Record<Country, StopPool>;
+    const entryLanes = {} as Record<Country, StopPool>;
+    for (const side of SIDES) {
+      const other: Country = side === 'VN' ? 'CN' : 'VN';
+      const from = bays[side].size > 0 ? bays[side].nodes[0]! : tp[side].nodes[0]!;
+      const exits = graph.stops('gate-lane', side).filter((g) => estimator.estimate(from, g, false) < Infinity);
+      need(exits.length > 0, `no gate-lane node in ${side} can be reached from its transfer points: the IGVs cannot leave ${side}`);
+      const entries = graph.stops('gate-lane', other).filter((g) => estimator.estimate(exits[0]!, g, false) < Infinity);
+      need(entries.length > 0, `no gate-lane node in ${other} can be reached from the exit lanes of ${side}`);
+      exitLanes[side] = pool(`${side}:exit-lanes`, exits, 'nearest');
+      entryLanes[other] = pool(`${other}:entry-lanes`, entries);
+    }
+    for (const side of SIDES) {
+      for (const t of tp[side].nodes) need(estimator.estimate(entryLanes[side].nodes[0]!, t, true) < Infinity, `transfer point "${graph.nodes[t]!.id}" cannot be reached from the entry lanes of ${side}`);
+    }
+    this.tp = tp;
+    this.bays = bays;
+    this.stalls = stalls;
+    this.chargers = chargers;
+    this.exitLanes = exitLanes;
+    this.entryLanes = entryLanes;
+    this.scanners = graph.nodes.filter((n) => n.kind === 'scanner-entry' && n.country === 'VN').map((n) => n.index);
+  }
+
+  /** The pool a stop node belongs to, or null for other nodes. */
+  poolOf(node: number): StopPool | null {
+    return this.pools.get(node) ?? null;
+  }
+
+  isStall(node: number): boolean {
+    return this.stallSet.has(node);
+  }
+
+  /** The scanner portal a loaded import drives through (in turn), or -1 when there is none. */
+  scannerFor(_vehicle: number): number {
+    if (this.scanners.length === 0) return -1;
+    return this.scanners[this.scanTurn++ % this.scanners.length]!;
+  }
+}

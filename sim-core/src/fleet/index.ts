@@ -1,0 +1,14 @@
+export * from './dispatch/index.ts';
+export { LaneGraph, STOP_KINDS, type GraphEdge, type GraphNode } from './lane-graph.ts';
+export { planProfile, SpeedProfile } from './kinematics.ts';
+export { buildStretch, edgeCap, type CruiseSpeeds, type Stretch } from './stretch.ts';
+export { ShortestTimeRouter, CongestionAwareRouter, dijkstra, type Router, type Route } from './router.ts';
+export { TrafficController, requiredStart } from './traffic-controller.ts';
+export { StopPool } from './stop-pool.ts';
+export { ThresholdCharging, createChargingPolicy, type ChargingPolicy } from './charging-policy.ts';
+export type { VehicleDriver, VehicleTelemetry, VehicleListener } from './vehicle-driver.ts';
+export { SimulatedDriver } from './simulated-driver.ts';
+export { FleetManager, type FleetJob, type FleetPlant, type Order } from './fleet-manager.ts';
+export { FleetStats, VEHICLE_STATES, type VehicleState } from './fleet-stats.ts';
+export { fleetKpis, type FleetKpis } from './fleet-kpis.ts';
+export { NetworkTransport, type NetworkTransportOptions } from './network-transport.ts';

@@ -1,0 +1,110 @@
+import type { Environment } from '../kernel/environment.ts';
+import type { ProcessBody } from '../kernel/sim-process.ts';
+import type { CrossingConfig, NetworkFleetConfig } from '../model/config.ts';
+import type { Country } from '../model/control/types.ts';
+import type { TransportJob, TransportObserver, TransportService } from '../model/igv-pool.ts';
+import type { RandomStreams } from '../random/random-streams.ts';
+import type { Resource } from '../resources/resource.ts';
+import type { VisualSink } from '../stream/visual-events.ts';
+import { createChargingPolicy } from './charging-policy.ts';
+import type { DispatchPort } from './dispatch/dispatch-types.ts';
+import { portOf } from './dispatch/dispatch-types.ts';
+import { createDispatcher } from './dispatch/registry.ts';
+import { fleetKpis, type FleetKpis } from './fleet-kpis.ts';
+import { FleetManager, type FleetJob, type FleetPlant } from './fleet-manager.ts';
+import { LaneGraph } from './lane-graph.ts';
+import { CongestionAwareRouter, ShortestTimeRouter, type Router } from './router.ts';
+
+/** A fleet job carrying the crossing model's transport job. */
+interface NetworkJob extends FleetJob {
+  payload: TransportJob;
+}
+
+export interface NetworkTransportOptions {
+  visual?: VisualSink | null;
+  /** Replaces the built-in dispatch strategy (an external controller in lockstep). */
+  dispatchPort?: DispatchPort;
+}
+
+/**
+ * The `network` transport: IGVs on the lane network under fleet control (routing, traffic control
+ * by reservation, dispatch through a port, charging, failures), behind the same `TransportService`
+ * as the abstract pool, so the crossing model does not know which one it drives.
+ */
+export class NetworkTransport implements TransportService {
+  readonly name = 'network';
+  readonly graph: LaneGraph;
+  readonly manager: FleetManager<NetworkJob>;
+  readonly router: Router;
+  private readonly edgeLoad: Int32Array;
+
+  constructor(
+    private readonly env: Environment,
+    private readonly config: CrossingConfig,
+    streams: RandomStreams,
+    observer: TransportObserver,
+    options: NetworkTransportOptions = {},
+  ) {
+    const igv = config.igv;
+    if (igv === null || igv.network === null) throw new Error('the network transport needs an IGV fleet and a lane network (layout.network, transport.igv.vehicle)');
+    const net: NetworkFleetConfig = igv.network;
+    this.graph = new LaneGraph(net.network, net.vehicle);
+    const speeds = net.speedsMps;
+    const estimator = new ShortestTimeRouter(this.graph, speeds);
+    this.edgeLoad = new Int32Array(this.graph.edges.length);
+    const c = config.control;
+    if (c.routing === 'shortest-time') this.router = estimator;
+    else if (c.routing === 'congestion-aware') this.router = new CongestionAwareRouter(this.graph, speeds, (e) => this.edgeLoad[e]!);
+    else throw new Error(`unknown routing strategy '${c.routing}' (known: shortest-time, congestion-aware)`);
+    if (c.traffic !== 'buffered' && c.traffic !== 'direct') throw new Error(`unknown traffic strategy '${c.traffic}' (known: buffered, direct)`);
+    const port = options.dispatchPort ?? portOf(createDispatcher(c.dispatch));
+    const charging = createChargingPolicy(c.charging, net.battery);
+    const socRng = streams.stream('igv-soc');
+    const floor = net.battery.rechargeBelowShare;
+    // Batteries start between the threshold and full, so the fleet does not all charge at once.
+    const socs = Array.from({ length: igv.fleet }, () => floor + 0.05 + (0.95 - floor) * socRng.next());
+    const plant: FleetPlant<NetworkJob> = {
+      load: (v, job) => job.payload.load(v),
+      unload: (v, job) => job.payload.unload(v),
+      gate: (from, which) => observer.gate(from, which),
+      onTrip: (v, loaded, from) => observer.onTrip(v, loaded, from),
+      onCrossed: (job) => observer.onCrossed(job.payload),
+      record: (code, a, b) => env.record(code, a, b),
+    };
+    const askWithoutJobs = options.dispatchPort !== undefined || c.dispatch === 'balancing';
+    this.manager = new FleetManager<NetworkJob>(
+      env,
+      this.graph,
+      { fleet: igv.fleet, initialShareVn: igv.initialShareVn, speeds, traffic: c.traffic, recharge: net.battery.recharge, failures: igv.failures, askWithoutJobs },
+      this.router,
+      estimator,
+      port,
+      charging,
+      plant,
+      streams.stream('igvs'),
+      options.visual ?? null,
+      socs,
+      this.edgeLoad,
+    );
+    if (config.warmupMs > 0) env.call(config.warmupMs, () => this.manager.stats.reset());
+  }
+
+  get busy(): Resource {
+    return this.manager.busy;
+  }
+
+  submit(job: TransportJob): void {
+    const to: Country = job.from === 'VN' ? 'CN' : 'VN';
+    this.manager.submit({ id: job.box.id, n: job.box.n, from: job.from, to, submittedAt: this.env.now, payload: job });
+  }
+
+  idleAt(side: Country): number {
+    return this.manager.idleAt(side);
+  }
+
+  /** The fleet KPIs of the measured period. */
+  fleetKpis(): FleetKpis {
+    return fleetKpis(this.manager, this.router, this.config);
+  }
+}
+

@@ -1,0 +1,49 @@
+import type { Point } from '../model/scenario.ts';
+
+/** Length of a polyline, metres. */
+export function polylineLength(path: readonly Point[]): number {
+  let s = 0;
+  for (let k = 1; k < path.length; k++) s += Math.hypot(path[k]![0] - path[k - 1]![0], path[k]![1] - path[k - 1]![1]);
+  return s;
+}
+
+/**
+ * A polyline shifted sideways by `d` metres, positive to the right of the driving direction. Inner
+ * vertices move along the bisector by the mitre length (capped at 2·|d| for sharp corners), so
+ * straight stretches keep exactly the offset.
+ */
+export function offsetPolyline(path: readonly Point[], d: number): Point[] {
+  if (d === 0) return path.map((p) => [p[0], p[1]] as Point);
+  const n = path.length;
+  const normals: Point[] = [];
+  for (let k = 0; k + 1 < n; k++) {
+    const dx = path[k + 1]![0] - path[k]![0];
+    const dy = path[k + 1]![1] - path[k]![1];
+    const len = Math.hypot(dx, dy) || 1;
+    normals.push([dy / len, -dx / len]); // right of the direction (x east, y north)
+  }
+  const out: Point[] = [];
+  for (let k = 0; k < n; k++) {
+    const a = normals[Math.max(0, k - 1)]!;
+    const b = normals[Math.min(normals.length - 1, k)]!;
+    let mx = a[0] + b[0];
+    let my = a[1] + b[1];
+    const m = Math.hypot(mx, my);
+    if (m < 1e-9) {
+      mx = b[0];
+      my = b[1];
+    } else {
+      mx /= m;
+      my /= m;
+    }
+    const cos = mx * b[0] + my * b[1];
+    const scale = Math.min(2, 1 / Math.max(cos, 0.5));
+    out.push([round3(path[k]![0] + mx * d * scale), round3(path[k]![1] + my * d * scale)]);
+  }
+  return out;
+}
+
+/** Millimetre precision keeps emitted paths short on the wire and exact to compare. */
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

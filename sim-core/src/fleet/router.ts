@@ -1,0 +1,175 @@
+import type { LaneGraph } from './lane-graph.ts';
+import { edgeCap, type CruiseSpeeds } from './stretch.ts';
+
+/** A route: the edges to drive in order (empty when from = to). */
+export type Route = number[];
+
+/**
+ * Router: which edges a vehicle drives from one node to another. Stop nodes are never passed
+ * through (a vehicle only stops at them), so routes only enter a stop node as their destination.
+ */
+export interface Router {
+  readonly name: string;
+  /** Route from node `from` to node `to` (indices), or null when `to` cannot be reached. */
+  route(from: number, to: number, loaded: boolean): Route | null;
+  /** Estimated free-flow travel time from `from` to `to`, seconds (Infinity when unreachable). */
+  estimate(from: number, to: number, loaded: boolean): number;
+  /** Routing queries answered so far. */
+  readonly queries: number;
+}
+
+/** Extra cost of an edge now, seconds (0 for the plain shortest-time router). */
+export type EdgePenalty = (edge: number) => number;
+
+/**
+ * Dijkstra over free-flow edge times (length / cruise cap, plus the time lost to accelerate from
+ * and brake to standstill at a stop), with deterministic tie-breaks: lower cost, then lower node
+ * index, then lower edge index ("finally by id" — indices follow the scenario's order).
+ */
+export class ShortestTimeRouter implements Router {
+  readonly name: string = 'shortest-time';
+  queries = 0;
+  private readonly cost: Float64Array[];
+  /** Shortest-path trees by (source, loaded): each entry is the predecessor edge of every node. */
+  private readonly trees = new Map<number, { dist: Float64Array; via: Int32Array }>();
+
+  constructor(
+    protected readonly graph: LaneGraph,
+    speeds: CruiseSpeeds,
+  ) {
+    this.cost = [false, true].map((loaded) => Float64Array.from(graph.edges, (e) => e.lengthM / edgeCap(graph, e.index, loaded, speeds)));
+  }
+
+  route(from: number, to: number, loaded: boolean): Route | null {
+    this.queries++;
+    const tree = this.tree(from, loaded);
+    if (tree.dist[to] === Infinity) return null;
+    const edges: number[] = [];
+    for (let n = to; n !== from; ) {
+      const e = tree.via[n]!;
+      edges.push(e);
+      n = this.graph.edges[e]!.from;
+    }
+    return edges.reverse();
+  }
+
+  estimate(from: number, to: number, loaded: boolean): number {
+    return this.tree(from, loaded).dist[to]!;
+  }
+
+  /** The penalty added to each edge; the static router caches its trees because it has none. */
+  protected penalty(): EdgePenalty | null {
+    return null;
+  }
+
+  private tree(from: number, loaded: boolean): { dist: Float64Array; via: Int32Array } {
+    const penalty = this.penalty();
+    const key = from * 2 + (loaded ? 1 : 0);
+    if (penalty === null) {
+      const cached = this.trees.get(key);
+      if (cached !== undefined) return cached;
+    }
+    const t = dijkstra(this.graph, from, this.cost[loaded ? 1 : 0]!, penalty);
+    if (penalty === null) this.trees.set(key, t);
+    return t;
+  }
+}
+
+/**
+ * Shortest time plus a congestion penalty per edge: each vehicle currently booked on the edge (or
+ * standing at a node it leads to) adds `penaltyS` seconds, so vehicles spread over parallel
+ * routes (the two gate lane fans, alternative yard aisles) when one is crowded.
+ */
+export class CongestionAwareRouter extends ShortestTimeRouter {
+  override readonly name = 'congestion-aware';
+
+  constructor(
+    graph: LaneGraph,
+    speeds: CruiseSpeeds,
+    private readonly load: (edge: number) => number,
+    private readonly penaltyS = 30,
+  ) {
+    super(graph, speeds);
+  }
+
+  protected override penalty(): EdgePenalty {
+    return (edge) => this.penaltyS * this.load(edge);
+  }
+}
+
+/** Dijkstra with a binary heap of (cost, node); stop nodes other than the source are never expanded. */
+export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, penalty: EdgePenalty | null): { dist: Float64Array; via: Int32Array } {
+  const n = graph.nodes.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const via = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  const heap: number[] = []; // pairs flattened: cost, node
+  const push = (c: number, v: number): void => {
+    heap.push(c, v);
+    let i = heap.length / 2 - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (less(heap, i, p)) {
+        swap(heap, i, p);
+        i = p;
+      } else break;
+    }
+  };
+  const pop = (): number => {
+    const v = heap[1]!;
+    const lastV = heap.pop()!;
+    const lastC = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = lastC;
+      heap[1] = lastV;
+      let i = 0;
+      const m = heap.length / 2;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s = i;
+        if (l < m && less(heap, l, s)) s = l;
+        if (r < m && less(heap, r, s)) s = r;
+        if (s === i) break;
+        swap(heap, i, s);
+        i = s;
+      }
+    }
+    return v;
+  };
+  dist[from] = 0;
+  push(0, from);
+  while (heap.length > 0) {
+    const c = heap[0]!;
+    const u = pop();
+    if (done[u] === 1 || c > dist[u]!) continue;
+    done[u] = 1;
+    if (u !== from && graph.nodes[u]!.isStop) continue;
+    for (const ei of graph.nodes[u]!.out) {
+      const e = graph.edges[ei]!;
+      const nc = c + cost[ei]! + (penalty === null ? 0 : penalty(ei));
+      const v = e.to;
+      if (nc < dist[v]! - 1e-9 || (Math.abs(nc - dist[v]!) <= 1e-9 && ei < via[v]!)) {
+        dist[v] = nc;
+        via[v] = ei;
+        push(nc, v);
+      }
+    }
+  }
+  return { dist, via };
+}
+
+function less(h: number[], i: number, j: number): boolean {
+  const ci = h[2 * i]!;
+  const cj = h[2 * j]!;
+  return ci < cj || (ci === cj && h[2 * i + 1]! < h[2 * j + 1]!);
+}
+
+function swap(h: number[], i: number, j: number): void {
+  const c = h[2 * i]!;
+  const v = h[2 * i + 1]!;
+  h[2 * i] = h[2 * j]!;
+  h[2 * i + 1] = h[2 * j + 1]!;
+  h[2 * j] = c;
+  h[2 * j + 1] = v;
+}

@@ -1,0 +1,133 @@
+import type { Environment } from '../kernel/environment.ts';
+import type { Event } from '../kernel/event.ts';
+
+/** A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is cancelled). */
+interface Waiter {
+  vehicle: number;
+  event: Event<number>;
+  rank: (node: number) => number;
+}
+
+/**
+ * Stop nodes of one role (the transfer points of a yard, the exit lanes of a border gate, the
+ * parking stalls of a yard, the chargers): each holds one vehicle at a time. A vehicle acquires a
+ * node before it drives there and releases it once it has cleared it, so two vehicles never stand
+ * at one place. Free nodes go to the lowest rank the caller gives (nearest first), ties to the
+ * lower node index; waiters are served first come first served.
+ */
+export class StopPool {
+  /** Holder of each node (vehicle number) or -1. */
+  private readonly holder = new Map<number, number>();
+  private readonly waiters: Waiter[] = [];
+  /** Time (ms) from which each node is clear of its previous holder. */
+  private readonly clearFrom = new Map<number, number>();
+
+  constructor(
+    private readonly env: Environment,
+    readonly name: string,
+    readonly nodes: readonly number[],
+    /** `fifo`: a released node goes to the first waiter; `nearest`: to the waiter that ranks it best (gate lanes: whoever gets there first). */
+    private readonly grant: 'fifo' | 'nearest' = 'fifo',
+  ) {
+    for (const n of nodes) this.holder.set(n, -1);
+  }
+
+  /** Time (ms) from which `node` is clear of its previous holder (its new holder must not get there earlier). */
+  clearAt(node: number): number {
+    return this.clearFrom.get(node) ?? 0;
+  }
+
+  get size(): number {
+    return this.nodes.length;
+  }
+
+  get free(): number {
+    let k = 0;
+    for (const h of this.holder.values()) if (h < 0) k++;
+    return k;
+  }
+
+  /** Vehicles holding a node of this pool. */
+  holders(): number[] {
+    const out: number[] = [];
+    for (const h of this.holder.values()) if (h >= 0) out.push(h);
+    return out;
+  }
+
+  /** Vehicles waiting for a node of this pool, first first. */
+  waiting(): number[] {
+    return this.waiters.map((w) => w.vehicle);
+  }
+
+  has(node: number): boolean {
+    return this.holder.has(node);
+  }
+
+  /** Takes the best free node now, or returns -1 when none is free (never waits). */
+  tryAcquire(vehicle: number, rank: (node: number) => number): number {
+    if (this.waiters.length > 0) return -1; // first come first served: nobody jumps the queue
+    let best = -1;
+    let bestRank = Infinity;
+    for (const n of this.nodes) {
+      if (this.holder.get(n)! >= 0) continue;
+      const r = rank(n);
+      if (best < 0 || r < bestRank) {
+        best = n;
+        bestRank = r;
+      }
+    }
+    if (best >= 0) this.holder.set(best, vehicle);
+    return best;
+  }
+
+  /** A node for `vehicle`: at once when one is free, else when one is released (or -1 if cancelled). */
+  acquire(vehicle: number, rank: (node: number) => number): Event<number> {
+    const ev = this.env.event<number>();
+    const n = this.tryAcquire(vehicle, rank);
+    if (n >= 0) ev.succeed(n);
+    else this.waiters.push({ vehicle, event: ev, rank });
+    return ev;
+  }
+
+  /** Marks `node` as held by `vehicle` without a request (the initial placement). */
+  occupy(node: number, vehicle: number): void {
+    if (this.holder.get(node) !== -1) throw new Error(`${this.name}: node ${node} is not free`);
+    this.holder.set(node, vehicle);
+  }
+
+  /**
+   * Gives `node` back, clear from time `clearAt` (ms; the holder may still be leaving it): the
+   * first waiter (or the nearest, by the pool's grant rule) gets it at once and plans to arrive
+   * after that time.
+   */
+  release(node: number, clearAt: number = this.env.now): void {
+    this.clearFrom.set(node, clearAt);
+    if (this.waiters.length === 0) {
+      this.holder.set(node, -1);
+      return;
+    }
+    let pick = 0;
+    if (this.grant === 'nearest') {
+      let best = Infinity;
+      this.waiters.forEach((w, i) => {
+        const r = w.rank(node);
+        if (r < best) {
+          best = r;
+          pick = i;
+        }
+      });
+    }
+    const [w] = this.waiters.splice(pick, 1);
+    this.holder.set(node, w!.vehicle);
+    w!.event.succeed(node);
+  }
+
+  /** Withdraws a waiting vehicle: its pending acquire succeeds with -1. Returns false if it was not waiting. */
+  cancel(vehicle: number): boolean {
+    const i = this.waiters.findIndex((w) => w.vehicle === vehicle);
+    if (i < 0) return false;
+    const [w] = this.waiters.splice(i, 1);
+    w!.event.succeed(-1);
+    return true;
+  }
+}

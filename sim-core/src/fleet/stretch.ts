@@ -1,0 +1,119 @@
+import type { Point } from '../model/scenario.ts';
+import { planProfile, type SpeedProfile } from './kinematics.ts';
+import type { LaneGraph } from './lane-graph.ts';
+
+/** Cruise speeds of a vehicle by edge kind, m/s. */
+export interface CruiseSpeeds {
+  loaded: number;
+  empty: number;
+  yard: number;
+  scanner: number;
+}
+
+/** One edge of a stretch: which lane, and where its lane polyline starts on the stretch (m). */
+export interface StretchLeg {
+  edge: number;
+  lane: number;
+  /** Distance along the stretch where this edge's lane polyline begins (after any connector), m. */
+  start: number;
+  length: number;
+}
+
+/** A junction passed on the stretch: the node and its distance along the stretch, m. */
+export interface StretchZone {
+  node: number;
+  at: number;
+  radius: number;
+  /** Edges in and out, as one number (in · 65536 + out), and whether the lane is kept (straight on). */
+  pair: number;
+  straight: boolean;
+  /** Lanes in and out (edge · 8 + lane): passages sharing either are ordered by the lane rules. */
+  inLane: number;
+  outLane: number;
+}
+
+/**
+ * A drive from one stop node to the next without stopping: the lanes taken, the driven polyline
+ * (lane centres, with short connectors where the lane changes at a junction), the junctions on the
+ * way and the exact speed profile. Times in the profile are seconds from the start.
+ */
+export interface Stretch {
+  edges: StretchLeg[];
+  path: Point[];
+  zones: StretchZone[];
+  profile: SpeedProfile;
+  from: number;
+  to: number;
+}
+
+/** Cruise cap of an edge for a vehicle, m/s: the lower of the limit and the vehicle's speed for its kind. */
+export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds: CruiseSpeeds): number {
+  const e = graph.edges[edge]!;
+  const own = e.kind === 'road' ? (loaded ? speeds.loaded : speeds.empty) : e.kind === 'yard' ? speeds.yard : speeds.scanner;
+  return Math.min(e.limitMps, own);
+}
+
+/**
+ * Builds the stretch over `edges` (consecutive edge indices) with one lane per edge (`lanes[i]`).
+ * Connectors between lane ends count as part of the following edge's segment for the speed cap
+ * (the lower of the two edges' caps), so the profile covers exactly the drawn path.
+ */
+export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds): Stretch {
+  const path: Point[] = [];
+  const legs: StretchLeg[] = [];
+  const zones: StretchZone[] = [];
+  const lengths: number[] = [];
+  const caps: number[] = [];
+  let s = 0;
+  for (let i = 0; i < edges.length; i++) {
+    const ei = edges[i]!;
+    const e = graph.edges[ei]!;
+    const lp = e.lanePaths[lanes[i]!]!;
+    const cap = edgeCap(graph, ei, loaded, speeds);
+    if (path.length > 0) {
+      const last = path[path.length - 1]!;
+      const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
+      const node = graph.nodes[e.from]!;
+      const pair = edges[i - 1]! * 65536 + ei;
+      const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
+      if (gap > 1e-6) {
+        lengths.push(gap);
+        caps.push(Math.min(cap, caps[caps.length - 1]!));
+        zones.push({ node: e.from, at: s + gap / 2, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! });
+        s += gap;
+      } else {
+        zones.push({ node: e.from, at: s, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! });
+      }
+    }
+    const len = e.laneLengths[lanes[i]!]!;
+    legs.push({ edge: ei, lane: lanes[i]!, start: s, length: len });
+    for (let k = path.length > 0 && samePoint(path[path.length - 1]!, lp[0]!) ? 1 : 0; k < lp.length; k++) path.push(lp[k]!);
+    lengths.push(len);
+    caps.push(cap);
+    s += len;
+  }
+  const v = graph.vehicle;
+  const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2);
+  const first = graph.edges[edges[0]!]!;
+  const last = graph.edges[edges[edges.length - 1]!]!;
+  return { edges: legs, path, zones: zones.filter((z) => z.radius > 0), profile, from: first.from, to: last.to };
+}
+
+function samePoint(a: Point, b: Point): boolean {
+  return Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
+}
+
+/** True when edge `b` continues edge `a` in (nearly) the same direction: a vehicle passing keeps its course. */
+function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
+  const ca = graph.edges[a]!.centre;
+  const cb = graph.edges[b]!.centre;
+  const p = ca[ca.length - 2]!;
+  const q = ca[ca.length - 1]!;
+  const r = cb[1]!;
+  const ux = q[0] - p[0];
+  const uy = q[1] - p[1];
+  const vx = r[0] - q[0];
+  const vy = r[1] - q[1];
+  const cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
+  return cos > Math.cos((10 * Math.PI) / 180);
+}

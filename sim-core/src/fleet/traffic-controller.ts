@@ -1,0 +1,245 @@
+import type { SpeedProfile } from './kinematics.ts';
+import type { LaneGraph } from './lane-graph.ts';
+import type { Stretch } from './stretch.ts';
+
+/** A committed drive: who, from when (ms), along which stretch. */
+interface Booking {
+  vehicle: number;
+  t0: number;
+  stretch: Stretch;
+}
+
+/** A booking on one lane of one edge: where that edge starts on the booking's stretch, and when it leaves the lane (ms). */
+interface LaneUse {
+  booking: Booking;
+  offset: number;
+  leaves: number;
+}
+
+/** Time a vehicle's centre is inside a junction zone, ms. */
+interface ZoneWindow {
+  vehicle: number;
+  start: number;
+  end: number;
+  /** In and out edges (see StretchZone.pair) and whether it kept its lane. */
+  pair: number;
+  straight: boolean;
+  inLane: number;
+  outLane: number;
+}
+
+/**
+ * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
+ * starts, and waits at its stop node until the booking is safe:
+ * - **lanes** are first-in first-out: on each lane of each edge a vehicle's centre stays at least
+ *   `gap` metres (a vehicle length plus clearance) behind the one ahead of it at every point,
+ *   checked exactly (the minimum of the time difference lies at a phase boundary or where both
+ *   speeds are equal, both found in closed form). A booking may slot in ahead of a later one when
+ *   the gap holds both ways;
+ * - **junctions** (merges, diverges, crossings) are exclusive zones: one vehicle's centre within
+ *   the zone radius at a time (zones that overlap exclude each other too);
+ * - the start is delayed, never the motion reshaped, so every booked profile stays the vehicle's
+ *   own exact accelerate–cruise–brake profile.
+ * Nobody ever waits on the road, so the road itself can never deadlock; waiting happens only at
+ * stop nodes, which the fleet manager acquires (see `StopPool`).
+ */
+export class TrafficController {
+  /** Bookings per lane (key edge·8 + lane), in the order they drive it. */
+  private readonly lanes = new Map<number, LaneUse[]>();
+  private readonly zones = new Map<number, ZoneWindow[]>();
+  /** Total delay imposed on starts, ms (reservation waiting), and its parts due to lanes and to junctions. */
+  delayMs = 0;
+  laneDelayMs = 0;
+  zoneDelayMs = 0;
+  bookings = 0;
+  /** Junction delay by node index, ms (where the traffic waits). */
+  readonly zoneDelayByNode = new Map<number, number>();
+
+  constructor(
+    private readonly graph: LaneGraph,
+    /** Centre-to-centre distance kept between followers on a lane, m. */
+    readonly gapM: number = graph.vehicle.lengthM + 5,
+  ) {}
+
+  /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */
+  chooseLanes(edges: readonly number[]): number[] {
+    const lanes: number[] = [];
+    let current = 0;
+    for (let i = 0; i < edges.length; i++) {
+      const e = this.graph.edges[edges[i]!]!;
+      // A lane is chosen where the stretch starts and where the number of lanes changes; elsewhere
+      // the vehicle keeps its lane, so straight-on traffic never has to cross another lane.
+      const prev = i > 0 ? this.graph.edges[edges[i - 1]!]! : null;
+      if (prev === null || prev.lanes !== e.lanes || current >= e.lanes) {
+        let best = 0;
+        let bestT = Infinity;
+        for (let k = 0; k < e.lanes; k++) {
+          const list = this.lanes.get(edges[i]! * 8 + k);
+          const last = list === undefined || list.length === 0 ? undefined : list[list.length - 1]!;
+          const t = last === undefined ? -Infinity : last.booking.t0 + 1000 * last.booking.stretch.profile.timeAt(last.offset);
+          if (t < bestT) {
+            bestT = t;
+            best = k;
+          }
+        }
+        current = best;
+      }
+      lanes.push(current);
+    }
+    return lanes;
+  }
+
+  /**
+   * Books `stretch` for `vehicle` starting no earlier than `earliest` (ms) and returns the start
+   * time (ms, whole) at which it is safe. Commits the lanes and zones it uses.
+   */
+  book(vehicle: number, stretch: Stretch, earliest: number): number {
+    const p = stretch.profile;
+    let t0 = earliest;
+    // Lanes and junctions each push the start later until one start time suits all of them.
+    for (let pass = 0; ; pass++) {
+      const start = t0;
+      for (const leg of stretch.edges) {
+        const list = this.lanes.get(leg.edge * 8 + leg.lane);
+        if (list !== undefined && list.length > 0) t0 = this.laneEarliest(list, stretch, leg, vehicle, t0);
+      }
+      t0 = Math.ceil(t0);
+      this.laneDelayMs += t0 - start;
+      const beforeZones = t0;
+      t0 = this.zonesEarliest(stretch, vehicle, t0);
+      this.zoneDelayMs += t0 - beforeZones;
+      if (t0 === start || pass > 200) break;
+    }
+    const booking: Booking = { vehicle, t0, stretch };
+    for (const leg of stretch.edges) {
+      const key = leg.edge * 8 + leg.lane;
+      let list = this.lanes.get(key);
+      if (list === undefined) this.lanes.set(key, (list = []));
+      // Bookings that left the lane a minute ago can no longer constrain anyone.
+      let keep = 0;
+      for (const u of list) if (u.leaves > earliest - 60_000) list[keep++] = u;
+      list.length = keep;
+      const use: LaneUse = { booking, offset: leg.start, leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
+      let i = list.length;
+      while (i > 0 && list[i - 1]!.booking.t0 > t0) i--;
+      list.splice(i, 0, use);
+    }
+    for (const z of stretch.zones) {
+      let list = this.zones.get(z.node);
+      if (list === undefined) this.zones.set(z.node, (list = []));
+      // Windows that ended before now can no longer conflict with anything new.
+      let keep = 0;
+      for (const w of list) if (w.end > earliest) list[keep++] = w;
+      list.length = keep;
+      list.push({ vehicle, start: t0 + 1000 * p.timeAt(z.at - z.radius), end: t0 + 1000 * p.timeAt(z.at + z.radius), pair: z.pair, straight: z.straight, inLane: z.inLane, outLane: z.outLane });
+    }
+    this.delayMs += t0 - earliest;
+    this.bookings++;
+    return t0;
+  }
+
+  /**
+   * Earliest start ≥ t (ms) at which `stretch` fits on one lane among the bookings already there:
+   * behind the one before it and ahead of the one after it, with the gap kept both ways.
+   */
+  private laneEarliest(list: readonly LaneUse[], stretch: Stretch, leg: Stretch['edges'][number], vehicle: number, t: number): number {
+    const F = stretch.profile;
+    for (let i = 0; i <= list.length; i++) {
+      const before = i > 0 ? list[i - 1]! : undefined;
+      const after = i < list.length ? list[i]! : undefined;
+      let lo = t;
+      if (before !== undefined && before.booking.vehicle !== vehicle) lo = Math.max(lo, requiredStart(F, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start)));
+      if (after !== undefined && after.booking.vehicle !== vehicle) {
+        // The one after must stay behind this stretch: its start ≥ ours + m.
+        const m = requiredStart(after.booking.stretch.profile, after.offset, leg.length, F, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
+        if (lo > after.booking.t0 - m) continue;
+      }
+      return lo;
+    }
+    return t;
+  }
+
+  /** Earliest start ≥ t0 (ms) at which no junction window of the stretch overlaps another vehicle's. */
+  private zonesEarliest(stretch: Stretch, vehicle: number, t0: number): number {
+    const p = stretch.profile;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const z of stretch.zones) {
+        // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
+        const ein = this.graph.edges[Math.floor(z.pair / 65536)]!;
+        const eout = this.graph.edges[z.pair % 65536]!;
+        const reverse = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
+        const a = 1000 * p.timeAt(z.at - z.radius);
+        const b = 1000 * p.timeAt(z.at + z.radius);
+        for (const m of this.graph.nodes[z.node]!.conflicts) {
+          const list = this.zones.get(m);
+          if (list === undefined) continue;
+          // Two vehicles going straight on between the same edges keep to their lanes: the lane
+          // rules already separate them (same lane) or they run side by side (parallel lanes).
+          const same = m === z.node;
+          for (const w of list) {
+            if (w.vehicle === vehicle) continue;
+            // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules.
+            if (same && (w.inLane === z.inLane || w.outLane === z.outLane)) continue;
+            if (same && z.straight && w.straight && (w.pair === z.pair || w.pair === reverse)) continue;
+            if (t0 + a < w.end && w.start < t0 + b) {
+              const next = Math.ceil(w.end - a + 1);
+              this.zoneDelayByNode.set(z.node, (this.zoneDelayByNode.get(z.node) ?? 0) + next - t0);
+              t0 = next;
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    return t0;
+  }
+
+  /**
+   * When (ms) a booked stretch's vehicle has cleared its start node for the next user: the end of
+   * its first junction window (so a newcomer never meets it on a dead-end spur), else the end.
+   */
+  static clearedAt(stretch: Stretch, t0: number): number {
+    const z = stretch.zones[0];
+    const p = stretch.profile;
+    return Math.ceil(t0 + 1000 * (z === undefined ? p.duration : p.timeAt(z.at + z.radius)));
+  }
+}
+
+/**
+ * Earliest start (ms) of a follower profile F so that on one lane, for every distance x along it,
+ * the follower reaches x no earlier than the predecessor P reaches x + gap, from `back` metres
+ * before the lane. F's lane begins at fOff on F, P's at pOff on P, which started at pT0 (ms). Exact:
+ * the difference of the two time functions has its minimum at a phase boundary or where the speeds
+ * are equal.
+ */
+export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
+  // From `back` metres before the lane (where two vehicles merging into it approach from different
+  // edges) to its end.
+  const lo = -back;
+  const xs: number[] = [lo, len];
+  for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
+  for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
+  const pEnd = P.length - pOff - gap;
+  if (pEnd > lo && pEnd < len) xs.push(pEnd);
+  xs.sort((a, b) => a - b);
+  const n = xs.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const lo = xs[i]!;
+    const hi = xs[i + 1]!;
+    if (hi - lo < 1e-9) continue;
+    const mid = (lo + hi) / 2;
+    if (pOff + mid + gap >= P.length) continue;
+    const [f0, f1] = F.speedSquaredAt(F.phaseAt(fOff + mid));
+    const [p0, p1] = P.speedSquaredAt(P.phaseAt(pOff + mid + gap));
+    if (f1 === p1) continue;
+    const x = (p0 + p1 * (pOff + gap) - f0 - f1 * fOff) / (f1 - p1);
+    if (x > lo && x < hi) xs.push(x);
+  }
+  let need = -Infinity;
+  for (const x of xs) {
+    const t = pT0 + 1000 * P.timeAt(pOff + x + gap) - 1000 * F.timeAt(fOff + x);
+    if (t > need) need = t;
+  }
+  return need;
+}
