@@ -60,6 +60,9 @@ export class VehicleTrack {
   /** Highest speed of the current motion, m/s. */
   private speedCap = 0;
   private accelCap = 0;
+  /** Set by {@link prepareChunk}: the chunk's swept box, and whether the footprint moves in it. */
+  readonly box: Box = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  moving = false;
   /** Half the footprint's diagonal, m: the radius of a circle that always contains it. */
   readonly radius: number;
 
@@ -123,13 +126,23 @@ export class VehicleTrack {
     }
   }
 
-  /** A box containing every footprint position during [a, b] (the swept circle's bounds). */
-  sweptBox(a: number, b: number): Box {
+  /**
+   * Prepares the track for the chunk [a, b]: whether it moves, and `box`, a box containing every
+   * footprint position during the chunk (the swept circle's bounds). Updated in place: this runs
+   * for every vehicle in every chunk.
+   */
+  prepareChunk(a: number, b: number): void {
     const r = this.radius;
     const m = this.motion;
-    if (m === null || !this.movesDuring(a, b)) {
+    const box = this.box;
+    this.moving = m !== null && this.movesDuring(a, b);
+    if (m === null || !this.moving) {
       const p = this.poseAt(a);
-      return { minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r };
+      box.minX = p.x - r;
+      box.minY = p.y - r;
+      box.maxX = p.x + r;
+      box.maxY = p.y + r;
+      return;
     }
     const s0 = distanceAt(m, Math.max(a, m.t));
     const s1 = distanceAt(m, b);
@@ -139,16 +152,26 @@ export class VehicleTrack {
     let maxX = Math.max(p0.x, p1.x);
     let minY = Math.min(p0.y, p1.y);
     let maxY = Math.max(p0.y, p1.y);
+    // Vertices strictly between s0 and s1, found from the first one past s0.
     const cum = cumulativeLengths(m.path);
-    for (let k = 1; k < cum.length - 1; k++) {
-      if (cum[k]! <= s0 || cum[k]! >= s1) continue;
-      const v = m.path[k]!;
-      minX = Math.min(minX, v[0]);
-      maxX = Math.max(maxX, v[0]);
-      minY = Math.min(minY, v[1]);
-      maxY = Math.max(maxY, v[1]);
+    let lo = 1;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid]! <= s0) lo = mid + 1;
+      else hi = mid;
     }
-    return { minX: minX - r, minY: minY - r, maxX: maxX + r, maxY: maxY + r };
+    for (let k = lo; k < cum.length - 1 && cum[k]! < s1; k++) {
+      const v = m.path[k]!;
+      if (v[0] < minX) minX = v[0];
+      if (v[0] > maxX) maxX = v[0];
+      if (v[1] < minY) minY = v[1];
+      if (v[1] > maxY) maxY = v[1];
+    }
+    box.minX = minX - r;
+    box.minY = minY - r;
+    box.maxX = maxX + r;
+    box.maxY = maxY + r;
   }
 
   /** Highest speed (m/s) the current motion's profile reaches; 0 while standing. */

@@ -39,14 +39,23 @@ export type MotionLike = Pick<MotionEvent, 'path' | 'profile' | 'end'>;
 // Cumulative lengths per path array, so sampling a long polyline many times is a binary search,
 // not a walk; keyed weakly on the array so events dropped by the caller free their entry.
 const cumulativeCache = new WeakMap<readonly Point[], Float64Array>();
+// The last path looked up (one strong reference, replaced on the next lookup).
+let lastPath: readonly Point[] | null = null;
+let lastCum: Float64Array = new Float64Array(0);
 
 /**
  * Cumulative distance (m) at each vertex of a polyline: element k is the length from point 0 to
  * point k. Cached per path array; do not mutate a path after sampling it.
  */
 export function cumulativeLengths(path: readonly Point[]): Float64Array {
+  // The same path is usually asked for several times in a row (distance, then point): skip the map.
+  if (path === lastPath) return lastCum;
   let cum = cumulativeCache.get(path);
-  if (cum !== undefined) return cum;
+  if (cum !== undefined) {
+    lastPath = path;
+    lastCum = cum;
+    return cum;
+  }
   cum = new Float64Array(path.length);
   for (let k = 1; k < path.length; k++) {
     const a = path[k - 1]!;
@@ -54,6 +63,8 @@ export function cumulativeLengths(path: readonly Point[]): Float64Array {
     cum[k] = cum[k - 1]! + Math.hypot(b[0] - a[0], b[1] - a[1]);
   }
   cumulativeCache.set(path, cum);
+  lastPath = path;
+  lastCum = cum;
   return cum;
 }
 
