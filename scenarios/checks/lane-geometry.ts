@@ -5,7 +5,11 @@
  */
 
 import type { LaneNetwork, NetworkEdge, NetworkNode, Point } from '../../sim-core/src/model/scenario.ts';
+import { offsetPolyline } from '../../sim-core/src/fleet/polyline.ts';
 import { pointInPolygon } from '../geometry.ts';
+
+/** `LaneNetwork.laneWidthM` when the scenario leaves it out, metres (as the fleet's lane graph). */
+export const DEFAULT_LANE_WIDTH_M = 3.75;
 
 /** Below this, distances count as zero (metres), as in scenarios/geometry.ts. */
 const EPS_M = 1e-3;
@@ -16,6 +20,16 @@ export function edgePolyline(edge: NetworkEdge, nodes: ReadonlyMap<string, Netwo
   const to = nodes.get(edge.to);
   if (from === undefined || to === undefined) return [];
   return [from.position, ...(edge.via ?? []), to.position];
+}
+
+/**
+ * The centre polyline of every lane of an edge, as the fleet drives them (`NetworkEdge.offsetM`):
+ * the first lane `offsetM` to the right of the centreline, the others one lane width further right;
+ * by default half a lane width right when the reverse edge exists, else the lanes centred.
+ */
+export function laneCentrelines(edge: NetworkEdge, line: readonly Point[], laneWidthM: number, hasReverse: boolean): Point[][] {
+  const first = edge.offsetM ?? (hasReverse ? laneWidthM / 2 : (-(edge.lanes - 1) * laneWidthM) / 2);
+  return Array.from({ length: edge.lanes }, (_, k) => offsetPolyline(line, first + k * laneWidthM));
 }
 
 export function nodeMap(network: LaneNetwork): Map<string, NetworkNode> {

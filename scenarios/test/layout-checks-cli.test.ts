@@ -54,13 +54,13 @@ describe('crossing-twin validate reviews the lane network', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('2 layout errors, so the scenario cannot be used:');
-    expect(r.stderr).toContain('error lane-in-zone at (-340, -530) $.layout.network.edges[4]: lane y2-p1 (y2 → p1) enters admin zone "vn-admin"');
+    expect(r.stderr).toContain('error lane-in-zone at (-340, -528.12) $.layout.network.edges[4]: lane y2-p1 (y2 → p1) enters admin zone "vn-admin"');
     const j = validate(file, '--json');
     expect(j.code).toBe(2);
     const findings = JSON.parse(j.stdout) as Array<{ code: string; severity: string; path: string; message: string; at: number[] }>;
     expect(findings.map((f) => [f.code, f.severity, f.path, f.at])).toEqual([
-      ['lane-in-zone', 'error', '$.layout.network.edges[4]', [-340, -530]],
-      ['lane-in-zone', 'error', '$.layout.network.edges[5]', [-480, -530]],
+      ['lane-in-zone', 'error', '$.layout.network.edges[4]', [-340, -528.125]],
+      ['lane-in-zone', 'error', '$.layout.network.edges[5]', [-480, -531.875]],
     ]);
   });
 });

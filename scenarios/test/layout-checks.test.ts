@@ -10,9 +10,14 @@ function node(id: string, kind: NetworkNode['kind'], position: Point, country: N
   return { id, kind, country, position };
 }
 
-/** Both directions of a road between two nodes (ids `a-b` and `b-a`). */
-function road(a: string, b: string, via: Point[] = [], lanes = 1): NetworkEdge[] {
-  const one = (from: string, to: string, v: Point[]): NetworkEdge => ({ id: `${from}-${to}`, from, to, lanes, speedLimitKmh: 18, kind: 'road', ...(v.length > 0 ? { via: v } : {}) });
+/**
+ * Both directions of a road between two nodes (ids `a-b` and `b-a`). By default each direction's
+ * lane runs half a lane width (1.875 m) right of the centreline; `offsetM: 0` puts both on it.
+ */
+function road(a: string, b: string, via: Point[] = [], offsetM?: number): NetworkEdge[] {
+  const one = (from: string, to: string, v: Point[]): NetworkEdge => ({
+    id: `${from}-${to}`, from, to, lanes: 1, speedLimitKmh: 18, kind: 'road', ...(v.length > 0 ? { via: v } : {}), ...(offsetM === undefined ? {} : { offsetM }),
+  });
   return [one(a, b, via), one(b, a, [...via].reverse())];
 }
 
@@ -67,11 +72,12 @@ describe('layout review of the lane network', () => {
     n.nodes.push(node('p1', 'parking', [-500, -530]));
     n.edges.push(...road('y1', 'p1'));
     const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'lane-in-zone');
+    // Westbound drives 1.875 m north of the centreline, eastbound 1.875 m south.
     expect(fs.map((f) => [f.severity, f.path, f.at])).toEqual([
-      ['error', '$.layout.network.edges[8]', [-340, -530]],
-      ['error', '$.layout.network.edges[9]', [-480, -530]],
+      ['error', '$.layout.network.edges[8]', [-340, -528.125]],
+      ['error', '$.layout.network.edges[9]', [-480, -531.875]],
     ]);
-    expect(fs[0]!.message).toBe('lane y1-p1 (y1 → p1) enters admin zone "vn-admin" at (-340, -530); vehicles cannot drive through a building');
+    expect(fs[0]!.message).toBe('lane y1-p1 (y1 → p1) enters admin zone "vn-admin" at (-340, -528.12); vehicles cannot drive through a building');
   });
 
   it('a via point inside a storage block is an error named by its via index', () => {
@@ -79,38 +85,51 @@ describe('layout review of the lane network', () => {
     n.edges[2] = { ...n.edges[2]!, via: [[-50, -530], [-50, -600], [-40, -600], [-40, -530]] }; // y1-y2 dips into the export block
     const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'lane-in-zone');
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ path: '$.layout.network.edges[2].via[0]', at: [-50, -565] });
+    // Driving south on the via leg, the lane is 1.875 m west of it (right of the direction).
+    expect(fs[0]).toMatchObject({ path: '$.layout.network.edges[2].via[0]', at: [-51.875, -565] });
     expect(fs[0]!.message).toContain('container storage block');
   });
 
   it('too little clearance along a block is a warning with the distance, the need and where', () => {
     const n = cleanNetwork();
-    n.nodes.push(node('w1', 'way', [-280, -563.5]), node('w2', 'way', [-150, -563.5]));
+    // A road 3.375 m above the block: its eastbound lane runs 1.5 m from it, the westbound 5.25 m.
+    n.nodes.push(node('w1', 'way', [-280, -561.625]), node('w2', 'way', [-150, -561.625]));
     n.edges.push(...road('w1', 'w2'));
     const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'lane-clearance');
-    expect(fs).toHaveLength(2);
+    expect(fs).toHaveLength(1);
     expect(fs[0]!.severity).toBe('warning');
+    expect(fs[0]!.path).toBe('$.layout.network.edges[8]');
     expect(fs[0]!.at[1]).toBeCloseTo(-563.5, 9);
-    expect(fs[0]!.message).toMatch(/passes 1\.50 m from export-storage zone "vn-export-storage" .*need 2\.00 m/);
-    // Two lanes need more room: (2 × 3 + 0.5) / 2 + 0.5 = 3.75 m.
-    expect(requiredClearanceM(2, VEHICLE)).toBe(3.75);
+    expect(fs[0]!.message).toMatch(/^lane w1-w2 \(w1 → w2\) passes 1\.50 m from export-storage zone "vn-export-storage" .*need 2\.00 m/);
+    expect(requiredClearanceM(VEHICLE)).toBe(2); // 3 m / 2 + 0.5 m
+  });
+
+  it('a one-way edge of two lanes is centred on its line: the outer lane is the one that comes close', () => {
+    const n = cleanNetwork();
+    n.nodes.push(node('w1', 'way', [-280, -562.5]), node('w2', 'way', [-150, -562.5]));
+    n.edges.push({ id: 'w1-w2', from: 'w1', to: 'w2', lanes: 2, speedLimitKmh: 18, kind: 'road' });
+    const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'lane-clearance');
+    // Lane centres at −560.625 and −564.375: the second is 0.625 m from the block's edge at −565.
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.at[1]).toBeCloseTo(-564.375, 9);
+    expect(fs[0]!.message).toMatch(/, 2 lanes\) passes 0\.6\d m/);
   });
 
   it('a crane transfer point gets its approach along the block; a plain node there does not', () => {
     const n = cleanNetwork();
     // The same transfer point reached along the block edge, 1 m off it, from 60 m away.
     n.nodes.push(node('w3', 'way', [-160, -564]), node('t2', 'crane-transfer', [-120, -564]));
-    n.edges.push(...road('w3', 't2'));
+    n.edges.push(...road('w3', 't2', [], 0)); // a spur, driven in and backed out on one line
     const near = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'lane-clearance');
     // Only the part more than a vehicle length plus clearance (17 m) away from t2 is checked.
     expect(near.map((f) => f.message.slice(0, 12))).toEqual(['lane w3-t2 (', 'lane t2-w3 (']);
     const plain = cleanNetwork();
     plain.nodes.push(node('w4', 'way', [-125, -564]), node('w5', 'way', [-120, -564]));
-    plain.edges.push(...road('w4', 'w5'));
+    plain.edges.push(...road('w4', 'w5', [], 0));
     expect(layoutFindings(scenarioWith(plain)).filter((f) => f.code === 'lane-clearance')).toHaveLength(2);
     const short = cleanNetwork();
     short.nodes.push(node('w6', 'way', [-125, -564]), node('t3', 'crane-transfer', [-120, -564]));
-    short.edges.push(...road('w6', 't3'));
+    short.edges.push(...road('w6', 't3', [], 0));
     expect(layoutFindings(scenarioWith(short)).filter((f) => f.code === 'lane-clearance')).toEqual([]);
   });
 
