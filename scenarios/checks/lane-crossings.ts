@@ -45,22 +45,44 @@ export function laneCrossingFindings(network: LaneNetwork, zeroLine: readonly Po
 
   // Pairs of edges crossing away from their end nodes. A two-way road is two edges on (nearly)
   // the same line; they meet only at shared nodes, which are excluded.
+  // Bounding boxes first: most pairs of edges are nowhere near each other.
+  const boxes = lines.map((l) => ({
+    minX: Math.min(...l.map((p) => p[0])),
+    maxX: Math.max(...l.map((p) => p[0])),
+    minY: Math.min(...l.map((p) => p[1])),
+    maxY: Math.max(...l.map((p) => p[1])),
+  }));
   const ends = (e: NetworkEdge): Point[] => [nodes.get(e.from)?.position, nodes.get(e.to)?.position].filter((p): p is Point => p !== undefined);
-  for (let i = 0; i < network.edges.length; i++) {
-    for (let j = i + 1; j < network.edges.length; j++) {
+  // Sweep by the boxes' left edges; report in edge order (i, then j) whatever the sweep order.
+  const order = boxes.map((_, i) => i).sort((x, y) => boxes[x]!.minX - boxes[y]!.minX || x - y);
+  const found: Array<{ i: number; j: number; finding: LayoutFinding }> = [];
+  for (let oi = 0; oi < order.length; oi++) {
+    for (let oj = oi + 1; oj < order.length; oj++) {
+      const bx = boxes[order[oi]!]!;
+      const by = boxes[order[oj]!]!;
+      if (by.minX > bx.maxX) break;
+      if (by.minY > bx.maxY || by.maxY < bx.minY) continue;
+      const i = Math.min(order[oi]!, order[oj]!);
+      const j = Math.max(order[oi]!, order[oj]!);
       const a = network.edges[i]!;
       const b = network.edges[j]!;
       const hit = firstCrossing(lines[i]!, lines[j]!);
       if (hit === undefined) continue;
       if ([...ends(a), ...ends(b)].some((p) => distance(p, hit.at) <= AT_NODE_M)) continue;
-      findings.push({
-        code: 'lanes-cross-without-node',
-        severity: 'warning',
-        message: `lanes ${a.id} and ${b.id} cross at ${formatPoint(hit.at)} without a junction node, so traffic control cannot reserve the crossing; add a node there`,
-        path: viaPath(i, hit.segment),
-        at: hit.at,
+      found.push({
+        i,
+        j,
+        finding: {
+          code: 'lanes-cross-without-node',
+          severity: 'warning',
+          message: `lanes ${a.id} and ${b.id} cross at ${formatPoint(hit.at)} without a junction node, so traffic control cannot reserve the crossing; add a node there`,
+          path: viaPath(i, hit.segment),
+          at: hit.at,
+        },
       });
     }
   }
+  found.sort((x, y) => x.i - y.i || x.j - y.j);
+  findings.push(...found.map((f) => f.finding));
   return findings;
 }
