@@ -4,6 +4,7 @@ import { formatRun } from './commands/run-format.ts';
 import { formatRefereeReport } from '../referee/referee-format.ts';
 import { runCommand } from './commands/run.ts';
 import { registerReplicate } from './commands/replicate.ts';
+import { registerServe } from './commands/serve.ts';
 import { collect, runValidateCommand } from './commands/validate.ts';
 import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
 import { EXIT, UsageError } from './usage-error.ts';
@@ -72,7 +73,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   // Experiments (server/experiments): replications, sweeps, capacity, comparison, regression gate.
   const io = { out, argv: process.argv.slice(2), setExitCode: (code: number) => void (exitCode = code) };
-  for (const register of [registerReplicate]) register(program, io);
+  for (const register of [registerReplicate, registerServe]) register(program, io);
   return program;
 }
 
