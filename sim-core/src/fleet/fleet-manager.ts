@@ -237,13 +237,23 @@ export class FleetManager<J extends FleetJob> {
   private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): ProcessBody<void> {
     const from = v.side;
     const topo = this.topology;
-    if (topo.bays[from].size > 0) {
-      // The free bay nearest the gate, so the lane is held for the shortest drive.
-      const lane = topo.exitLanes[from].nodes[0]!;
-      const bay: number = yield* this.acquire(v, topo.bays[from], (n) => this.estimator.estimate(n, lane, loaded));
-      yield* this.driveTo(v, bay, loaded);
+    const bays = topo.bays[from];
+    if (bays.size > 0) {
+      // Holding bays, nearest the gate first; from a bay farther back, move up to a nearer one
+      // until at a slot from which a gate lane is reachable, so a lane is held only for the last metres.
+      const toGate = (n: number): number => topo.gateDistance(n, from);
+      if (!bays.has(v.node)) {
+        const bay: number = yield* this.acquire(v, bays, toGate);
+        yield* this.driveTo(v, bay, loaded);
+      }
+      while (!topo.reachesExit(v.node, from)) {
+        const here = toGate(v.node);
+        const bay: number = yield* this.acquire(v, bays, (n) => (toGate(n) < here ? toGate(n) : Infinity));
+        yield* this.driveTo(v, bay, loaded);
+      }
     }
-    const exit: number = yield* this.acquire(v, topo.exitLanes[from]);
+    const at = v.node;
+    const exit: number = yield* this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
     yield* this.driveTo(v, exit, loaded);
     yield* this.plant.gate(from, 'exit');
     const entry: number = yield* this.acquire(v, topo.entryLanes[to]);
@@ -322,6 +332,7 @@ export class FleetManager<J extends FleetJob> {
     const node: number = yield ev;
     v.waitingFor = null;
     this.stats.stopWaitMs += this.env.now - t0;
+    this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
     return node;
   }
 

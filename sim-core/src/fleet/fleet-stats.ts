@@ -32,6 +32,8 @@ export class FleetStats {
   bookings = 0;
   /** Waiting for a stop node (transfer point, gate lane, charger), ms. */
   stopWaitMs = 0;
+  /** The same by pool name (where vehicles wait). */
+  readonly stopWaitByPool = new Map<string, number>();
   measuredFrom = 0;
 
   constructor(
@@ -63,6 +65,7 @@ export class FleetStats {
     this.loadedCrossings = this.emptyCrossings = this.northbound = this.southbound = this.dispatchRequests = this.assignments = this.rejectedAssignments = 0;
     this.repositions = this.charges = this.breakdowns = this.deadlocksDetected = this.deadlocksResolved = 0;
     this.reservationWaitMs = this.bookings = this.stopWaitMs = 0;
+    this.stopWaitByPool.clear();
     this.measuredFrom = now;
   }
 

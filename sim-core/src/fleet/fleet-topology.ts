@@ -28,7 +28,12 @@ export class FleetTopology {
   private readonly stallSet = new Set<number>();
   private scanTurn = 0;
 
-  constructor(env: Environment, graph: LaneGraph, estimator: Router, fleet: number) {
+  constructor(
+    env: Environment,
+    graph: LaneGraph,
+    private readonly estimator: Router,
+    fleet: number,
+  ) {
     const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
       const p = new StopPool(env, name, nodes, grant);
       for (const n of nodes) this.pools.set(n, p);
@@ -62,8 +67,8 @@ export class FleetTopology {
     const entryLanes = {} as Record<Country, StopPool>;
     for (const side of SIDES) {
       const other: Country = side === 'VN' ? 'CN' : 'VN';
-      const from = bays[side].size > 0 ? bays[side].nodes[0]! : tp[side].nodes[0]!;
-      const exits = graph.stops('gate-lane', side).filter((g) => estimator.estimate(from, g, false) < Infinity);
+      const starts = bays[side].size > 0 ? bays[side].nodes : [tp[side].nodes[0]!];
+      const exits = graph.stops('gate-lane', side).filter((g) => starts.some((f) => estimator.estimate(f, g, false) < Infinity));
       need(exits.length > 0, `no gate-lane node in ${side} can be reached from its transfer points: the IGVs cannot leave ${side}`);
       const entries = graph.stops('gate-lane', other).filter((g) => estimator.estimate(exits[0]!, g, false) < Infinity);
       need(entries.length > 0, `no gate-lane node in ${other} can be reached from the exit lanes of ${side}`);
@@ -80,6 +85,37 @@ export class FleetTopology {
     this.exitLanes = exitLanes;
     this.entryLanes = entryLanes;
     this.scanners = graph.nodes.filter((n) => n.kind === 'scanner-entry' && n.country === 'VN').map((n) => n.index);
+  }
+
+  private readonly gateDist = new Map<number, number>();
+
+  /** Shortest estimated time (s) from `node` straight to an exit lane of `side` (Infinity when only via another stop). */
+  private directToGate(node: number, side: Country): number {
+    let d = Infinity;
+    for (const g of this.exitLanes[side].nodes) d = Math.min(d, this.estimator.estimate(node, g, false));
+    return d;
+  }
+
+  /** Estimated time (s) from `node` to an exit lane of `side`, through a waiting slot if it must. */
+  gateDistance(node: number, side: Country): number {
+    const key = node * 2 + (side === 'VN' ? 0 : 1);
+    let d = this.gateDist.get(key);
+    if (d === undefined) {
+      d = this.directToGate(node, side);
+      if (d === Infinity) {
+        for (const b of this.bays[side].nodes) {
+          const via = this.directToGate(b, side);
+          if (via < Infinity) d = Math.min(d, this.estimator.estimate(node, b, false) + via);
+        }
+      }
+      this.gateDist.set(key, d);
+    }
+    return d;
+  }
+
+  /** True when an exit lane of `side` can be reached from `node` without another stop. */
+  reachesExit(node: number, side: Country): boolean {
+    return this.directToGate(node, side) < Infinity;
   }
 
   /** The pool a stop node belongs to, or null for other nodes. */

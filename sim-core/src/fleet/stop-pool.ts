@@ -59,18 +59,25 @@ export class StopPool {
     return this.waiters.map((w) => w.vehicle);
   }
 
+  /** True when `node` is in this pool and nobody holds it. */
+  isFree(node: number): boolean {
+    return this.holder.get(node) === -1;
+  }
+
   has(node: number): boolean {
     return this.holder.has(node);
   }
 
   /** Takes the best free node now, or returns -1 when none is free (never waits). */
   tryAcquire(vehicle: number, rank: (node: number) => number): number {
-    if (this.waiters.length > 0) return -1; // first come first served: nobody jumps the queue
     let best = -1;
     let bestRank = Infinity;
     for (const n of this.nodes) {
       if (this.holder.get(n)! >= 0) continue;
       const r = rank(n);
+      if (r === Infinity) continue; // a node this vehicle cannot use (unreachable, or not nearer)
+      // First come first served: a free node someone already waits for is theirs, not a newcomer's.
+      if (this.grant === 'fifo' && this.waiters.some((w) => w.rank(n) !== Infinity)) continue;
       if (best < 0 || r < bestRank) {
         best = n;
         bestRank = r;
@@ -106,16 +113,21 @@ export class StopPool {
       this.holder.set(node, -1);
       return;
     }
-    let pick = 0;
-    if (this.grant === 'nearest') {
-      let best = Infinity;
-      this.waiters.forEach((w, i) => {
-        const r = w.rank(node);
-        if (r < best) {
-          best = r;
-          pick = i;
-        }
-      });
+    // Only waiters that can use this node (finite rank); the first of them, or the nearest.
+    let pick = -1;
+    let best = Infinity;
+    for (let i = 0; i < this.waiters.length; i++) {
+      const r = this.waiters[i]!.rank(node);
+      if (r === Infinity) continue;
+      if (pick < 0 || (this.grant === 'nearest' && r < best)) {
+        pick = i;
+        best = r;
+        if (this.grant === 'fifo') break;
+      }
+    }
+    if (pick < 0) {
+      this.holder.set(node, -1);
+      return;
     }
     const [w] = this.waiters.splice(pick, 1);
     this.holder.set(node, w!.vehicle);
