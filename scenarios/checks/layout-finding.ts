@@ -19,6 +19,7 @@ export const LAYOUT_FINDING_CODES = [
   'node-no-return',
   'border-without-node',
   'lanes-cross-without-node',
+  'lanes-too-narrow',
   'network-without-vehicle',
 ] as const;
 export type LayoutFindingCode = (typeof LAYOUT_FINDING_CODES)[number];

@@ -1,6 +1,6 @@
 /**
  * The layout review: every finding about the IGV lane network's geometry, in a stable order
- * (network-level problems, lanes against zones, turns, connectivity, crossings). Pure geometry on a
+ * (network-level problems, lane width, lanes against zones, turns, connectivity, crossings). Pure geometry on a
  * scenario that passed schema validation; a scenario without a lane network has nothing to review.
  * `crossing-twin validate` prints these, and the viewer marks them in the 3D scene.
  */
@@ -9,6 +9,7 @@ import type { Scenario } from '../../sim-core/src/model/scenario.ts';
 import { laneConnectivityFindings } from './lane-connectivity.ts';
 import { laneCrossingFindings } from './lane-crossings.ts';
 import { laneTurnFindings } from './lane-turns.ts';
+import { laneWidthFindings } from './lane-width.ts';
 import { laneZoneFindings } from './lane-zones.ts';
 import type { LayoutFinding } from './layout-finding.ts';
 
@@ -26,6 +27,7 @@ export function layoutFindings(scenario: Scenario): LayoutFinding[] {
       at: network.nodes[0]?.position ?? [0, 0],
     });
   }
+  if (vehicle !== undefined) findings.push(...laneWidthFindings(network, vehicle));
   findings.push(...laneZoneFindings(network, scenario.layout.zones, vehicle));
   if (vehicle !== undefined) findings.push(...laneTurnFindings(network, vehicle));
   findings.push(...laneConnectivityFindings(network));

@@ -212,6 +212,18 @@ describe('layout review of the lane network', () => {
     expect(fs[0]!.message).toBe('lanes y2-b0 and x1-x2 cross at (0, -300) without a junction node, so traffic control cannot reserve the crossing; add a node there');
   });
 
+  it('lanes narrower than the vehicle are an error, narrower than vehicle plus margin a warning', () => {
+    const narrow = cleanNetwork();
+    narrow.laneWidthM = 2.8;
+    const fs = layoutFindings(scenarioWith(narrow)).filter((f) => f.code === 'lanes-too-narrow');
+    expect(fs.map((f) => [f.severity, f.path])).toEqual([['error', '$.layout.network.laneWidthM']]);
+    expect(fs[0]!.message).toMatch(/2\.8 m apart centre to centre but IGVs are 3 m wide, so vehicles side by side \(e\.g\. on lane t1-y1\) overlap by 0\.20 m/);
+    const tight = cleanNetwork();
+    tight.laneWidthM = 3.2;
+    expect(layoutFindings(scenarioWith(tight)).map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:lanes-too-narrow']);
+    // The default 3.75 m lanes leave 0.75 m between 3 m vehicles: nothing to report (the clean network).
+  });
+
   it('trims a polyline by distances from both ends', () => {
     expect(trimPolyline([[0, 0], [10, 0], [10, 10]], 5, 5)).toEqual([[5, 0], [10, 0], [10, 5]]);
     expect(trimPolyline([[0, 0], [10, 0]], 6, 6)).toEqual([]);
