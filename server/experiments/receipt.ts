@@ -44,3 +44,8 @@ export function commandLine(argv: readonly string[]): string {
   const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   return ['npx crossing-twin', ...argv.map(quote)].join(' ');
 }
+
+/** A receipt from the parts every command has. */
+export function receiptFor(argv: readonly string[], target: string, hash: string, baseSeed: number, seeds: number[], days: number | undefined, workers: number, traceHashes: Record<string, string[]>): RunReceipt {
+  return { command: commandLine(argv), codeVersion: codeVersion(), scenario: target, scenarioHash: hash, baseSeed, seeds, days: days ?? null, workers, traceHashes };
+}

@@ -49,6 +49,12 @@ export class Session {
     return configs.map((_, k) => flat.slice(k * per, (k + 1) * per));
   }
 
+  /** Jobs as given (explicit seeds, e.g. a regression suite's), results in job order. */
+  async runJobs(jobs: readonly ReplicationJob[]): Promise<ReplicationResult[]> {
+    this.progress.add(jobs.length);
+    return this.executor.run(jobs, () => this.progress.tick());
+  }
+
   async close(): Promise<void> {
     this.progress.stop();
     await this.executor.close();
