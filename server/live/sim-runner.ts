@@ -97,8 +97,8 @@ export class SimRunner {
         this.post({ type: 'snapshot', requestId: m.requestId, snapshot: snapshotAt(this.table, this.model!.env.now), clock: this.clock() });
         return;
       case 'control':
-        if (this.lockstep!.waiting === null) this.lockstep!.setControl(m.role, m.on);
-        else this.pendingControls.push(m);
+        this.pendingControls.push(m);
+        this.applyControls();
         return;
       case 'answer':
         if (this.lockstep!.waiting?.seq !== m.seq) return;
@@ -127,8 +127,17 @@ export class SimRunner {
     }
   }
 
-  /** Control changes that arrived while a decision was pending: applied once it is settled. */
+  /**
+   * Control changes wait until every event at the current time is processed (the last advanceTo
+   * completed and no decision is pending), the instant a replay can find again: after advanceTo(t).
+   */
   private pendingControls: Array<{ role: string; on: boolean }> = [];
+  private settled = true;
+
+  private applyControls(): void {
+    if (!this.settled || this.lockstep!.waiting !== null) return;
+    for (const c of this.pendingControls.splice(0)) this.lockstep!.setControl(c.role, c.on);
+  }
 
   private build(spec: RunSpec): void {
     this.spec = spec;
@@ -166,6 +175,7 @@ export class SimRunner {
     this.alerts = new AlertTracker();
     this.lastKpi = -Infinity;
     this.pendingControls = [];
+    this.settled = true;
     this.anchor();
   }
 
@@ -209,7 +219,9 @@ export class SimRunner {
     const until = Math.min(target, this.horizonMs - 1);
     if (until < env.now) return false;
     const complete = env.advanceTo(until);
+    this.settled = complete;
     model.visuals?.drain(env.now);
+    if (complete) this.applyControls();
     const waiting = this.lockstep!.waiting;
     if (!complete && waiting !== null) {
       if (waiting.seq !== this.askedSeq) {
@@ -227,7 +239,6 @@ export class SimRunner {
   }
 
   private resumeAfterDecision(): void {
-    for (const c of this.pendingControls.splice(0)) this.lockstep!.setControl(c.role, c.on);
     // Simulated time stood still while waiting: go on from here at the set speed.
     this.anchor();
   }

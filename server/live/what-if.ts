@@ -41,6 +41,7 @@ export function applyWhatIf(source: string, assignments: readonly string[], path
   const r = loadScenario(source, { set: [...assignments, assignment] });
   if (r.ok) return { ok: true, scenario: r.scenario, assignment };
   const first = r.errors[0]!;
-  const field = first.path.startsWith('--set') ? 'path' : 'value';
+  // A malformed assignment or a path the schema does not have is the path's fault; the rest, the value's.
+  const field = first.path.startsWith('--set') || /unknown field|past the end|is a list/.test(first.message) ? 'path' : 'value';
   return { ok: false, error: { code: 'bad-request', message: `${first.path}: ${first.message}`, field } };
 }
