@@ -77,7 +77,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   // Experiments (server/experiments): replications, sweeps, capacity, comparison, regression gate.
   const io = { out, argv: process.argv.slice(2), setExitCode: (code: number) => void (exitCode = code) };
-  for (const register of [registerReplicate, registerServe]) register(program, io);
+  for (const register of [registerReplicate, registerSweep, registerCapacity, registerCompare, registerRegress, registerServe]) register(program, io);
   return program;
 }
 
