@@ -13,6 +13,7 @@ interface Booking {
 interface LaneUse {
   booking: Booking;
   offset: number;
+  enters: number;
   leaves: number;
 }
 
@@ -96,12 +97,37 @@ export class TrafficController {
   book(vehicle: number, stretch: Stretch, earliest: number): number {
     const p = stretch.profile;
     let t0 = earliest;
+    // Per lane, the places this stretch could take among the bookings there: behind entry i-1 from
+    // `lo[i]`, ahead of entry i until `hi[i]`. Only entries that enter the lane after this stretch
+    // could would be candidates to pass; the others stay ahead.
+    const slots: Array<{ lo: number[]; hi: number[] }> = [];
+    for (const leg of stretch.edges) {
+      const list = this.lanes.get(leg.edge * 8 + leg.lane);
+      if (list === undefined || list.length === 0) continue;
+      const myEntry = earliest + 1000 * p.timeAt(leg.start);
+      let k0 = list.length;
+      while (k0 > 0 && list[k0 - 1]!.enters > myEntry) k0--;
+      const lo: number[] = [];
+      const hi: number[] = [];
+      for (let i = k0; i <= list.length; i++) {
+        const before = i > 0 ? list[i - 1]! : undefined;
+        const after = i < list.length ? list[i]! : undefined;
+        lo.push(before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start)));
+        hi.push(after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset)));
+      }
+      slots.push({ lo, hi });
+    }
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
-      for (const leg of stretch.edges) {
-        const list = this.lanes.get(leg.edge * 8 + leg.lane);
-        if (list !== undefined && list.length > 0) t0 = this.laneEarliest(list, stretch, leg, vehicle, t0);
+      for (const { lo, hi } of slots) {
+        for (let i = 0; i < lo.length; i++) {
+          const at = Math.max(t0, lo[i]!);
+          if (at <= hi[i]!) {
+            t0 = at;
+            break;
+          }
+        }
       }
       t0 = Math.ceil(t0);
       this.laneDelayMs += t0 - start;
@@ -119,7 +145,7 @@ export class TrafficController {
       let keep = 0;
       for (const u of list) if (u.leaves > earliest - 60_000) list[keep++] = u;
       list.length = keep;
-      const use: LaneUse = { booking, offset: leg.start, leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
+      const use: LaneUse = { booking, offset: leg.start, enters: t0 + 1000 * p.timeAt(leg.start), leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
       let i = list.length;
       while (i > 0 && list[i - 1]!.booking.t0 > t0) i--;
       list.splice(i, 0, use);
@@ -136,27 +162,6 @@ export class TrafficController {
     this.delayMs += t0 - earliest;
     this.bookings++;
     return t0;
-  }
-
-  /**
-   * Earliest start ≥ t (ms) at which `stretch` fits on one lane among the bookings already there:
-   * behind the one before it and ahead of the one after it, with the gap kept both ways.
-   */
-  private laneEarliest(list: readonly LaneUse[], stretch: Stretch, leg: Stretch['edges'][number], vehicle: number, t: number): number {
-    const F = stretch.profile;
-    for (let i = 0; i <= list.length; i++) {
-      const before = i > 0 ? list[i - 1]! : undefined;
-      const after = i < list.length ? list[i]! : undefined;
-      let lo = t;
-      if (before !== undefined && before.booking.vehicle !== vehicle) lo = Math.max(lo, requiredStart(F, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start)));
-      if (after !== undefined && after.booking.vehicle !== vehicle) {
-        // The one after must stay behind this stretch: its start ≥ ours + m.
-        const m = requiredStart(after.booking.stretch.profile, after.offset, leg.length, F, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
-        if (lo > after.booking.t0 - m) continue;
-      }
-      return lo;
-    }
-    return t;
   }
 
   /** Earliest start ≥ t0 (ms) at which no junction window of the stretch overlaps another vehicle's. */
