@@ -9,6 +9,8 @@ import { CrossingModel } from '../../sim-core/src/model/crossing-model.ts';
 import { fromScenario } from '../../sim-core/src/model/from-scenario.ts';
 import type { Scenario } from '../../sim-core/src/model/scenario.ts';
 import { Lockstep, type DecisionLogEntry } from '../../sim-core/src/stream/lockstep.ts';
+import { lockstepDispatchPort } from '../../sim-core/src/stream/lockstep-dispatch.ts';
+import { createDispatcher } from '../../sim-core/src/fleet/dispatch/registry.ts';
 
 export interface ReplayResult {
   traceHash: string;
@@ -20,8 +22,10 @@ export interface ReplayResult {
 /** Runs `scenario` at `seed` for `days` with the decisions of `log`. Throws ReplayDivergedError on a mismatch. */
 export function replayRun(scenario: Scenario, seed: number, days: number, log: readonly DecisionLogEntry[]): ReplayResult {
   const config = fromScenario(scenario, { seed, days });
-  const model = new CrossingModel(config);
-  const lockstep = Lockstep.replay(model.env, log);
+  let lockstep: Lockstep | null = null;
+  // The same dispatch port as the live run, so IGV dispatch decisions come from the log too.
+  const model = new CrossingModel(config, config.control.transport === 'network' ? { dispatchPort: lockstepDispatchPort(() => lockstep, createDispatcher(config.control.dispatch)) } : {});
+  lockstep = Lockstep.replay(model.env, log);
   model.lockstep = lockstep;
   const horizon = config.horizonMs;
   // Live, a role changes hands after every event up to that time: advanceTo(t), then the change.

@@ -14,6 +14,8 @@ import { CrossingModel } from '../../sim-core/src/model/crossing-model.ts';
 import { fromScenario } from '../../sim-core/src/model/from-scenario.ts';
 import { FifoCranes, ImportFirstCranes } from '../../sim-core/src/model/control/crane-scheduler.ts';
 import { Lockstep } from '../../sim-core/src/stream/lockstep.ts';
+import { lockstepDispatchPort } from '../../sim-core/src/stream/lockstep-dispatch.ts';
+import { createDispatcher } from '../../sim-core/src/fleet/dispatch/registry.ts';
 import { Placement } from '../../sim-core/src/stream/placement.ts';
 import type { ClockState, ResetReason, Speed } from '../../sim-core/src/stream/protocol.ts';
 import type { VisualEvent } from '../../sim-core/src/stream/visual-events.ts';
@@ -154,8 +156,11 @@ export class SimRunner {
         events.push(e);
       },
     };
-    const model = new CrossingModel(config, { visual: sink, placement: new Placement(spec.scenario.layout, spec.scenario.site.zeroLine) });
-    const lockstep = Lockstep.live(model.env);
+    let lockstep: Lockstep | null = null;
+    const options: ConstructorParameters<typeof CrossingModel>[1] = { visual: sink, placement: new Placement(spec.scenario.layout, spec.scenario.site.zeroLine) };
+    if (config.control.transport === 'network') options.dispatchPort = lockstepDispatchPort(() => lockstep, createDispatcher(config.control.dispatch));
+    const model = new CrossingModel(config, options);
+    lockstep = Lockstep.live(model.env);
     model.lockstep = lockstep;
     for (const role of spec.controlled) lockstep.setControl(role, true);
     if (spec.failAtMs !== undefined) {
@@ -239,6 +244,13 @@ export class SimRunner {
   }
 
   private resumeAfterDecision(): void {
+    // Another decision asked in the same event waits next: the clock stays frozen for it too.
+    const next = this.lockstep!.waiting;
+    if (next !== null && next.seq !== this.askedSeq) {
+      this.askedSeq = next.seq;
+      this.post({ type: 'decision', pending: next });
+      return;
+    }
     // Simulated time stood still while waiting: go on from here at the set speed.
     this.anchor();
   }

@@ -48,8 +48,8 @@ export class Lockstep {
   readonly log: DecisionLogEntry[] = [];
   private readonly controlled = new Set<string>();
   private seq = 0;
-  private pending: Slot | null = null;
-  private pendingInfo: PendingDecision | null = null;
+  /** Decisions asked and not yet made, oldest first (two may be asked within one event). */
+  private readonly pending: Array<{ slot: Slot; info: PendingDecision }> = [];
   /** Replay: the log's decisions in order, and the next control change to apply. */
   private readonly replayDecisions: Array<Extract<DecisionLogEntry, { kind: 'decision' }>> = [];
   private readonly replayControls: Array<Extract<DecisionLogEntry, { kind: 'control' }>> = [];
@@ -127,16 +127,14 @@ export class Lockstep {
       this.log.push(entry);
       return;
     }
-    if (this.pending !== null) throw new Error(`decision ${seq} asked while decision ${this.pending.seq} is pending`);
-    this.pending = slot;
-    this.pendingInfo = { seq, role, t: this.env.now, request };
+    this.pending.push({ slot, info: { seq, role, t: this.env.now, request } });
     // Freeze simulated time: the running advanceTo returns after the current event.
     this.env.stop();
   }
 
-  /** The decision the simulation waits for, or null. */
+  /** The (oldest) decision the simulation waits for, or null. */
   get waiting(): PendingDecision | null {
-    return this.pendingInfo;
+    return this.pending[0]?.info ?? null;
   }
 
   /** Live: the controller's answer to the pending decision `seq` (validated by the caller). */
@@ -146,21 +144,20 @@ export class Lockstep {
 
   /** Live: no usable answer: the built-in strategy decides. Returns its decision. */
   fallBack(seq: number): unknown {
-    const slot = this.pending;
-    if (slot === null || slot.seq !== seq) throw new Error(`no pending decision ${seq}`);
+    const slot = this.pending[0]?.slot;
+    if (slot === undefined || slot.seq !== seq) throw new Error(`no pending decision ${seq}`);
     const d = slot.fallback();
     this.settle(seq, d, 'fallback');
     return d;
   }
 
   private settle(seq: number, decision: unknown, source: DecisionSource): void {
-    const slot = this.pending;
-    if (slot === null || slot.seq !== seq) throw new Error(`no pending decision ${seq}`);
+    const slot = this.pending[0]?.slot;
+    if (slot === undefined || slot.seq !== seq) throw new Error(`no pending decision ${seq}`);
     slot.decision = decision;
     slot.ready = true;
     this.log.push({ kind: 'decision', seq, role: slot.role, t: this.env.now, decision, source });
-    this.pending = null;
-    this.pendingInfo = null;
+    this.pending.shift();
   }
 }
 
