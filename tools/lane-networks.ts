@@ -185,12 +185,15 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
     const dir = Math.sign(p.x1 - p.x0);
     let prev = pLink;
     let k = 0;
-    const columns = Math.max(Math.floor(Math.abs(p.x1 - p.x0) / STALL_PITCH_M) + 1, Math.ceil((stallsPerYard ?? 0) / 2));
+    const columns = Math.max(Math.floor(Math.abs(p.x1 - p.x0) / STALL_PITCH_M) + 1, Math.ceil((stallsPerYard ?? 0) / 2) + 1);
     for (let col = 0; col < columns; col++) {
-      const x = p.x0 + dir * col * STALL_PITCH_M;
+      // The stub at the end is two pitches long, enough straight for a vehicle turning out of the last stalls.
+      const x = p.x0 + dir * (col * STALL_PITCH_M + (col === columns - 1 ? STALL_PITCH_M : 0));
       const a = b.node(`${pre}-parking-aisle-${col + 1}`, 'way', y.country, [x, p.aisleY]);
       b.twoWay(prev, a, 'yard');
       prev = a;
+      // The last aisle node is only a turning stub for the straight before it: no stalls there.
+      if (col === columns - 1) continue;
       for (const side of [1, -1]) {
         const s = b.node(`${pre}-stall-${String(++k).padStart(3, '0')}`, 'parking', y.country, [x, p.aisleY + side * SPUR_M]);
         b.spur(a, s);
