@@ -31,6 +31,11 @@ const WORK_BUDGET_MS = 40;
 const MAX_SPEED_CHUNK_MS = 5_000;
 const CLOCK_MS = 1000;
 
+/** Wall time in ms since the epoch with sub-ms resolution, the same clock in every thread. */
+function epochMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 export class SimRunner {
   private model: CrossingModel | null = null;
   private lockstep: Lockstep | null = null;
@@ -51,6 +56,8 @@ export class SimRunner {
   /** Sequence of the decision request last posted (posted once each). */
   private askedSeq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Wall time (epoch ms) of the tick that produced the first event of the batch being collected. */
+  private firstEventAt = -1;
 
   constructor(
     private readonly post: (message: FromRunner) => void,
@@ -223,7 +230,10 @@ export class SimRunner {
     const env = model.env;
     const until = Math.min(target, this.horizonMs - 1);
     if (until < env.now) return false;
+    const before = this.events.length;
+    const startedAt = epochMs();
     const complete = env.advanceTo(until);
+    if (before === 0 && this.events.length > 0 && this.firstEventAt < 0) this.firstEventAt = startedAt;
     this.settled = complete;
     model.visuals?.drain(env.now);
     if (complete) this.applyControls();
@@ -315,8 +325,10 @@ export class SimRunner {
     const env = this.model?.env;
     if (env === undefined) return;
     if (this.events.length > 0) {
-      this.post({ type: 'batch', batch: { from: this.batchFrom, to: env.now, events: this.events.splice(0) } });
+      const sentAt = epochMs();
+      this.post({ type: 'batch', batch: { from: this.batchFrom, to: env.now, events: this.events.splice(0), simulatedAt: this.firstEventAt < 0 ? sentAt : this.firstEventAt, sentAt } });
     }
+    this.firstEventAt = -1;
     this.batchFrom = env.now;
   }
 

@@ -31,7 +31,7 @@ describe('live server: isolation, reconnects, access and limits', () => {
     // The other session still streams, and the server still answers.
     const batch = await next(b, 'events:batched');
     expect(batch.events.length).toBeGreaterThan(0);
-    const health = await (await fetch(`${server.url}/healthz`)).json();
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as any;
     expect(health.sessions.find((s: { id: string }) => s.id === 's1').ended).toBe(false);
     // Commands to the dead session are refused.
     const dead = await command(a, 'clock:play', {});

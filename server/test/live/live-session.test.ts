@@ -177,16 +177,16 @@ describe('live server: HTTP', () => {
   it('answers /healthz and the scenario API, and refuses unknown presets', async () => {
     const server = await startServer({ scenario: null });
     try {
-      const health = await (await fetch(`${server.url}/healthz`)).json();
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as any;
       expect(health.ok).toBe(true);
-      const list = await (await fetch(`${server.url}/api/scenarios`)).json();
+      const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as any;
       expect(list.map((s: { name: string }) => s.name)).toContain('huu-nghi-smart-2030');
       const one = await fetch(`${server.url}/api/scenarios/tiny`);
       expect(one.status).toBe(200);
-      expect((await one.json()).meta.id).toBe('tiny');
+      expect(((await one.json()) as any).meta.id).toBe('tiny');
       const missing = await fetch(`${server.url}/api/scenarios/nope`);
       expect(missing.status).toBe(404);
-      expect((await missing.json()).error).toContain('nope');
+      expect(((await missing.json()) as any).error).toContain('nope');
     } finally {
       await server.close();
     }

@@ -159,6 +159,10 @@ export interface EventBatch {
   from: number;
   to: number;
   events: VisualEvent[];
+  /** Server wall time (ms since the Unix epoch) when the first event of the batch was simulated. */
+  simulatedAt: number;
+  /** Server wall time (ms since the Unix epoch) when the batch was sent. */
+  sentAt: number;
 }
 
 /** Kinds of alert a KPI frame raises. */
