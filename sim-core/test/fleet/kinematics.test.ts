@@ -1,0 +1,47 @@
+/** Exact travel on edges: accelerate, cruise, brake, with the cap of each edge, standstill to standstill. */
+import { describe, expect, it } from 'vitest';
+import { planProfile } from '../../src/fleet/kinematics.ts';
+import { distanceAt, motionProblems, speedAt } from '../../src/stream/motion.ts';
+
+describe('speed profile', () => {
+  it('a long edge is accelerate–cruise–brake with the hand-computed time', () => {
+    // 1,000 m at 5 m/s, a = 0.5, b = 0.8: 25 m + 15.625 m of ramps, the rest at 5 m/s.
+    const p = planProfile([1000], [5], 0.5, 0.8);
+    const expected = 5 / 0.5 + 5 / 0.8 + (1000 - 25 - 15.625) / 5;
+    expect(p.duration).toBeCloseTo(expected, 9);
+    expect(p.length).toBeCloseTo(1000, 9);
+    expect(p.a).toEqual([0.5, 0, -0.8]);
+  });
+
+  it('a short edge never reaches the cap: accelerate then brake to the peak speed', () => {
+    // 20 m: peak² = 2ab·L / (a + b) = 2·0.5·0.8·20 / 1.3
+    const p = planProfile([20], [5], 0.5, 0.8);
+    const peak = Math.sqrt((2 * 0.5 * 0.8 * 20) / 1.3);
+    expect(p.v[1]).toBeCloseTo(peak, 9);
+    expect(p.duration).toBeCloseTo(peak / 0.5 + peak / 0.8, 9);
+  });
+
+  it('brakes before a slower edge so as to enter it at its cap, and speeds up after it', () => {
+    // Road 5 m/s, scanner 1 m/s for 80 m, road again.
+    const p = planProfile([300, 80, 300], [5, 1, 5], 0.5, 0.8);
+    const motion = { path: [[0, 0], [680, 0]] as [number, number][], profile: p.toMotion(0), end: Math.ceil(p.duration * 1000) };
+    expect(motionProblems(motion)).toEqual([]);
+    const tIn = p.timeAt(300) * 1000;
+    const tOut = p.timeAt(380) * 1000;
+    expect(speedAt(motion, tIn)).toBeCloseTo(1, 6);
+    expect(speedAt(motion, (tIn + tOut) / 2)).toBeCloseTo(1, 6);
+    expect(tOut - tIn).toBeCloseTo(80_000, 3);
+    // Never above a cap anywhere.
+    for (let t = 0; t < motion.end; t += 250) {
+      const s = distanceAt(motion, t);
+      const cap = s > 300 + 1e-6 && s < 380 - 1e-6 ? 1 : 5;
+      expect(speedAt(motion, t)).toBeLessThanOrEqual(cap + 1e-9);
+    }
+  });
+
+  it('timeAt is the inverse of the motion distance', () => {
+    const p = planProfile([120, 40, 500], [2.8, 5, 5], 0.5, 0.8);
+    const motion = { path: [[0, 0], [660, 0]] as [number, number][], profile: p.toMotion(1000), end: 1000 + Math.ceil(p.duration * 1000) };
+    for (const x of [0, 10, 119.9, 160, 400, 659]) expect(distanceAt(motion, 1000 + 1000 * p.timeAt(x))).toBeCloseTo(x, 6);
+  });
+});
