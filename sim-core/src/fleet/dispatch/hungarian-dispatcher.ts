@@ -2,9 +2,9 @@ import type { DispatchDecision, DispatchRequest, Dispatcher } from './dispatch-t
 import { hungarian } from './hungarian.ts';
 
 /**
- * Optimal assignment over a batch: the oldest jobs (as many as there are idle vehicles, so no job
- * is starved by nearer newcomers) are matched to the idle vehicles so that the total estimated
- * empty driving time is least.
+ * Optimal assignment over a batch: the oldest jobs, twice as many as there are idle vehicles (a
+ * window wide enough to choose, narrow enough that no job waits behind newcomers for long), are
+ * matched to the idle vehicles so that the total estimated empty driving time is least.
  */
 export class HungarianDispatcher implements Dispatcher {
   readonly name: string = 'hungarian';
@@ -14,9 +14,9 @@ export class HungarianDispatcher implements Dispatcher {
   }
 }
 
-/** The Hungarian batch of a request: the oldest min(vehicles, jobs) jobs against every idle vehicle. */
+/** The Hungarian batch of a request: the oldest min(2 × vehicles, jobs) jobs against every idle vehicle. */
 export function batchAssignments(r: DispatchRequest): DispatchDecision['assignments'] {
-  const k = Math.min(r.vehicles.length, r.jobs.length);
+  const k = Math.min(2 * r.vehicles.length, r.jobs.length);
   if (k === 0) return [];
   const cost = r.etaS.map((row) => row.slice(0, k));
   const colOfRow = hungarian(cost);

@@ -1,0 +1,96 @@
+/**
+ * Reservation rules with plain stretches: a follower on a lane keeps the gap everywhere (checked
+ * by sampling both motions with the shared motion interpolation), a slower leader holds back a
+ * faster follower, junction passages exclude each other, and stop nodes go to one vehicle at a time.
+ */
+import { describe, expect, it } from 'vitest';
+import { Environment } from '../../src/kernel/environment.ts';
+import { LaneGraph } from '../../src/fleet/lane-graph.ts';
+import { StopPool } from '../../src/fleet/stop-pool.ts';
+import { buildStretch } from '../../src/fleet/stretch.ts';
+import { TrafficController } from '../../src/fleet/traffic-controller.ts';
+import { distanceAt } from '../../src/stream/motion.ts';
+import type { LaneNetwork } from '../../src/model/scenario.ts';
+import { VEHICLE } from './support/ladder-network.ts';
+
+/** A road a → b → c (1 km) and a road s → b → n crossing it at b, both 500 m to the junction. */
+const network: LaneNetwork = {
+  nodes: [
+    { id: 'a', kind: 'parking', country: 'VN', position: [0, 0] },
+    { id: 'b', kind: 'way', country: 'VN', position: [500, 0] },
+    { id: 'c', kind: 'parking', country: 'VN', position: [1000, 0] },
+    { id: 's', kind: 'parking', country: 'VN', position: [500, -500] },
+    { id: 'n', kind: 'parking', country: 'VN', position: [500, 300] },
+  ],
+  edges: [
+    { id: 'ab', from: 'a', to: 'b', lanes: 1, speedLimitKmh: 100, kind: 'road' },
+    { id: 'bc', from: 'b', to: 'c', lanes: 1, speedLimitKmh: 100, kind: 'road' },
+    { id: 'sb', from: 's', to: 'b', lanes: 1, speedLimitKmh: 100, kind: 'road' },
+    { id: 'bn', from: 'b', to: 'n', lanes: 1, speedLimitKmh: 100, kind: 'road' },
+  ],
+};
+
+describe('traffic control', () => {
+  const g = new LaneGraph(network, VEHICLE);
+  const motion = (st: ReturnType<typeof buildStretch>, t0: number) => ({ path: st.path, profile: st.profile.toMotion(t0), end: t0 + Math.ceil(st.profile.duration * 1000) });
+
+  it('a faster follower starts late enough to stay a gap behind a slower leader everywhere', () => {
+    const tc = new TrafficController(g);
+    const slow = buildStretch(g, [0, 1], [0, 0], true, { loaded: 3, empty: 3, yard: 2, scanner: 1 });
+    const fast = buildStretch(g, [0, 1], [0, 0], false, { loaded: 6, empty: 6, yard: 2, scanner: 1 });
+    const t1 = tc.book(1, slow, 0);
+    const t2 = tc.book(2, fast, 0);
+    expect(t1).toBe(0);
+    expect(t2).toBeGreaterThan(0);
+    const m1 = motion(slow, t1);
+    const m2 = motion(fast, t2);
+    let closest = Infinity;
+    // While the leader drives (it then stands at c, which only its holder may approach).
+    for (let t = t2; t < m1.end; t += 100) closest = Math.min(closest, distanceAt(m1, t) - distanceAt(m2, t));
+    expect(closest).toBeGreaterThanOrEqual(tc.gapM - 1e-6);
+    // ...and not later than needed: the closest approach is the gap (to sampling precision).
+    expect(closest).toBeLessThan(tc.gapM + 1);
+  });
+
+  it('a vehicle starting later may slot in ahead of a booking that leaves much later', () => {
+    const tc = new TrafficController(g);
+    const st = buildStretch(g, [0, 1], [0, 0], false, { loaded: 5, empty: 5, yard: 2, scanner: 1 });
+    expect(tc.book(1, st, 600_000)).toBe(600_000);
+    expect(tc.book(2, st, 0)).toBe(0);
+  });
+
+  it('crossing passages of a junction exclude each other: the second, due at the same time, waits until the first has left the zone', () => {
+    const tc = new TrafficController(g);
+    const speeds = { loaded: 5, empty: 5, yard: 2, scanner: 1 };
+    const straight = buildStretch(g, [0, 1], [0, 0], false, speeds); // a → b → c
+    const crossing = buildStretch(g, [2, 3], [0, 0], false, speeds); // s → b → n, across it
+    expect(g.nodes[g.node('b')]!.zoneRadiusM).toBeGreaterThan(0);
+    const t1 = tc.book(1, straight, 0);
+    const t2 = tc.book(2, crossing, 0);
+    const z1 = straight.zones[0]!;
+    const z2 = crossing.zones[0]!;
+    const leaves1 = t1 + 1000 * straight.profile.timeAt(z1.at + z1.radius);
+    const enters2 = t2 + 1000 * crossing.profile.timeAt(z2.at - z2.radius);
+    expect(enters2).toBeGreaterThanOrEqual(leaves1);
+  });
+
+  it('a stop node holds one vehicle; the next gets it when released, and plans to arrive after it is clear', () => {
+    const env = new Environment();
+    const pool = new StopPool(env, 'bays', [7, 8]);
+    const rank = (n: number): number => n;
+    expect(pool.tryAcquire(1, rank)).toBe(7);
+    expect(pool.tryAcquire(2, rank)).toBe(8);
+    expect(pool.tryAcquire(3, rank)).toBe(-1);
+    const ev = pool.acquire(3, rank);
+    expect(ev.triggered).toBe(false);
+    pool.release(8, 12_345);
+    expect(ev.triggered).toBe(true);
+    expect(pool.holders().sort()).toEqual([1, 3]);
+    expect(pool.clearAt(8)).toBe(12_345);
+    // A cancelled wait ends with -1 (deadlock resolution).
+    const ev4 = pool.acquire(4, rank);
+    expect(pool.cancel(4)).toBe(true);
+    env.run();
+    expect(ev4.value).toBe(-1);
+  });
+});
