@@ -1,0 +1,295 @@
+/**
+ * Everything that moves or changes state, as instanced meshes with preallocated capacity: trucks,
+ * IGVs, containers, crane gantries/trolleys/spreaders/ropes, scanner portals and lights, gate
+ * booths and barrier arms, inspection bays, chargers. One draw call per mesh whatever the number
+ * of entities (15 in all).
+ *
+ * One `useFrame` drives it (STYLE.md §7): tick the display clock, apply due events to the entity
+ * table, then write instance matrices straight into the instance buffers. It reads the store with
+ * getState(), allocates nothing and never calls setState, except for a small statistics update
+ * twice a second for the corner readout.
+ */
+
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { Color, DynamicDrawUsage, InstancedMesh, Mesh, MeshLambertMaterial, MeshBasicMaterial, Object3D, RingGeometry, type BufferGeometry } from 'three';
+import type { EntityKind } from '../../../sim-core/src/stream/visual-events.ts';
+import type { ViewEntity } from '../store/entity-table.ts';
+import { useRuntime } from '../store/use-viewer.ts';
+import { writeYawMatrix } from './coords.ts';
+import { barrierAngle, craneAnimation, tintOf } from './entity-look.ts';
+import { COLORS } from './palette.ts';
+import * as shapes from './shapes.ts';
+
+/** Instance capacity per kind: the stress target (150 IGVs, 600 trucks, 4,000 containers) with room to spare. */
+export const CAPACITY: Record<EntityKind, number> = { truck: 2048, igv: 512, container: 8192, crane: 256, 'gate-lane': 256, scanner: 64, 'inspection-bay': 128, charger: 128 };
+
+type MeshName = 'truck' | 'igv' | 'container' | 'craneFrame' | 'trolley' | 'spreader' | 'rope' | 'portal' | 'light' | 'booth' | 'arm' | 'bay' | 'charger';
+
+const MESHES: Record<MeshName, { kind: EntityKind; shape: () => BufferGeometry; tinted: boolean }> = {
+  truck: { kind: 'truck', shape: shapes.truckShape, tinted: true },
+  igv: { kind: 'igv', shape: shapes.igvShape, tinted: true },
+  container: { kind: 'container', shape: shapes.containerShape, tinted: true },
+  craneFrame: { kind: 'crane', shape: shapes.craneFrameShape, tinted: true },
+  trolley: { kind: 'crane', shape: shapes.trolleyShape, tinted: false },
+  spreader: { kind: 'crane', shape: shapes.spreaderShape, tinted: false },
+  rope: { kind: 'crane', shape: shapes.ropeShape, tinted: false },
+  portal: { kind: 'scanner', shape: shapes.portalShape, tinted: false },
+  light: { kind: 'scanner', shape: shapes.lightShape, tinted: true },
+  booth: { kind: 'gate-lane', shape: shapes.boothShape, tinted: false },
+  arm: { kind: 'gate-lane', shape: shapes.armShape, tinted: true },
+  bay: { kind: 'inspection-bay', shape: shapes.bayShape, tinted: true },
+  charger: { kind: 'charger', shape: shapes.chargerShape, tinted: true },
+};
+
+const FIXED_TINT: Partial<Record<MeshName, number>> = { trolley: COLORS.trolley, spreader: COLORS.spreader, rope: 0xffffff, portal: 0xffffff, booth: 0xffffff };
+
+// Module-scope scratch objects: the frame loop allocates nothing.
+const color = new Color();
+const dummy = new Object3D();
+dummy.rotation.order = 'YXZ';
+const crane = { trolley: 0, hoist: 0 };
+const VEHICLES = ['truck', 'igv'] as const;
+const carrierPose = { x: 0, y: 0, h: 0, heading: 0 };
+
+function createMesh(name: MeshName): InstancedMesh {
+  const spec = MESHES[name];
+  const material = new MeshLambertMaterial({ vertexColors: true });
+  const mesh = new InstancedMesh(spec.shape(), material, CAPACITY[spec.kind]);
+  mesh.name = name;
+  mesh.instanceMatrix.setUsage(DynamicDrawUsage);
+  mesh.frustumCulled = false; // instances move anywhere; the bounding sphere of the base shape would cull them wrongly
+  color.setHex(FIXED_TINT[name] ?? 0xffffff);
+  for (let i = 0; i < mesh.count; i++) mesh.setColorAt(i, color);
+  mesh.count = 0;
+  return mesh;
+}
+
+/** Where a carried container sits: on its carrier's deck or under a crane's spreader. */
+function carrierSeat(c: ViewEntity, t: number): void {
+  const k = c.carrier!;
+  carrierPose.x = k.x;
+  carrierPose.y = k.y;
+  carrierPose.heading = k.heading;
+  if (k.kind === 'truck') carrierPose.h = 1.35;
+  else if (k.kind === 'igv') carrierPose.h = 1.05;
+  else if (k.kind === 'crane') {
+    craneAnimation(k, t, crane);
+    carrierPose.x = k.x + crane.trolley * Math.cos(k.heading);
+    carrierPose.y = k.y - crane.trolley * Math.sin(k.heading);
+    carrierPose.h = crane.hoist - 0.6 - 2.59;
+  } else carrierPose.h = 0;
+}
+
+export interface FramePerf {
+  frames: number;
+  updateMs: number;
+}
+
+declare global {
+  interface Window {
+    /** Frame statistics for the browser tests and the benchmark. */
+    __viewerPerf?: FramePerf;
+  }
+}
+
+export function DynamicScene(): React.JSX.Element {
+  const rt = useRuntime();
+  const gl = useThree((s) => s.gl);
+  const meshes = useMemo(() => {
+    const out = {} as Record<MeshName, InstancedMesh>;
+    for (const name of Object.keys(MESHES) as MeshName[]) out[name] = createMesh(name);
+    return out;
+  }, []);
+  const stations = useMemo(
+    () => [
+      { kind: 'scanner' as const, fixed: meshes.portal as InstancedMesh | null, tinted: meshes.light },
+      { kind: 'inspection-bay' as const, fixed: null, tinted: meshes.bay },
+      { kind: 'charger' as const, fixed: null, tinted: meshes.charger },
+    ],
+    [meshes],
+  );
+  const ring = useMemo(() => {
+    const m = new Mesh(new RingGeometry(9, 11.5, 40).rotateX(-Math.PI / 2), new MeshBasicMaterial({ color: COLORS.selection, transparent: true, opacity: 0.9, depthTest: false }));
+    m.renderOrder = 10;
+    m.visible = false;
+    return m;
+  }, []);
+  useEffect(
+    () => () => {
+      for (const m of Object.values(meshes)) {
+        m.geometry.dispose();
+        (m.material as MeshLambertMaterial).dispose();
+        m.dispose();
+      }
+    },
+    [meshes],
+  );
+  const statsAt = useRef({ wall: 0, frames: 0 });
+  const warned = useRef(false);
+
+  useFrame((_, delta) => {
+    const t0 = performance.now();
+    const { entities, clock, store } = rt;
+    const t = clock.tick(delta);
+    entities.advance(t);
+    const L = entities.lists;
+
+    // Vehicles: yaw + position straight into the instance buffer.
+    for (const kind of VEHICLES) {
+      const mesh = meshes[kind];
+      const list = L[kind];
+      const n = Math.min(list.length, CAPACITY[kind]);
+      const a = mesh.instanceMatrix.array as Float32Array;
+      for (let i = 0; i < n; i++) {
+        const e = list[i]!;
+        writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+        if (e.colorDirty) {
+          mesh.setColorAt(i, color.setHex(tintOf(e)));
+          mesh.instanceColor!.needsUpdate = true;
+          e.colorDirty = false;
+        }
+      }
+      mesh.count = n;
+      mesh.instanceMatrix.needsUpdate = true;
+    }
+
+    // Containers: on a carrier, or stacked in storage at their tier.
+    {
+      const mesh = meshes.container;
+      const list = L.container;
+      const n = Math.min(list.length, CAPACITY.container);
+      const a = mesh.instanceMatrix.array as Float32Array;
+      for (let i = 0; i < n; i++) {
+        const c = list[i]!;
+        if (c.carrier !== null) {
+          carrierSeat(c, t);
+          c.x = carrierPose.x;
+          c.y = carrierPose.y;
+          c.heading = carrierPose.heading;
+          writeYawMatrix(a, i * 16, c.x, carrierPose.h, c.y, c.heading);
+        } else writeYawMatrix(a, i * 16, c.x, c.tier * 2.59, c.y, c.heading);
+        if (c.colorDirty) {
+          mesh.setColorAt(i, color.setHex(tintOf(c)));
+          mesh.instanceColor!.needsUpdate = true;
+          c.colorDirty = false;
+        }
+      }
+      mesh.count = n;
+      mesh.instanceMatrix.needsUpdate = true;
+    }
+
+    // Cranes: gantry where the crane stands, trolley and spreader from the cycle phase, ropes between.
+    {
+      const list = L.crane;
+      const n = Math.min(list.length, CAPACITY.crane);
+      const fa = meshes.craneFrame.instanceMatrix.array as Float32Array;
+      const ta = meshes.trolley.instanceMatrix.array as Float32Array;
+      const sa = meshes.spreader.instanceMatrix.array as Float32Array;
+      for (let i = 0; i < n; i++) {
+        const e = list[i]!;
+        craneAnimation(e, t, crane);
+        const cx = e.x + crane.trolley * Math.cos(e.heading);
+        const cy = e.y - crane.trolley * Math.sin(e.heading);
+        writeYawMatrix(fa, i * 16, e.x, 0, e.y, e.heading);
+        writeYawMatrix(ta, i * 16, cx, 22.3, cy, e.heading);
+        writeYawMatrix(sa, i * 16, cx, crane.hoist, cy, e.heading);
+        dummy.position.set(cx, 21.3, -cy);
+        dummy.rotation.set(0, -e.heading, 0);
+        dummy.scale.set(1, Math.max(0.1, 21.3 - crane.hoist), 1);
+        dummy.updateMatrix();
+        meshes.rope.setMatrixAt(i, dummy.matrix);
+        if (e.colorDirty) {
+          meshes.craneFrame.setColorAt(i, color.setHex(tintOf(e)));
+          meshes.craneFrame.instanceColor!.needsUpdate = true;
+          e.colorDirty = false;
+        }
+      }
+      for (const m of [meshes.craneFrame, meshes.trolley, meshes.spreader, meshes.rope]) {
+        m.count = n;
+        m.instanceMatrix.needsUpdate = true;
+      }
+    }
+
+    // Gate lanes: booth, and the barrier arm swinging up and down.
+    {
+      const list = L['gate-lane'];
+      const n = Math.min(list.length, CAPACITY['gate-lane']);
+      for (let i = 0; i < n; i++) {
+        const e = list[i]!;
+        writeYawMatrix(meshes.booth.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+        dummy.position.set(e.x + 1.2 * Math.cos(e.heading), 1.1, -(e.y - 1.2 * Math.sin(e.heading)));
+        dummy.rotation.set(0, -e.heading, barrierAngle(e, t));
+        dummy.scale.set(1, 1, 1);
+        dummy.updateMatrix();
+        meshes.arm.setMatrixAt(i, dummy.matrix);
+        if (e.colorDirty) {
+          meshes.arm.setColorAt(i, color.setHex(tintOf(e)));
+          meshes.arm.instanceColor!.needsUpdate = true;
+          e.colorDirty = false;
+        }
+      }
+      for (const m of [meshes.booth, meshes.arm]) {
+        m.count = n;
+        m.instanceMatrix.needsUpdate = true;
+      }
+    }
+
+    // Scanners (portal + light), inspection bays, chargers: fixed, tinted by state.
+    for (const { kind, fixed, tinted } of stations) {
+      const list = L[kind];
+      const n = Math.min(list.length, CAPACITY[kind]);
+      for (let i = 0; i < n; i++) {
+        const e = list[i]!;
+        writeYawMatrix(tinted.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+        if (fixed !== null) writeYawMatrix(fixed.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+        if (e.colorDirty) {
+          tinted.setColorAt(i, color.setHex(tintOf(e)));
+          tinted.instanceColor!.needsUpdate = true;
+          e.colorDirty = false;
+        }
+      }
+      tinted.count = n;
+      tinted.instanceMatrix.needsUpdate = true;
+      if (fixed !== null) {
+        fixed.count = n;
+        fixed.instanceMatrix.needsUpdate = true;
+      }
+    }
+
+    // Selection ring under the selected entity.
+    const sel = store.getState().selectedId;
+    const picked = sel === null ? undefined : entities.byId.get(sel);
+    ring.visible = picked !== undefined;
+    if (picked !== undefined) ring.position.set(picked.x, 0.6 + (picked.kind === 'container' && picked.carrier === null ? picked.tier * 2.59 : 0), -picked.y);
+
+    // Statistics for the readout, twice a second (a setState, but not per frame).
+    const perf = (window.__viewerPerf ??= { frames: 0, updateMs: 0 });
+    perf.frames++;
+    perf.updateMs += performance.now() - t0;
+    const s = statsAt.current;
+    s.frames++;
+    if (t0 - s.wall > 500) {
+      const fps = s.wall === 0 ? 0 : (s.frames * 1000) / (t0 - s.wall);
+      s.wall = t0;
+      s.frames = 0;
+      let count = 0;
+      for (const k of Object.keys(L) as EntityKind[]) count += L[k].length;
+      store.getState().setStats({ drawCalls: gl.info.render.calls, fps: Math.round(fps), entities: count });
+      if (!warned.current && (L.container.length > CAPACITY.container || L.truck.length > CAPACITY.truck || L.igv.length > CAPACITY.igv)) {
+        warned.current = true;
+        store.getState().setConnection(store.getState().connection, 'more entities than the viewer draws; the rest are hidden');
+      }
+    }
+  });
+
+  return (
+    <group>
+      {Object.values(meshes).map((m) => (
+        <primitive key={m.name} object={m} />
+      ))}
+      <primitive object={ring} />
+    </group>
+  );
+}
+

@@ -1,0 +1,48 @@
+/**
+ * The scenario presets bundled into the viewer (scenarios/presets/*.json at build time), so the
+ * standalone viewer needs no server, and the scenario summary and layout payload built from a
+ * validated scenario exactly as the live protocol carries them.
+ */
+
+import { validateScenario } from '../../../scenarios/validate.ts';
+import type { Scenario } from '../../../sim-core/src/model/scenario.ts';
+import type { LayoutPayload, ScenarioSummary } from '../../../sim-core/src/stream/protocol.ts';
+
+const files = import.meta.glob<unknown>('../../../scenarios/presets/*.json', { eager: true, import: 'default' });
+
+/** Preset JSON by name, as the files hold it (not yet validated). */
+export const PRESET_JSON: Readonly<Record<string, unknown>> = Object.fromEntries(
+  Object.entries(files).map(([path, json]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), json]),
+);
+
+export const PRESET_NAMES: readonly string[] = Object.keys(PRESET_JSON).sort();
+
+/** A validated preset, or an Error naming every problem (and the known presets for an unknown name). */
+export function loadPreset(name: string): Scenario {
+  const json = PRESET_JSON[name];
+  if (json === undefined) throw new Error(`unknown preset "${name}"; known presets are ${PRESET_NAMES.join(', ')}`);
+  const r = validateScenario(json);
+  if (!r.ok) throw new Error(`preset ${name}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r.scenario;
+}
+
+export function layoutPayloadOf(s: Scenario): LayoutPayload {
+  const p: LayoutPayload = { origin: s.site.origin, zeroLine: s.site.zeroLine, zones: s.layout.zones, equipment: s.layout.equipment, routes: s.layout.routes };
+  if (s.layout.network !== undefined) p.network = s.layout.network;
+  return p;
+}
+
+export function scenarioSummaryOf(name: string, s: Scenario, seed: number): ScenarioSummary {
+  return {
+    name,
+    title: s.meta.title,
+    description: s.meta.description,
+    site: s.meta.site,
+    mode: s.mode,
+    seed,
+    horizon: { days: s.horizon.days, warmupHours: s.horizon.warmupHours },
+    horizonMs: Math.round(s.horizon.days * 86_400_000),
+    vehiclesPerDay: s.demand.vehiclesPerDay * s.demand.seasonalFactor,
+    igvFleet: s.mode === 'smart' && s.transport.igv !== undefined ? s.transport.igv.fleet : null,
+  };
+}
