@@ -8,6 +8,8 @@ import { loadScenario } from '../scenarios/index.ts';
 import { fromScenario } from '../sim-core/src/model/from-scenario.ts';
 import { runCrossing } from '../sim-core/src/model/run-summary.ts';
 import { runTandemSimJs } from './peers/simjs-tandem.ts';
+import { runExperimentCase } from './experiments-case.ts';
+import { runFleetCase } from './fleet-case.ts';
 
 export interface CaseResult {
   wallMs: number;
@@ -18,6 +20,9 @@ export interface CaseResult {
   meanWaitMs: number[];
   traceHash?: string;
   maxRssMB: number;
+  /** Fleet cases: routing queries answered and stretches booked. */
+  routingQueries?: number;
+  bookings?: number;
 }
 
 /**
@@ -61,15 +66,18 @@ function run(name: string, config: TandemConfig): Omit<CaseResult, 'wallMs' | 'm
       const r = runCrossing(crossing);
       return { events: r.engine.events, customers: Math.round(r.kpis.vehiclesPerDay), meanWaitMs: [], traceHash: r.traceHash, setupMs };
     }
+    case 'fleet-1d':
+    case 'fleet-stress-200':
+      return runFleetCase(name, config.seed);
     default:
-      throw new Error(`unknown case '${name}' (callback, process, simjs, ceiling, crossing-1d, crossing-30d)`);
+      throw new Error(`unknown case '${name}' (callback, process, simjs, ceiling, crossing-1d, crossing-30d, fleet-1d, fleet-stress-200)`);
   }
 }
 
 const [name = '', customers = '1000000', seed = '1'] = process.argv.slice(2);
 const config: TandemConfig = { ...STANDARD_WORKLOAD, customers: Number(customers), seed: Number(seed) };
 const t0 = performance.now();
-const r = run(name, config);
+const r = name.startsWith('experiments-') || name.startsWith('worker-start-') ? await runExperimentCase(name) : run(name, config);
 // The simulation's own time: a case's setup (loading a scenario) is reported apart.
 const wallMs = performance.now() - t0 - (r.setupMs ?? 0);
 const result: CaseResult = { ...r, wallMs, maxRssMB: process.resourceUsage().maxRSS / 1024 };

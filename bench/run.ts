@@ -94,7 +94,38 @@ function crossingSuite(): BenchRow[] {
   ];
 }
 
-const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite };
+function fleetSuite(): BenchRow[] {
+  process.stderr.write(`fleet: huu-nghi-smart-2030 on its lane network, 1 simulated day, 80 and 200 IGVs, ${reps} reps\n`);
+  const m = measure(['fleet-1d', 'fleet-stress-200']);
+  const wall = (n: string): number => median(m.get(n)!.map((r) => r.wallMs)) / 1000;
+  const rate = (n: string): number => median(m.get(n)!.map((r) => r.events / r.wallMs / 1000));
+  const queries = (n: string): number => median(m.get(n)!.map((r) => (r.routingQueries ?? 0) / (r.wallMs / 1000)));
+  return [
+    { name: 'fleet.smart2030.1day.wall', value: sig(wall('fleet-1d')), unit: 's (target ≤ 1)' },
+    { name: 'fleet.smart2030.1day.eventsPerSec', value: sig(rate('fleet-1d')), unit: 'M events/s' },
+    { name: 'fleet.smart2030.1day.routingQueriesPerSec', value: sig(queries('fleet-1d')), unit: 'queries/s' },
+    { name: 'fleet.smart2030.1day.bookings', value: m.get('fleet-1d')![0]!.bookings ?? 0, unit: 'stretches booked' },
+    { name: 'fleet.stress200.1day.wall', value: sig(wall('fleet-stress-200')), unit: 's (target ≤ 3)' },
+    { name: 'fleet.stress200.1day.eventsPerSec', value: sig(rate('fleet-stress-200')), unit: 'M events/s' },
+    { name: 'fleet.stress200.1day.routingQueriesPerSec', value: sig(queries('fleet-stress-200')), unit: 'queries/s' },
+  ];
+}
+
+function experimentsSuite(): BenchRow[] {
+  process.stderr.write(`experiments: 10 demand levels × 5 replications × 1 simulated day of huu-nghi-smart-2030, 1 and 2 worker threads, ${reps} reps\n`);
+  const m = measure(['experiments-1w', 'experiments-2w', 'worker-start-bundle', 'worker-start-tsx']);
+  const wall = (n: string): number => median(m.get(n)!.map((r) => r.wallMs)) / 1000;
+  const same = m.get('experiments-1w')!.every((r) => r.traceHash === m.get('experiments-2w')![0]!.traceHash);
+  return [
+    { name: 'experiments.sweep10x5x1day.wall2workers', value: sig(wall('experiments-2w')), unit: 's (target ≤ 20)' },
+    { name: 'experiments.sweep10x5x1day.wall1worker', value: sig(wall('experiments-1w')), unit: 's' },
+    { name: 'experiments.sweep10x5x1day.speedup2workers', value: sig(wall('experiments-1w') / wall('experiments-2w'), 3), unit: '× (1 worker / 2 workers, target ≥ 1.7)' },
+    { name: 'experiments.sameBitsAnyWorkers', value: same ? 1 : 0, unit: 'bool' },
+    { name: 'experiments.workerStart.bundle', value: sig(wall('worker-start-bundle'), 3), unit: 's (2 workers ready, esbuild bundle built on demand)', peer: 'tsx in each worker', peerValue: sig(wall('worker-start-tsx'), 3), ratio: sig(wall('worker-start-tsx') / wall('worker-start-bundle'), 3) },
+  ];
+}
+
+const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite, fleet: fleetSuite, experiments: experimentsSuite };
 const chosen = values.only === undefined ? Object.keys(suites) : [values.only];
 const rows: BenchRow[] = [];
 for (const s of chosen) {

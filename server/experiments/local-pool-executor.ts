@@ -34,7 +34,10 @@ export class LocalPoolExecutor implements Executor {
   private workers: Promise<PoolWorker[]> | null = null;
   private closed = false;
 
-  constructor(workers: number = availableParallelism(), private readonly loader: WorkerLoader = 'bundle') {
+  constructor(
+    workers: number = availableParallelism(),
+    private readonly options: { loader?: WorkerLoader; entry?: URL } = {},
+  ) {
     if (!(Number.isInteger(workers) && workers >= 1)) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
     this.parallelism = workers;
   }
@@ -47,7 +50,7 @@ export class LocalPoolExecutor implements Executor {
   private pool(): Promise<PoolWorker[]> {
     if (this.closed) return Promise.reject(new Error('the executor is closed'));
     this.workers ??= (async () => {
-      const script = await workerScript(this.loader);
+      const script = await workerScript(this.options.loader, this.options.entry);
       const started = Array.from({ length: this.parallelism }, async () => {
         const thread = new Worker(script.file, { eval: script.eval });
         // A worker that runs no job must not keep the process alive.

@@ -13,36 +13,38 @@ export interface WorkerScript {
 }
 
 const ENTRY = new URL('./replication-worker.ts', import.meta.url);
-let bundled: Promise<string> | null = null;
+const bundles = new Map<string, Promise<string>>();
 
 /**
- * The worker entry. `bundle` (the default) builds one plain-JavaScript file with esbuild, once per
+ * The worker entry (`entry`: the replication worker's TypeScript source, for callers that are
+ * themselves bundled and so cannot locate it from their own URL). `bundle` (the default) builds one plain-JavaScript file with esbuild, once per
  * process, into the temp folder: a worker then starts by parsing one file instead of having tsx
  * transform some 60 modules (bench: `experiments.workerStart.*` in bench/results.json). Without
  * esbuild (a production install omits dev dependencies) it falls back to tsx.
  */
-export async function workerScript(loader: WorkerLoader = 'bundle'): Promise<WorkerScript> {
+export async function workerScript(loader: WorkerLoader = 'bundle', entry: URL = ENTRY): Promise<WorkerScript> {
   if (loader === 'bundle') {
+    const key = entry.href;
     try {
-      bundled ??= buildBundle();
-      return { file: await bundled, eval: false, loader };
+      if (!bundles.has(key)) bundles.set(key, buildBundle(entry));
+      return { file: await bundles.get(key)!, eval: false, loader };
     } catch {
-      bundled = null;
+      bundles.delete(key);
     }
   }
   // Node 20 does not apply `--import tsx` hooks to a worker's entry file, so the worker registers
   // tsx itself (as server/cli/bin.js does) before importing the TypeScript entry.
   const api = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return { file: code, eval: true, loader: 'tsx' };
 }
 
-async function buildBundle(): Promise<string> {
+async function buildBundle(entry: URL): Promise<string> {
   const { build } = await import('esbuild');
   const dir = join(tmpdir(), `crossing-twin-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'replication-worker.mjs');
-  await build({ entryPoints: [ENTRY.pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
+  const outfile = join(dir, `replication-worker-${bundles.size}.mjs`);
+  await build({ entryPoints: [entry.pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
   return outfile;
 }
