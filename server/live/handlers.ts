@@ -94,12 +94,20 @@ export function attachHandlers(io: Io, deps: HandlerDeps): void {
       });
     }
 
+    function answersPending(name: CommandName, payload: unknown): boolean {
+      if (name !== 'controller:decide' || typeof payload !== 'object' || payload === null) return false;
+      const w = manager.get(socket.data.sessionId ?? '')?.waitingFor;
+      return w !== undefined && w !== null && (payload as { requestId?: unknown }).requestId === w.seq;
+    }
+
     /** Registers one command: rate limit → validate → authorise → act (which acks and broadcasts). */
     function on<N extends CommandName>(name: N, act: (value: Extract<ReturnType<typeof parseCommand<N>>, { ok: true }>['value'], ack: Parameters<ClientToServerEvents[N]>[1]) => void | Promise<void>): void {
       (socket as unknown as { on(ev: string, fn: (payload: unknown, ack: unknown) => void): void }).on(name, (payload: unknown, ackArg: unknown) => {
         const ack = typeof ackArg === 'function' ? (ackArg as (r: Ack<object>) => void) : typeof payload === 'function' ? (payload as (r: Ack<object>) => void) : () => {};
         if (typeof payload === 'function') payload = undefined;
-        if (!limit.take()) return ack(err('limit', `more than ${manager.options.limits.maxMessagesPerSecond} messages a second from this connection (maxMessagesPerSecond); slow down`));
+        // A controller's answer to the decision the simulation waits for is paced by the server's
+        // own requests (one at a time), so it never counts against the rate limit.
+        if (!answersPending(name, payload) && !limit.take()) return ack(err('limit', `more than ${manager.options.limits.maxMessagesPerSecond} messages a second from this connection (maxMessagesPerSecond); slow down`));
         const parsed = parseCommand(name, payload);
         if (!parsed.ok) return ack({ ok: false, error: parsed.error });
         if (CONTROL.has(name) && !socket.data.canControl) return ack(err('unauthorized', `${name} needs control: connect with auth.token set to the server's CONTROL_TOKEN`));
