@@ -465,7 +465,8 @@ export function withNetwork(s: Scenario, stallsPerYard?: number): Scenario {
   };
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Only when run as the script itself (not when bundled into something else that imports it).
+if (process.argv[1] !== undefined && /lane-networks\.ts$/.test(process.argv[1]) && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const name of ['huu-nghi-smart-2030', 'huu-nghi-peak-2030', 'tan-thanh-smart-2030']) {
     const file = join(PRESETS_DIR, `${name}.json`);
     const s = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
