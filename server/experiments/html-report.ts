@@ -79,7 +79,8 @@ charts.forEach((c, i) => {
         ctx.strokeStyle = '#555'; ctx.setLineDash([6, 4]); ctx.lineWidth = devicePixelRatio;
         ctx.beginPath(); ctx.moveTo(u.bbox.left, py); ctx.lineTo(u.bbox.left + u.bbox.width, py); ctx.stroke();
         ctx.setLineDash([]); ctx.fillStyle = '#555'; ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
-        ctx.fillText(c.hline.label, u.bbox.left + 4, py - 4);
+        ctx.textAlign = 'right';
+        ctx.fillText(c.hline.label, u.bbox.left + u.bbox.width - 4, py - 4);
       }
       ctx.restore();
     }] },
@@ -92,8 +93,8 @@ charts.forEach((c, i) => {
     title: c.title, width: Math.min(900, document.body.clientWidth - 40), height: 300, plugins: [intervals],
     scales: { x: { time: false, range: (u, a, b) => [a - xpad, b + xpad] }, y: { range: () => [lo - pad, hi + pad] } },
     axes: [
-      { label: c.xLabel, values: c.xNames ? (u, splits) => splits.map((v) => Number.isInteger(v) ? (c.xNames[v] ?? '') : '') : undefined, ...(c.xNames ? { splits: () => c.x } : {}) },
-      { label: c.yLabel },
+      { label: c.xLabel, values: c.xNames ? (u, splits) => splits.map((v) => Number.isInteger(v) ? (c.xNames[v] ?? '') : '') : undefined, ...(c.xNames ? { splits: () => c.x, rotate: -20, size: 110 } : {}) },
+      { label: c.yLabel, size: 70 },
     ],
     series: [{ label: c.xLabel }, ...c.series.map((s, k) => ({
       label: s.name, stroke: palette[k % palette.length], width: s.points ? 0 : 2,
@@ -137,7 +138,8 @@ ${m.tables.map(table).join('\n')}
 <h2>Run receipt</h2>
 <p>Run the command below with the same code version to get the same bits: the traceHash of every replication must match.</p>
 <table class="receipt"><tbody>${receiptRows.map(([k, v]) => `<tr><td>${escapeHtml(k!)}</td><td>${escapeHtml(v!)}</td></tr>`).join('')}</tbody></table>
-<h2>Scenario parameters (as run)</h2>
+<h2>Scenario parameters</h2>
+<p>The base scenario with the <code>--set</code> overrides applied; what each configuration changed is in its label above (sweep points, policies, levels).</p>
 <details><summary>scenario JSON</summary><pre>${escapeHtml(JSON.stringify(m.parameters, null, 2))}</pre></details>
 <script>${js}</script>
 <script type="application/json" id="chart-data">${scriptJson(m.charts)}</script>
