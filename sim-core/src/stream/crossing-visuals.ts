@@ -239,7 +239,9 @@ export class CrossingVisuals {
     this.drive(id, m, [this.positionOf(m, t), to], t, Math.hypot(to[0] - m.pos[0], to[1] - m.pos[1]) / TRUCK_MPS * 1000);
   }
 
-  private drive(id: string, m: Mover, path: Point[], t: number, wantMs: number): void {
+  private drive(id: string, m: Mover, rawPath: Point[], t: number, wantMs: number): void {
+    // Centimetres and mm/s are finer than any viewer draws, and keep the JSON on the wire short.
+    const path = rawPath.map((p): Point => [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100]);
     let len = 0;
     for (let i = 1; i < path.length; i++) len += Math.hypot(path[i]![0] - path[i - 1]![0], path[i]![1] - path[i - 1]![1]);
     const end = path[path.length - 1]!;
@@ -248,8 +250,8 @@ export class CrossingVisuals {
       m.motion = null;
       return;
     }
-    const ms = Math.max(1000, Math.min(MAX_DRIVE_MS, Math.round(wantMs)));
-    const motion = { path, profile: [t, 0, len / (ms / 1000), 0], end: t + ms };
+    const v = Math.round((len / (Math.max(1000, Math.min(MAX_DRIVE_MS, wantMs)) / 1000)) * 1000) / 1000;
+    const motion = { path, profile: [t, 0, v, 0], end: t + Math.round((len / v) * 1000) };
     m.motion = motion;
     m.pos = end;
     this.out({ type: 'motion', id, ...motion, t });
