@@ -17,6 +17,19 @@ interface LaneUse {
   leaves: number;
 }
 
+/**
+ * The places a booking could take on one lane: behind entry k0 + i - 1 from `lo[i]`, ahead of entry
+ * k0 + i until `hi[i]` (NaN until computed). Only entries that enter after this stretch could are
+ * candidates to pass; the ones before k0 stay ahead.
+ */
+interface LaneSlots {
+  list: LaneUse[];
+  leg: Stretch['edges'][number];
+  k0: number;
+  lo: number[];
+  hi: number[];
+}
+
 /** Time a vehicle's centre is inside a junction zone, ms. */
 interface ZoneWindow {
   vehicle: number;
@@ -97,33 +110,23 @@ export class TrafficController {
   book(vehicle: number, stretch: Stretch, earliest: number): number {
     const p = stretch.profile;
     let t0 = earliest;
-    // Per lane, the places this stretch could take among the bookings there: behind entry i-1 from
-    // `lo[i]`, ahead of entry i until `hi[i]`. Only entries that enter the lane after this stretch
-    // could would be candidates to pass; the others stay ahead.
-    const slots: Array<{ lo: number[]; hi: number[] }> = [];
+    // Per lane, the places this stretch could take among the bookings there (see LaneSlots).
+    const slots: LaneSlots[] = [];
     for (const leg of stretch.edges) {
       const list = this.lanes.get(leg.edge * 8 + leg.lane);
       if (list === undefined || list.length === 0) continue;
       const myEntry = earliest + 1000 * p.timeAt(leg.start);
       let k0 = list.length;
       while (k0 > 0 && list[k0 - 1]!.enters > myEntry) k0--;
-      const lo: number[] = [];
-      const hi: number[] = [];
-      for (let i = k0; i <= list.length; i++) {
-        const before = i > 0 ? list[i - 1]! : undefined;
-        const after = i < list.length ? list[i]! : undefined;
-        lo.push(before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start)));
-        hi.push(after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset)));
-      }
-      slots.push({ lo, hi });
+      slots.push({ list, leg, k0, lo: new Array<number>(list.length - k0 + 1).fill(NaN), hi: new Array<number>(list.length - k0 + 1).fill(NaN) });
     }
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
-      for (const { lo, hi } of slots) {
-        for (let i = 0; i < lo.length; i++) {
-          const at = Math.max(t0, lo[i]!);
-          if (at <= hi[i]!) {
+      for (const sl of slots) {
+        for (let i = 0; i < sl.lo.length; i++) {
+          const at = Math.max(t0, this.slotLo(sl, i, p, vehicle));
+          if (at <= this.slotHi(sl, i, p, vehicle)) {
             t0 = at;
             break;
           }
@@ -162,6 +165,30 @@ export class TrafficController {
     this.delayMs += t0 - earliest;
     this.bookings++;
     return t0;
+  }
+
+  /** Earliest start allowed behind the entry before place i of a lane (computed once, when first needed). */
+  private slotLo(sl: LaneSlots, i: number, p: SpeedProfile, vehicle: number): number {
+    let v = sl.lo[i]!;
+    if (Number.isNaN(v)) {
+      const before = sl.k0 + i > 0 ? sl.list[sl.k0 + i - 1]! : undefined;
+      const leg = sl.leg;
+      v = before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start));
+      sl.lo[i] = v;
+    }
+    return v;
+  }
+
+  /** Latest start that keeps the entry at place i of a lane behind this stretch (computed once, when first needed). */
+  private slotHi(sl: LaneSlots, i: number, p: SpeedProfile, vehicle: number): number {
+    let v = sl.hi[i]!;
+    if (Number.isNaN(v)) {
+      const after = sl.k0 + i < sl.list.length ? sl.list[sl.k0 + i]! : undefined;
+      const leg = sl.leg;
+      v = after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
+      sl.hi[i] = v;
+    }
+    return v;
   }
 
   /** Earliest start ≥ t0 (ms) at which no junction window of the stretch overlaps another vehicle's. */
