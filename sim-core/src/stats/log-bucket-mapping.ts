@@ -40,8 +40,12 @@ interface Tables {
   lower: Float64Array;
 }
 
-/** The tables are the same for every sketch of the same accuracy: built once per γ. */
+/**
+ * The tables are the same for every sketch of the same accuracy: built once per γ, for a few γ
+ * (a run uses one or two accuracies; beyond the cap a mapping keeps its own tables).
+ */
 const cache = new Map<number, Tables>();
+const CACHED_ACCURACIES = 8;
 
 export class LogBucketMapping {
   /** See the file comment; null when the table would be too large (every sample takes the log). */
@@ -55,7 +59,7 @@ export class LogBucketMapping {
     let t = cache.get(logGamma);
     if (t === undefined && this.byLog(LIMIT - 1) + 2 <= MAX_TABLE) {
       t = this.tables();
-      cache.set(logGamma, t);
+      if (cache.size < CACHED_ACCURACIES) cache.set(logGamma, t);
     }
     if (t !== undefined) {
       this.first = t.first;
