@@ -77,7 +77,7 @@ function run(name: string, config: TandemConfig): Omit<CaseResult, 'wallMs' | 'm
 const [name = '', customers = '1000000', seed = '1'] = process.argv.slice(2);
 const config: TandemConfig = { ...STANDARD_WORKLOAD, customers: Number(customers), seed: Number(seed) };
 const t0 = performance.now();
-const r = name.startsWith('experiments-') || name.startsWith('worker-start-') ? await runExperimentCase(name) : run(name, config);
+const r = name.startsWith('experiments-') || name.startsWith('worker-start-') ? runExperimentCase(name) : run(name, config);
 // The simulation's own time: a case's setup (loading a scenario) is reported apart.
 const wallMs = performance.now() - t0 - (r.setupMs ?? 0);
 const result: CaseResult = { ...r, wallMs, maxRssMB: process.resourceUsage().maxRSS / 1024 };

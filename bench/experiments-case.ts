@@ -1,25 +1,17 @@
 /**
- * Benchmark cases of the experiment runner (bench/cases.ts dispatches here):
+ * Benchmark cases of the experiment runner, measured through the CLI as a user runs it (bench/
+ * may not import server/), so the wall time is everything the user waits for: starting the CLI,
+ * loading and checking the scenarios, building the worker bundle, starting the workers, the runs.
  * - `experiments-1w` / `experiments-2w`: 10 demand levels × 5 replications × 1 simulated day of
- *   huu-nghi-smart-2030 on a local pool of 1 or 2 worker threads. The wall time is everything the
- *   user waits for: loading and checking the 10 scenarios, building the worker bundle, starting
- *   the workers, the 50 runs.
- * - `worker-start-bundle` / `worker-start-tsx`: a pool of 2 workers until both answer, with the
- *   esbuild bundle or with tsx transforming the sources in each worker.
+ *   huu-nghi-smart-2030 (`sweep`) on 1 or 2 worker threads.
+ * - `worker-start-bundle` / `worker-start-tsx`: `replicate tiny` of 2 very short replications on 2
+ *   workers, workers loading the esbuild bundle or (CROSSING_TWIN_WORKER_LOADER=tsx) the sources
+ *   through tsx: the difference is the workers' start-up.
  */
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadScenario } from '../scenarios/index.ts';
-import type { ReplicationJob } from '../server/experiments/executor.ts';
-import { LocalPoolExecutor } from '../server/experiments/local-pool-executor.ts';
-import { replicationSeed } from '../server/experiments/seeds.ts';
 
-// This file runs bundled from bench/.build, so the worker's source is found from the working
-// directory (npm run bench runs in the repository root), not from import.meta.url.
-const entry = pathToFileURL(resolve(process.cwd(), 'server/experiments/replication-worker.ts'));
-
-export const LEVELS = Array.from({ length: 10 }, (_, i) => 2000 + 250 * i);
-export const REPS = 5;
+export const SWEEP = ['sweep', 'huu-nghi-smart-2030', '--vary', 'demand.vehiclesPerDay=2000:4250:250', '-n', '5', '--days', '1', '--set', 'horizon.warmupHours=2', '--kpi', 'vehiclesPerDay', '--json'];
 
 export interface ExperimentCaseResult {
   events: number;
@@ -29,31 +21,23 @@ export interface ExperimentCaseResult {
   setupMs?: number;
 }
 
-export async function runExperimentCase(name: string): Promise<ExperimentCaseResult> {
+function cli(args: string[], env: Record<string, string> = {}): { traceHashes: Record<string, string[]> } {
+  // Run from the repository root (npm run bench does), as bench/.build holds this file bundled.
+  const r = spawnSync(process.execPath, [resolve(process.cwd(), 'server/cli/bin.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`crossing-twin ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+  return (JSON.parse(r.stdout) as { receipt: { traceHashes: Record<string, string[]> } }).receipt;
+}
+
+export function runExperimentCase(name: string): ExperimentCaseResult {
   if (name === 'worker-start-bundle' || name === 'worker-start-tsx') {
-    const pool = new LocalPoolExecutor(2, { loader: name === 'worker-start-bundle' ? 'bundle' : 'tsx', entry });
-    await pool.start();
-    await pool.close();
+    cli(['replicate', 'tiny', '-n', '2', '--days', '0.01', '--workers', '2', '--json'], name === 'worker-start-tsx' ? { CROSSING_TWIN_WORKER_LOADER: 'tsx' } : {});
     return { events: 0, customers: 0, meanWaitMs: [] };
   }
-  const workers = name === 'experiments-1w' ? 1 : name === 'experiments-2w' ? 2 : 0;
-  if (workers === 0) throw new Error(`unknown experiments case '${name}'`);
-  const jobs: ReplicationJob[] = [];
-  for (const level of LEVELS) {
-    // One simulated day with a 2 h warm-up (the preset's own is a whole day).
-    const overrides = [`demand.vehiclesPerDay=${level}`, 'horizon.warmupHours=2'];
-    const r = loadScenario('scenarios/presets/huu-nghi-smart-2030.json', { set: overrides });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    for (let i = 0; i < REPS; i++) jobs.push({ scenario: r.scenario, overrides, seed: replicationSeed(1, i), days: 1 });
-  }
-  const pool = new LocalPoolExecutor(workers, { entry });
-  try {
-    const runs = await pool.run(jobs);
-    // The combined hash shows that 1 and 2 workers computed the same bits.
-    let h = 0;
-    for (const r of runs) for (const c of r.traceHash) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
-    return { events: runs.reduce((n, r) => n + r.engine.events, 0), customers: runs.length, meanWaitMs: [], traceHash: h.toString(16) };
-  } finally {
-    await pool.close();
-  }
+  const workers = name === 'experiments-1w' ? '1' : name === 'experiments-2w' ? '2' : '';
+  if (workers === '') throw new Error(`unknown experiments case '${name}'`);
+  const receipt = cli([...SWEEP, '--workers', workers]);
+  // One hash of every replication's traceHash: equal for 1 and 2 workers when the bits are.
+  let h = 0;
+  for (const c of JSON.stringify(receipt.traceHashes)) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  return { events: 0, customers: Object.values(receipt.traceHashes).flat().length, meanWaitMs: [], traceHash: h.toString(16) };
 }

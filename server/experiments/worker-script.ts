@@ -22,7 +22,7 @@ const bundles = new Map<string, Promise<string>>();
  * transform some 60 modules (bench: `experiments.workerStart.*` in bench/results.json). Without
  * esbuild (a production install omits dev dependencies) it falls back to tsx.
  */
-export async function workerScript(loader: WorkerLoader = 'bundle', entry: URL = ENTRY): Promise<WorkerScript> {
+export async function workerScript(loader: WorkerLoader = defaultLoader(), entry: URL = ENTRY): Promise<WorkerScript> {
   if (loader === 'bundle') {
     const key = entry.href;
     try {
@@ -37,6 +37,11 @@ export async function workerScript(loader: WorkerLoader = 'bundle', entry: URL =
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return { file: code, eval: true, loader: 'tsx' };
+}
+
+/** `bundle`, unless CROSSING_TWIN_WORKER_LOADER=tsx asks for tsx (the benchmark compares both). */
+function defaultLoader(): WorkerLoader {
+  return process.env.CROSSING_TWIN_WORKER_LOADER === 'tsx' ? 'tsx' : 'bundle';
 }
 
 async function buildBundle(entry: URL): Promise<string> {
