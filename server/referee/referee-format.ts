@@ -36,10 +36,30 @@ export function formatFinding(f: RefereeFinding): string {
   }
 }
 
+/**
+ * Where overlaps cluster: findings counted per 10 m cell (by the midpoint of the two vehicles),
+ * most first, ties by position. A reviewer fixes a junction, not 40 separate collisions.
+ */
+export function overlapHotspots(findings: readonly RefereeFinding[], top = 5): Array<{ at: [number, number]; count: number }> {
+  const cells = new Map<string, { at: [number, number]; count: number }>();
+  for (const f of findings) {
+    if (f.kind !== 'overlap') continue;
+    const x = Math.round((f.poses[0].x + f.poses[1].x) / 20) * 10;
+    const y = Math.round((f.poses[0].y + f.poses[1].y) / 20) * 10;
+    const key = `${x},${y}`;
+    const cell = cells.get(key) ?? { at: [x, y] as [number, number], count: 0 };
+    cell.count++;
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort((a, b) => b.count - a.count || a.at[0] - b.at[0] || a.at[1] - b.at[1]).slice(0, top);
+}
+
 export function formatRefereeReport(r: RefereeReport): string {
   const scope = `${r.motions} motions of ${r.vehicles} IGVs, ${r.checks} pair checks (${r.satChecks} SAT), sampled every ${r.stepMs} ms and at every segment boundary`;
   if (r.ok) return `referee: no overlap: ${scope}`;
   const more = r.findings.length;
   const stop = r.truncated ? ', checking stopped there' : '';
-  return [`referee: FAILED with ${more} finding${more === 1 ? '' : 's'}${stop} (${scope}):`, ...r.findings.map((f) => `  ${formatFinding(f)}`)].join('\n');
+  const spots = overlapHotspots(r.findings);
+  const where = spots.length > 1 ? [`  overlaps cluster around ${spots.map((c) => `(${c.at[0]}, ${c.at[1]}) ×${c.count}`).join(', ')}`] : [];
+  return [`referee: FAILED with ${more} finding${more === 1 ? '' : 's'}${stop} (${scope}):`, ...r.findings.map((f) => `  ${formatFinding(f)}`), ...where].join('\n');
 }

@@ -3,7 +3,7 @@ import type { Point } from '../../../sim-core/src/model/scenario.ts';
 import { pathLength, sampleMotion } from '../../../sim-core/src/stream/motion.ts';
 import type { MotionEvent, VisualEvent } from '../../../sim-core/src/stream/visual-events.ts';
 import { DETECT_DEPTH_M, Referee, type RefereeFinding } from '../../referee/referee.ts';
-import { formatRefereeReport } from '../../referee/referee-format.ts';
+import { formatRefereeReport, overlapHotspots } from '../../referee/referee-format.ts';
 
 // An IGV footprint of 12 m × 3 m, as a bare container carrier is roughly.
 const L = 12;
@@ -263,5 +263,17 @@ describe('the referee accepts safe traffic', () => {
     const r2 = referee([spawn('lead', [20, 0], 90), spawn('follow', [10, 0], 90), lead, tooClose], 120_000);
     // Overlapping from the start (spawn), apart for a moment while the leader turns, then again.
     expect(overlaps(r2.findings).map((f) => f.t)).toEqual([0, 19_100, 20_500]);
+  });
+});
+
+describe('the failure report', () => {
+  it('groups overlaps into 10 m cells, most first', () => {
+    const pose = (x: number, y: number) => ({ x, y, headingDeg: 0 });
+    const overlap = (x: number, y: number): RefereeFinding => ({ kind: 'overlap', t: 0, ids: ['a', 'b'], poses: [pose(x - 2, y), pose(x + 2, y)], depthM: 1 });
+    const spots = overlapHotspots([overlap(101, 52), overlap(99, 48), overlap(-30, 7), overlap(104, 50)]);
+    expect(spots).toEqual([
+      { at: [100, 50], count: 3 },
+      { at: [-30, 10], count: 1 },
+    ]);
   });
 });
