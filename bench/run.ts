@@ -7,7 +7,7 @@
  * Options: --reps N (default 3), --customers N (default 1,000,000), --only NAME (a suite).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -125,7 +125,16 @@ function experimentsSuite(): BenchRow[] {
   ];
 }
 
-const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite, fleet: fleetSuite, experiments: experimentsSuite };
+/** The live server (bench/live-bench.ts, its own process): 50 viewers of one session at 600× and 60×. */
+function liveSuite(): BenchRow[] {
+  process.stderr.write('live: huu-nghi-smart-2030, 50 viewers in another process, from 08:00 at 600× then 60×, 20 s each\n');
+  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [tsx, join(here, 'live-bench.ts'), '--viewers', '50', '--seconds', '20'], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`live bench failed (exit ${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as BenchRow[];
+}
+
+const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite, fleet: fleetSuite, experiments: experimentsSuite, live: liveSuite };
 const chosen = values.only === undefined ? Object.keys(suites) : [values.only];
 const rows: BenchRow[] = [];
 for (const s of chosen) {
@@ -134,5 +143,8 @@ for (const s of chosen) {
   rows.push(...suite());
 }
 console.log(formatRows(rows));
-writeResults(join(here, 'results.json'), rows);
+// With --only, the other suites' rows already in results.json stay.
+const resultsFile = join(here, 'results.json');
+const kept = values.only === undefined || !existsSync(resultsFile) ? [] : (JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchRow[]).filter((r) => !r.name.startsWith(`${values.only}.`));
+writeResults(resultsFile, [...kept, ...rows]);
 console.log(`\nwritten ${join('bench', 'results.json')}`);
