@@ -84,7 +84,27 @@ class StraightRuns {
 export function laneTurnFindings(network: LaneNetwork, vehicle: VehicleDimensions): LayoutFinding[] {
   const findings: LayoutFinding[] = [];
   const nodes = nodeMap(network);
-  const lines = new Map<NetworkEdge, Point[]>(network.edges.map((e) => [e, edgePolyline(e, nodes)]));
+  // Repeated points (a via point on a node, twice the same via) have no direction: drop them,
+  // remembering which via point each remaining vertex is.
+  const viaOf = new Map<NetworkEdge, number[]>();
+  const lines = new Map<NetworkEdge, Point[]>(
+    network.edges.map((e) => {
+      const full = edgePolyline(e, nodes);
+      const keep: Point[] = [];
+      const index: number[] = [];
+      full.forEach((p, k) => {
+        const prev = keep[keep.length - 1];
+        if (prev !== undefined && distance(prev, p) < 1e-3) {
+          if (k === full.length - 1) keep[keep.length - 1] = p; // the to-node wins over a via point on it
+          return;
+        }
+        keep.push(p);
+        index.push(k - 1); // vertex k of [from, ...via, to] is via[k − 1]
+      });
+      viaOf.set(e, index);
+      return [e, keep];
+    }),
+  );
   const runs = new StraightRuns(network, lines);
   const tooTight = (theta: number, r: number): boolean => theta > STRAIGHT_DEG && r < vehicle.minTurnRadiusM - 1e-6;
   const tail = `the IGV needs at least ${vehicle.minTurnRadiusM} m`;
@@ -108,7 +128,7 @@ export function laneTurnFindings(network: LaneNetwork, vehicle: VehicleDimension
         code: 'turn-too-tight',
         severity: 'error',
         message: `lane ${edge.id} turns by ${theta.toFixed(0)}° at ${formatPoint(line[k]!)}; the straight stretches around the corner leave room for a ${r.toFixed(1)} m radius, ${tail}`,
-        path: `$.layout.network.edges[${i}].via[${k - 1}]`,
+        path: `$.layout.network.edges[${i}].via[${viaOf.get(edge)![k]!}]`,
         at: line[k]!,
       });
     }

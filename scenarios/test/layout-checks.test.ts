@@ -163,6 +163,16 @@ describe('layout review of the lane network', () => {
     expect(fs.map((f) => f.message.match(/from lane (\S+) onto lane (\S+)/)!.slice(1).join(' → '))).toEqual(['a6-a5 → a5-st5', 'st5-a5 → a5-a6']);
   });
 
+  it('repeated points in a lane (a via point on its node, a via point twice) are not turns', () => {
+    const n = cleanNetwork();
+    n.edges[2] = { ...n.edges[2]!, via: [[-100, -530], [-50, -530], [-50, -530]] };
+    expect(layoutFindings(scenarioWith(n))).toEqual([]);
+    // And a real corner after a repeated point is still named by its own via index.
+    n.edges[2] = { ...n.edges[2]!, via: [[-60, -530], [-60, -530], [-55, -525]] };
+    const fs = layoutFindings(scenarioWith(n)).filter((f) => f.code === 'turn-too-tight');
+    expect(fs.map((f) => f.path)).toContain('$.layout.network.edges[2].via[2]');
+  });
+
   it('a sharp turn between two edges at a node is an error at that node; a reversal is not', () => {
     const n = cleanNetwork();
     // y2 → b0 runs north; a branch from b0 back south-east at a 150° turn with a 10 m leg.
