@@ -1,5 +1,6 @@
 /**
- * The live benchmark: one `huu-nghi-smart-2030` session, N viewers in a separate process, the
+ * The live benchmark: `crossing-twin serve` (its own process) running one `huu-nghi-smart-2030`
+ * session, N viewers in another process, the
  * session jumped to 08:00 (busy hours), then measured at 600× and at 60×. Prints one JSON line of
  * bench rows. Run by `npm run bench -- --only live` (bench/run.ts), or alone:
  *   tsx bench/live-bench.ts [--viewers 50] [--seconds 20]
@@ -10,7 +11,6 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import { startLiveServer } from '../server/live/live-server.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../sim-core/src/stream/protocol.ts';
 import { sig, type BenchRow } from './results.ts';
 
@@ -33,7 +33,12 @@ function quantile(xs: number[], q: number): number {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const server = await startLiveServer({ port: 0, host: '127.0.0.1', scenario: 'huu-nghi-smart-2030', speed: 600, paused: true, viewer: 'skip', log: () => {} });
+// The product as users start it, in its own process; it prints its port on its first line.
+const serve = spawn(process.execPath, [fileURLToPath(new URL('../server/cli/bin.js', import.meta.url)), 'serve', '--port', '0', '--host', '127.0.0.1', '--scenario', 'huu-nghi-smart-2030', '--speed', '600', '--paused'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const firstLine = await new Promise<string>((resolve) => createInterface({ input: serve.stdout }).once('line', resolve));
+const port = /localhost:(\d+)/.exec(firstLine)?.[1];
+if (port === undefined) throw new Error(`serve did not say its port: ${firstLine}`);
+const server = { url: `http://127.0.0.1:${port}` };
 const operator = io(server.url, { transports: ['websocket'] }) as unknown as import('socket.io-client').Socket<ServerToClientEvents, ClientToServerEvents>;
 await new Promise<void>((r) => operator.once('session:joined', () => r()));
 const ack = (name: keyof ClientToServerEvents, payload: unknown): Promise<unknown> => new Promise((r) => (operator.emit as (n: string, p: unknown, a: (x: unknown) => void) => void)(name, payload, r));
@@ -62,7 +67,7 @@ const fast = await phase(600);
 const slow = await phase(60);
 child.stdin.write('quit\n');
 operator.close();
-await server.close();
+serve.kill('SIGTERM');
 
 const perViewer = (p: PhaseResult): number => p.bytes / viewers / p.seconds / 1024;
 const rows: BenchRow[] = [
