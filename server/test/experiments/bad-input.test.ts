@@ -1,7 +1,32 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { registerCapacity } from '../../cli/commands/capacity.ts';
+import { registerCompare } from '../../cli/commands/compare.ts';
+import { registerRegress } from '../../cli/commands/regress.ts';
+import { registerReplicate } from '../../cli/commands/replicate.ts';
+import { registerSweep } from '../../cli/commands/sweep.ts';
+import { UsageError } from '../../cli/usage-error.ts';
 import { cli, tempDir } from './helpers.ts';
+
+/**
+ * The experiment commands as main.ts registers them, run in this process: every case is checked
+ * to throw a UsageError (main.ts turns it into exit code 2) before anything runs or is written.
+ * A few cases also go through the real CLI for the exit code and stderr.
+ */
+async function usageError(args: string[]): Promise<string> {
+  const program = new Command('crossing-twin').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  const io = { out: (s: string) => void s, argv: args, setExitCode: () => {} };
+  for (const register of [registerReplicate, registerSweep, registerCapacity, registerCompare, registerRegress]) register(program, io);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CommanderError) return e.message;
+    throw e;
+  }
+  throw new Error(`no error for ${args.join(' ')}`);
+}
 
 describe('experiments refuse bad input with exit 2, naming the flag or path, and run nothing', () => {
   const dir = tempDir();
@@ -52,8 +77,15 @@ describe('experiments refuse bad input with exit 2, naming the flag or path, and
     [['regress', '--workers', 'x'], /--workers: expected a whole number, got 'x'/],
   ];
 
-  it.each(cases.map(([args, re]) => [args.join(' '), args, re] as const))('%s', (_, args, re) => {
+  it.each(cases.map(([args, re]) => [args.join(' '), args, re] as const))('%s', async (_, args, re) => {
     const out = join(dir, `out-${args.join('_').replace(/\W/g, '')}`);
+    expect(await usageError([...args, '--out', out])).toMatch(re);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([0, 8, 21, 26])('through the CLI: exit 2, the message on stderr, nothing on stdout (case %i)', (i) => {
+    const [args, re] = cases[i]!;
+    const out = join(dir, `cli-out-${i}`);
     const r = cli(...args, '--out', out);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(re);
