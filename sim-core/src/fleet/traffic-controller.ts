@@ -1,5 +1,6 @@
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 
 /** A committed drive: who, from when (ms), along which stretch. */
@@ -69,11 +70,15 @@ export class TrafficController {
   /** Junction delay by node index, ms (where the traffic waits). */
   readonly zoneDelayByNode = new Map<number, number>();
 
+  private readonly passages: PassageConflicts;
+
   constructor(
     private readonly graph: LaneGraph,
     /** Centre-to-centre distance kept between followers on a lane, m. */
     readonly gapM: number = graph.vehicle.lengthM + 5,
-  ) {}
+  ) {
+    this.passages = new PassageConflicts(graph);
+  }
 
   /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */
   chooseLanes(edges: readonly number[]): number[] {
@@ -214,7 +219,7 @@ export class TrafficController {
             // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules.
             if (same && (w.inLane === z.inLane || w.outLane === z.outLane)) continue;
             if (same && z.straight && w.straight && (w.pair === z.pair || w.pair === reverse)) continue;
-            if (t0 + a < w.end && w.start < t0 + b) {
+            if (t0 + a < w.end && w.start < t0 + b && this.passages.conflict(z.node, z.inLane, z.outLane, m, w.inLane, w.outLane)) {
               const next = Math.ceil(w.end - a + 1);
               this.zoneDelayByNode.set(z.node, (this.zoneDelayByNode.get(z.node) ?? 0) + next - t0);
               t0 = next;

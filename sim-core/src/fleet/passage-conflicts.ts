@@ -1,0 +1,116 @@
+import type { Point } from '../model/scenario.ts';
+import type { LaneGraph } from './lane-graph.ts';
+
+/** Cosine of the largest angle at which two lanes still count as side by side (10°). */
+const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
+
+/**
+ * Whether two passages through junction zones can bring two footprints together: each passage is
+ * the stretch of lane centre within its zone (end of the lane in, start of the lane out, keyed
+ * edge·8 + lane). They conflict when their centre lines come closer than a footprint's diagonal,
+ * unless they are side by side there (nearly parallel), where a width plus clearance is enough:
+ * parallel lanes of two carriageways, or diverging branches, pass each other without waiting.
+ * Computed once per pair of passages and cached. Conservative: a pair that could touch always
+ * conflicts.
+ */
+export class PassageConflicts {
+  private readonly cache = new Map<string, boolean>();
+  private readonly shapes = new Map<string, Point[]>();
+  private readonly diagonal: number;
+  private readonly side: number;
+
+  constructor(private readonly graph: LaneGraph) {
+    const v = graph.vehicle;
+    this.diagonal = Math.hypot(v.lengthM, v.widthM) + 1;
+    this.side = v.widthM + 1;
+  }
+
+  conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {
+    const ka = `${nodeA}:${inA}:${outA}`;
+    const kb = `${nodeB}:${inB}:${outB}`;
+    const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+    let c = this.cache.get(key);
+    if (c === undefined) {
+      c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB));
+      this.cache.set(key, c);
+    }
+    return c;
+  }
+
+  /** The lane centre of a passage within its zone radius of the node (plus half a vehicle beyond). */
+  private shape(node: number, inLane: number, outLane: number): Point[] {
+    const key = `${node}:${inLane}:${outLane}`;
+    let s = this.shapes.get(key);
+    if (s === undefined) {
+      const n = this.graph.nodes[node]!;
+      const reach = n.zoneRadiusM + this.graph.vehicle.lengthM / 2;
+      const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
+      const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
+      s = [...clipEnd(inPath, reach), ...clipStart(outPath, reach)];
+      this.shapes.set(key, s);
+    }
+    return s;
+  }
+
+  private compute(a: Point[], b: Point[]): boolean {
+    for (let i = 0; i + 1 < a.length; i++) {
+      for (let j = 0; j + 1 < b.length; j++) {
+        const d = segmentDistance(a[i]!, a[i + 1]!, b[j]!, b[j + 1]!);
+        if (d >= this.diagonal) continue;
+        if (d < this.side) return true;
+        // Between a width and a diagonal apart: only side by side is safe.
+        const ux = a[i + 1]![0] - a[i]![0];
+        const uy = a[i + 1]![1] - a[i]![1];
+        const vx = b[j + 1]![0] - b[j]![0];
+        const vy = b[j + 1]![1] - b[j]![1];
+        const cos = Math.abs(ux * vx + uy * vy) / ((Math.hypot(ux, uy) * Math.hypot(vx, vy)) || 1);
+        if (cos < PARALLEL_COS) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The last `reach` metres of a polyline. */
+function clipEnd(path: readonly Point[], reach: number): Point[] {
+  return clipStart([...path].reverse(), reach).reverse();
+}
+
+/** The first `reach` metres of a polyline. */
+function clipStart(path: readonly Point[], reach: number): Point[] {
+  const out: Point[] = [path[0]!];
+  let left = reach;
+  for (let k = 1; k < path.length && left > 0; k++) {
+    const a = path[k - 1]!;
+    const b = path[k]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len <= left) {
+      out.push(b);
+      left -= len;
+    } else {
+      const f = left / len;
+      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
+      left = 0;
+    }
+  }
+  return out;
+}
+
+/** Shortest distance between segments pq and rs, metres. */
+export function segmentDistance(p: Point, q: Point, r: Point, s: Point): number {
+  if (segmentsCross(p, q, r, s)) return 0;
+  return Math.min(pointSegment(p, r, s), pointSegment(q, r, s), pointSegment(r, p, q), pointSegment(s, p, q));
+}
+
+function pointSegment(p: Point, a: Point, b: Point): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+function segmentsCross(p: Point, q: Point, r: Point, s: Point): boolean {
+  const o = (a: Point, b: Point, c: Point): number => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  return o(p, q, r) * o(p, q, s) < 0 && o(r, s, p) * o(r, s, q) < 0;
+}
