@@ -14,7 +14,7 @@ const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
  * conflicts.
  */
 export class PassageConflicts {
-  private readonly cache = new Map<string, boolean>();
+  private readonly cache = new Map<number, Map<number, boolean>>();
   private readonly shapes = new Map<string, Point[]>();
   private readonly diagonal: number;
   private readonly side: number;
@@ -26,13 +26,17 @@ export class PassageConflicts {
   }
 
   conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {
-    const ka = `${nodeA}:${inA}:${outA}`;
-    const kb = `${nodeB}:${inB}:${outB}`;
-    const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-    let c = this.cache.get(key);
+    // Numeric keys (node, lane in, lane out fit in 42 bits): this runs for every window compared.
+    const ka = (nodeA * 65536 + inA) * 65536 + outA;
+    const kb = (nodeB * 65536 + inB) * 65536 + outB;
+    const lo = ka < kb ? ka : kb;
+    const hi = ka < kb ? kb : ka;
+    let row = this.cache.get(lo);
+    if (row === undefined) this.cache.set(lo, (row = new Map<number, boolean>()));
+    let c = row.get(hi);
     if (c === undefined) {
       c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB));
-      this.cache.set(key, c);
+      row.set(hi, c);
     }
     return c;
   }

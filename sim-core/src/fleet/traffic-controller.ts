@@ -199,32 +199,43 @@ export class TrafficController {
   /** Earliest start ≥ t0 (ms) at which no junction window of the stretch overlaps another vehicle's. */
   private zonesEarliest(stretch: Stretch, vehicle: number, t0: number): number {
     const p = stretch.profile;
+    const zones = stretch.zones;
+    const n = zones.length;
+    if (n === 0) return t0;
+    // Per zone: when the centre enters and leaves it (ms from the start), and the reverse passage.
+    const enter = new Float64Array(n);
+    const leave = new Float64Array(n);
+    const reverse = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const z = zones[i]!;
+      enter[i] = 1000 * p.timeAt(z.at - z.radius);
+      leave[i] = 1000 * p.timeAt(z.at + z.radius);
+      // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
+      const ein = this.graph.edges[Math.floor(z.pair / 65536)]!;
+      const eout = this.graph.edges[z.pair % 65536]!;
+      reverse[i] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
+    }
     for (let changed = true; changed; ) {
       changed = false;
-      for (const z of stretch.zones) {
-        // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
-        const ein = this.graph.edges[Math.floor(z.pair / 65536)]!;
-        const eout = this.graph.edges[z.pair % 65536]!;
-        const reverse = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
-        const a = 1000 * p.timeAt(z.at - z.radius);
-        const b = 1000 * p.timeAt(z.at + z.radius);
+      for (let i = 0; i < n; i++) {
+        const z = zones[i]!;
+        const a = enter[i]!;
+        const b = leave[i]!;
         for (const m of this.graph.nodes[z.node]!.conflicts) {
           const list = this.zones.get(m);
           if (list === undefined) continue;
-          // Two vehicles going straight on between the same edges keep to their lanes: the lane
-          // rules already separate them (same lane) or they run side by side (parallel lanes).
           const same = m === z.node;
           for (const w of list) {
-            if (w.vehicle === vehicle) continue;
-            // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules.
+            if (w.vehicle === vehicle || !(t0 + a < w.end && w.start < t0 + b)) continue;
+            // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
+            // two going straight on between the same edges (or side by side the other way) keep to their lanes.
             if (same && (w.inLane === z.inLane || w.outLane === z.outLane)) continue;
-            if (same && z.straight && w.straight && (w.pair === z.pair || w.pair === reverse)) continue;
-            if (t0 + a < w.end && w.start < t0 + b && this.passages.conflict(z.node, z.inLane, z.outLane, m, w.inLane, w.outLane)) {
-              const next = Math.ceil(w.end - a + 1);
-              this.zoneDelayByNode.set(z.node, (this.zoneDelayByNode.get(z.node) ?? 0) + next - t0);
-              t0 = next;
-              changed = true;
-            }
+            if (same && z.straight && w.straight && (w.pair === z.pair || w.pair === reverse[i])) continue;
+            if (!this.passages.conflict(z.node, z.inLane, z.outLane, m, w.inLane, w.outLane)) continue;
+            const next = Math.ceil(w.end - a + 1);
+            this.zoneDelayByNode.set(z.node, (this.zoneDelayByNode.get(z.node) ?? 0) + next - t0);
+            t0 = next;
+            changed = true;
           }
         }
       }
@@ -243,6 +254,10 @@ export class TrafficController {
   }
 }
 
+/** Reused by `requiredStart`, which runs for every lane comparison (no allocation per call). */
+const SCRATCH: number[] = [];
+const ascending = (a: number, b: number): number => a - b;
+
 /**
  * Earliest start (ms) of a follower profile F so that on one lane, for every distance x along it,
  * the follower reaches x no earlier than the predecessor P reaches x + gap, from `back` metres
@@ -254,12 +269,14 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
   // From `back` metres before the lane (where two vehicles merging into it approach from different
   // edges) to its end.
   const lo = -back;
-  const xs: number[] = [lo, len];
+  const xs = SCRATCH;
+  xs.length = 0;
+  xs.push(lo, len);
   for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
   for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
   const pEnd = P.length - pOff - gap;
   if (pEnd > lo && pEnd < len) xs.push(pEnd);
-  xs.sort((a, b) => a - b);
+  xs.sort(ascending);
   const n = xs.length;
   for (let i = 0; i + 1 < n; i++) {
     const lo = xs[i]!;
