@@ -18,9 +18,19 @@ export class JobFailed extends Error {
   }
 }
 
+/** Rejects when the thread reports an error or exits. */
+function died(thread: Worker): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`worker thread exited with code ${code}`)));
+  });
+}
+
 interface PoolWorker {
   thread: Worker;
   api: Remote<WorkerApi>;
+  /** Rejects when the thread dies (also on close, where nobody waits for it). */
+  dead: Promise<never>;
 }
 
 /**
@@ -59,7 +69,9 @@ export class LocalPoolExecutor implements Executor {
         // A worker that fails to load reports an 'error' instead of answering.
         const failed = new Promise<never>((_, reject) => thread.once('error', reject));
         await Promise.race([api.ready(), failed]);
-        return { thread, api };
+        const dead = died(thread);
+        dead.catch(() => {});
+        return { thread, api, dead };
       });
       return Promise.all(started);
     })();
@@ -79,7 +91,8 @@ export class LocalPoolExecutor implements Executor {
         while (failure === null && next < jobs.length) {
           const i = next++;
           try {
-            results[i] = await w.api.runJob(jobs[i]!);
+            // A worker that dies (out of memory, a native crash) never answers: fail the job instead.
+            results[i] = await Promise.race([w.api.runJob(jobs[i]!), w.dead]);
           } catch (e) {
             failure ??= new JobFailed(i, jobs[i]!, e);
             return;
