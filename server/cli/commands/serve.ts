@@ -22,8 +22,8 @@ export interface ServeFlags {
 
 /** `--speed`: a number of simulated seconds per wall second (1 … 100,000), or `max`. */
 export function parseSpeed(raw: string): Speed {
+  if (raw.trim() === 'max') return 'max';
   const text = raw.trim().replace(/x$/i, '');
-  if (text === 'max') return 'max';
   const n = Number(text);
   if (!(text !== '' && Number.isFinite(n) && n >= 1 && n <= MAX_NUMERIC_SPEED)) throw new UsageError(`--speed: expected a number from 1 to ${MAX_NUMERIC_SPEED} (e.g. 60 or 600x) or 'max', got '${raw}'`);
   return n;
