@@ -5,10 +5,14 @@
  * When it checks. Events arrive in time order; before applying an event at time t the referee
  * checks the interval since the previous event, in chunks of {@link CHUNK_MS}. In each chunk a broad
  * phase (sweep and prune on boxes that contain each footprint over the whole chunk) keeps only
- * pairs that could touch, at least one of them moving; each such pair is then tested at the chunk's
- * ends, at every motion-segment boundary of either vehicle (speed-profile phase changes, and path
- * vertices where the heading jumps) and every `stepMs` in between, first with bounding circles and
- * then with matter-js SAT (`Matter.Collision.collides`) on the two rectangles.
+ * pairs that could touch, at least one of them moving; each such pair is then tested at every
+ * motion-segment boundary of either vehicle (speed-profile phase changes, and path vertices where
+ * the heading jumps: just before and at the jump) and every `stepMs` in between, first with
+ * bounding circles and then with matter-js SAT (`Matter.Collision.collides`) on the two rectangles.
+ * A pair proven apart skips ahead (conservative advancement): by the gap between the circles over
+ * the two top speeds; until the next boundary, by the gap along a separating axis of the rectangles
+ * over the speeds projected on it; on a common heading, by the speed difference and accelerations.
+ * What is proven for a pair holds across chunks until either vehicle gets a new motion.
  *
  * Why the step is enough. Between two boundaries a footprint only translates, at most at the
  * highest speed v seen in the profiles, so the penetration depth of two footprints changes at most
