@@ -4,7 +4,7 @@
  * IGVs DOMAIN.md derives. Each fleet size runs `--days` simulated days (the first is warm-up) at
  * `--seeds` seeds; the network is regenerated with parking for the whole fleet.
  *
- *   npx tsx tools/fleet-size.ts [--from 40] [--to 140] [--step 10] [--days 2] [--seeds 2] [--json]
+ *   npx tsx tools/fleet-size.ts [--from 40] [--to 140] [--step 10] [--days 2] [--seeds 2] [--only pool|network] [--json]
  */
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../scenarios/index.ts';
@@ -49,12 +49,13 @@ export function sizeRow(base: Scenario, transport: 'network' | 'pool', fleet: nu
 }
 
 if (process.argv[1] !== undefined && /fleet-size\.ts$/.test(process.argv[1])) {
-  const { values } = parseArgs({ options: { from: { type: 'string', default: '40' }, to: { type: 'string', default: '140' }, step: { type: 'string', default: '10' }, days: { type: 'string', default: '2' }, seeds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { from: { type: 'string', default: '40' }, to: { type: 'string', default: '140' }, step: { type: 'string', default: '10' }, days: { type: 'string', default: '2' }, seeds: { type: 'string', default: '2' }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (values.only !== undefined && values.only !== 'pool' && values.only !== 'network') throw new Error(`--only: expected pool or network, got '${values.only}'`);
   const [from, to, step, days, seeds] = [values.from, values.to, values.step, values.days, values.seeds].map(Number) as [number, number, number, number, number];
   const loaded = loadScenario('huu-nghi-smart-2030');
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const rows: SizingRow[] = [];
-  for (const transport of ['pool', 'network'] as const) {
+  for (const transport of values.only === undefined ? (['pool', 'network'] as const) : [values.only as 'pool' | 'network']) {
     for (let fleet = from; fleet <= to; fleet += step) {
       const row = sizeRow(loaded.scenario, transport, fleet, days, seeds);
       rows.push(row);
@@ -62,7 +63,8 @@ if (process.argv[1] !== undefined && /fleet-size\.ts$/.test(process.argv[1])) {
     }
   }
   const smallest = (t: 'pool' | 'network'): number | null => rows.find((r) => r.transport === t && r.vehiclesPerDay >= TARGET)?.fleet ?? null;
-  const best = rows.filter((r) => r.transport === 'network').reduce((a, b) => (b.vehiclesPerDay > a.vehiclesPerDay ? b : a));
+  const net = rows.filter((r) => r.transport === 'network');
+  const best = net.length > 0 ? net.reduce((a, b) => (b.vehiclesPerDay > a.vehiclesPerDay ? b : a)) : { fleet: 0, vehiclesPerDay: 0 };
   const summary = { target: TARGET, domainEstimate: 78, smallestFleet: { pool: smallest('pool'), network: smallest('network') }, networkBest: { fleet: best.fleet, vehiclesPerDay: best.vehiclesPerDay } };
   console.log(values.json ? JSON.stringify({ rows, ...summary }, null, 2) : `\nsmallest fleet clearing ≥ ${TARGET}/day: pool ${summary.smallestFleet.pool ?? 'none in range'}, network ${summary.smallestFleet.network ?? `none in range (best ${best.vehiclesPerDay}/day at ${best.fleet} IGVs)`}; DOMAIN.md derives about 78`);
 }
