@@ -108,7 +108,7 @@ describe('display clock', () => {
     d.horizon = 1e9;
     d.speed = 1;
     d.maxLagWallS = 1e9;
-    expect(d.tick(10)).toBe(250); // at most 0.25 s of wall time per frame
+    expect(d.tick(10)).toBe(1_000); // at most 1 s of wall time per frame (software rendering may run at 3-4 frames/s)
   });
 });
 

@@ -125,11 +125,21 @@ export function DynamicScene(): React.JSX.Element {
     },
     [meshes],
   );
-  const statsAt = useRef({ wall: 0, frames: 0 });
+  const statsAt = useRef({ wall: 0, frames: 0, drawCalls: 0 });
+  // The renderer's counters accumulate over one frame and are read (then reset) at the start of the
+  // next, so the readout shows whole frames whoever else renders.
+  useEffect(() => {
+    gl.info.autoReset = false;
+    return () => {
+      gl.info.autoReset = true;
+    };
+  }, [gl]);
   const warned = useRef(false);
 
   useFrame((_, delta) => {
     const t0 = performance.now();
+    statsAt.current.drawCalls = gl.info.render.calls;
+    gl.info.reset();
     const { entities, clock, store } = rt;
     const t = clock.tick(delta);
     entities.advance(t);
@@ -275,7 +285,7 @@ export function DynamicScene(): React.JSX.Element {
       s.frames = 0;
       let count = 0;
       for (const k of Object.keys(L) as EntityKind[]) count += L[k].length;
-      store.getState().setStats({ drawCalls: gl.info.render.calls, fps: Math.round(fps), entities: count });
+      store.getState().setStats({ drawCalls: s.drawCalls, fps: Math.round(fps), entities: count });
       if (!warned.current && (L.container.length > CAPACITY.container || L.truck.length > CAPACITY.truck || L.igv.length > CAPACITY.igv)) {
         warned.current = true;
         store.getState().setConnection(store.getState().connection, 'more entities than the viewer draws; the rest are hidden');

@@ -20,7 +20,7 @@ export class SimClock {
   /** Moves the display time on by `dtWallS` wall seconds. */
   tick(dtWallS: number): number {
     if (this.playing) {
-      const dt = Math.min(dtWallS, 0.25) * this.speed * 1000; // a stalled tab does not leap
+      const dt = Math.min(dtWallS, 1) * this.speed * 1000; // a stalled tab does not leap
       this.t = Math.min(this.t + dt, this.horizon);
       const maxLag = this.maxLagWallS * this.speed * 1000;
       if (this.horizon - this.t > maxLag) this.t = this.horizon - maxLag;

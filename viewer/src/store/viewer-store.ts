@@ -65,7 +65,7 @@ export interface ViewerState {
   stats: { drawCalls: number; fps: number; entities: number };
 }
 
-export const SPEEDS = [1, 10, 60, 300, 1200, 3600] as const;
+export const SPEEDS = [1, 10, 60, 300, 600, 1800, 3600] as const;
 
 export interface ViewerActions {
   setLang(lang: Lang): void;

@@ -19,7 +19,7 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
   return page;
 }
