@@ -116,7 +116,6 @@ export class Lockstep {
   ask<D>(role: string, request: unknown, fallback: () => D, done: (decision: D) => void): void {
     const seq = ++this.seq;
     const slot: Slot = { seq, role, decision: undefined, ready: false, done: done as (d: never) => void, fallback };
-    this.env.call(0, deliver, slot);
     if (this.replaying) {
       const entry = this.replayDecisions[this.replayNext++];
       if (entry === undefined || entry.role !== role || entry.seq !== seq) {
@@ -125,8 +124,10 @@ export class Lockstep {
       slot.decision = entry.decision;
       slot.ready = true;
       this.log.push(entry);
+      this.env.call(0, deliver, slot);
       return;
     }
+    this.env.call(0, deliver, slot);
     this.pending.push({ slot, info: { seq, role, t: this.env.now, request } });
     // Freeze simulated time: the running advanceTo returns after the current event.
     this.env.stop();
