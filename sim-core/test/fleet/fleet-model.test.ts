@@ -71,7 +71,7 @@ describe('fleet on the lane network', () => {
     // Where each IGV is at a given time: its latest motion started before then (standing at the end after it).
     const byIgv = new Map<string, Array<MotionEvent & { t: number }>>();
     for (const m of motions) byIgv.set(m.id, [...(byIgv.get(m.id) ?? []), m]);
-    const spawn = new Map(events.filter((e) => e.type === 'spawn' && e.kind === 'igv').map((e) => [e.id, (e as { at: [number, number] }).at]));
+    const spawn = new Map(events.flatMap((e) => (e.type === 'spawn' && e.kind === 'igv' ? [[e.id, e.at] as const] : [])));
     const at = (id: string, t: number): [number, number] => {
       const list = byIgv.get(id) ?? [];
       let cur: (MotionEvent & { t: number }) | undefined;
