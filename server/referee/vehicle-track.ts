@@ -8,10 +8,10 @@
 import type { Point } from '../../sim-core/src/model/scenario.ts';
 import {
   cumulativeLengths,
-  distanceAt,
+  distanceWithin,
   motionStart,
   phaseBoundaries,
-  pointAlong,
+  pointAlongCumulative,
   sampleMotion,
   speedAt,
   timeAtDistance,
@@ -57,6 +57,9 @@ export class VehicleTrack {
   readonly pairs = new Map<VehicleTrack, PairState>();
   /** Sorted instants (ms) of the current motion where the footprint changes abruptly. */
   private boundaries: number[] = [];
+  /** The current motion's cumulative lengths and total length (m), looked up once per motion. */
+  private cum: Float64Array = new Float64Array(0);
+  private length = 0;
   /** Highest speed of the current motion, m/s. */
   private speedCap = 0;
   private accelCap = 0;
@@ -81,8 +84,7 @@ export class VehicleTrack {
   poseAt(t: number): Pose {
     const m = this.motion;
     if (m === null) return this.standing;
-    const s = sampleMotion(m, t);
-    return { x: s.x, y: s.y, headingDeg: s.headingDeg };
+    return pointAlongCumulative(m.path, this.cum, distanceWithin(m, t, this.length));
   }
 
   /** Starts driving `motion` (replacing any motion in progress) and precomputes its boundaries. */
@@ -91,6 +93,8 @@ export class VehicleTrack {
     this.version++;
     const times = phaseBoundaries(motion);
     const cum = cumulativeLengths(motion.path);
+    this.cum = cum;
+    this.length = cum.length === 0 ? 0 : cum[cum.length - 1]!;
     for (let k = 1; k < cum.length - 1; k++) times.push(timeAtDistance(motion, cum[k]!));
     times.sort((a, b) => a - b);
     this.boundaries = times;
@@ -144,16 +148,16 @@ export class VehicleTrack {
       box.maxY = p.y + r;
       return;
     }
-    const s0 = distanceAt(m, Math.max(a, m.t));
-    const s1 = distanceAt(m, b);
-    const p0 = pointAlong(m.path, s0);
-    const p1 = pointAlong(m.path, s1);
+    const s0 = distanceWithin(m, Math.max(a, m.t), this.length);
+    const s1 = distanceWithin(m, b, this.length);
+    const p0 = pointAlongCumulative(m.path, this.cum, s0);
+    const p1 = pointAlongCumulative(m.path, this.cum, s1);
     let minX = Math.min(p0.x, p1.x);
     let maxX = Math.max(p0.x, p1.x);
     let minY = Math.min(p0.y, p1.y);
     let maxY = Math.max(p0.y, p1.y);
     // Vertices strictly between s0 and s1, found from the first one past s0.
-    const cum = cumulativeLengths(m.path);
+    const cum = this.cum;
     let lo = 1;
     let hi = cum.length - 1;
     while (lo < hi) {

@@ -121,7 +121,14 @@ function effectiveDt(v: number, a: number, dtS: number): number {
 
 /** Distance driven (m) at time t (ms), within [0, path length]. */
 export function distanceAt(motion: MotionLike, t: number): number {
-  const length = pathLength(motion.path);
+  return distanceWithin(motion, t, pathLength(motion.path));
+}
+
+/**
+ * {@link distanceAt} for a caller that already knows the path's length (m), e.g. one sampling the
+ * same motion thousands of times: it skips the length lookup.
+ */
+export function distanceWithin(motion: MotionLike, t: number, length: number): number {
   if (t >= motion.end) return length;
   const p = motion.profile;
   const i = phaseAt(p, phaseCount(motion), t);
@@ -177,7 +184,11 @@ export function timeAtDistance(motion: MotionLike, s: number): number {
  * end); zero-length segments are skipped. s is clamped to [0, length].
  */
 export function pointAlong(path: readonly Point[], s: number): { x: number; y: number; headingDeg: number } {
-  const cum = cumulativeLengths(path);
+  return pointAlongCumulative(path, cumulativeLengths(path), s);
+}
+
+/** {@link pointAlong} with the path's {@link cumulativeLengths} given (for repeated sampling). */
+export function pointAlongCumulative(path: readonly Point[], cum: Float64Array, s: number): { x: number; y: number; headingDeg: number } {
   const n = path.length;
   if (n === 0) return { x: 0, y: 0, headingDeg: 0 };
   const length = cum[n - 1]!;

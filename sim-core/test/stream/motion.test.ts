@@ -3,6 +3,7 @@ import type { Point } from '../../src/model/scenario.ts';
 import {
   cumulativeLengths,
   distanceAt,
+  distanceWithin,
   headingAt,
   headingDeg,
   motionProblems,
@@ -10,6 +11,7 @@ import {
   pathLength,
   phaseBoundaries,
   pointAlong,
+  pointAlongCumulative,
   positionAt,
   sampleMotion,
   speedAt,
@@ -126,6 +128,14 @@ describe('a polyline with three heading changes', () => {
     expect(s.headingDeg).toBeCloseTo(270, 12);
     expect(s.distance).toBeCloseTo(80, 12);
     expect(s.speed).toBe(5);
+  });
+
+  it('gives the same answers with the length and cumulative lengths passed in', () => {
+    for (const t of [-1, 0, 3_000, 6_000, 16_000, 20_000, 30_000]) {
+      const s = distanceWithin(m, t, 100);
+      expect(s).toBe(distanceAt(m, t));
+      expect(pointAlongCumulative(m.path, cumulativeLengths(m.path), s)).toEqual(pointAlong(m.path, s));
+    }
   });
 
   it('ends at the last vertex facing west', () => {
