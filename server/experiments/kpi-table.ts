@@ -19,8 +19,3 @@ export function meanPm(ci: ConfidenceInterval): string {
 export function estimateRows(kpis: readonly KpiEstimate[]): string[][] {
   return [['KPI', 'unit', 'n', 'mean ± 95 % half-width', 'interval'], ...kpis.map((k) => [k.path, k.unit, String(k.ci.n), meanPm(k.ci), k.ci.lower === null ? '–' : `[${num(k.ci.lower)}, ${num(k.ci.upper)}]`])];
 }
-
-/** A chart series for KPI means with interval bars, one x per KPI (values scaled to % of a base). */
-export function asPoints(cis: readonly ConfidenceInterval[]): { y: Array<number | null>; lower: Array<number | null>; upper: Array<number | null> } {
-  return { y: cis.map((c) => c.mean), lower: cis.map((c) => c.lower), upper: cis.map((c) => c.upper) };
-}

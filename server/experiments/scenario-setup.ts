@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatScenarioError, loadScenario, readScenarioJson } from '../../scenarios/index.ts';
+import { formatScenarioError, loadScenario } from '../../scenarios/index.ts';
 import { runCrossing, type CrossingKpis } from '../../sim-core/src/model/run-summary.ts';
 import { fromScenario } from '../../sim-core/src/model/from-scenario.ts';
 import type { Scenario } from '../../sim-core/src/model/scenario.ts';
@@ -28,12 +28,6 @@ export function scenarioValue(scenario: Scenario, path: string): unknown {
     v = (v as Record<string, unknown>)[key];
   }
   return v;
-}
-
-/** Whether `target` names something readable (a preset or file), as a UsageError otherwise. */
-export function checkScenarioTarget(target: string): void {
-  const r = readScenarioJson(target);
-  if (!r.ok) throw new InvalidScenario(target, r.errors);
 }
 
 /** Short content hash of a resolved scenario (canonical JSON, sorted keys): the receipt's id. */
