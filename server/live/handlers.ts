@@ -11,6 +11,7 @@ import { badRequest, decisionSchemas, parseCommand, type CommandName } from './c
 import type { Session } from './session.ts';
 import type { SessionManager } from './session-manager.ts';
 import { applyWhatIf, whatIfEffect } from './what-if.ts';
+import { startSessionWorker } from './worker-loader.ts';
 
 interface SocketData {
   canControl: boolean;
@@ -180,7 +181,13 @@ export function attachHandlers(io: Io, deps: HandlerDeps): void {
       ack({ ok: true, clock: { ...s.clock, t: cmd.t } });
     });
 
-    on('sim:restart', (cmd, ack) => {
+    on('sim:restart', async (cmd, ack) => {
+      const crashed = manager.get(socket.data.sessionId ?? '');
+      if (crashed !== undefined && socket.data.sessionId !== null && crashed.ended?.reason === 'error') {
+        // A session whose simulation failed starts again on a new worker thread.
+        crashed.revive(await startSessionWorker(), cmd.seed ?? crashed.seed);
+        return ack({ ok: true, clock: crashed.clock, seed: crashed.seed });
+      }
       const s = sessionOf(socket);
       if (!('id' in s)) return ack({ ok: false, error: s });
       s.ended = null;

@@ -94,13 +94,33 @@ export class Session {
 
   /** Starts the worker with the run. */
   start(worker: Worker): void {
-    this.worker = worker;
-    worker.on('message', (m: FromRunner) => this.onRunner(m));
-    worker.on('error', (e) => this.crash(`the simulation worker failed: ${e.message}`));
-    worker.on('exit', (code) => {
-      if (this.worker !== null && this.ended === null) this.crash(`the simulation worker exited (code ${code})`);
-    });
+    this.attach(worker);
     this.send({ type: 'start', spec: this.spec(this.options.speed, this.options.paused) });
+  }
+
+  /** After a crash: a new worker runs the session again from time 0 (`sim:restart`); clients get a world reset. */
+  revive(worker: Worker, seed: number): void {
+    this.ended = null;
+    this.endLog = null;
+    this.kpi = null;
+    this.seed = seed;
+    this.clock = { ...this.clock, t: 0, ended: false };
+    this.attach(worker);
+    this.send({ type: 'restart', reason: 'restart', spec: this.spec(this.clock.speed, this.clock.paused) });
+  }
+
+  private attach(worker: Worker): void {
+    this.worker = worker;
+    // Only the current worker speaks for the session: a crashed one's late events are ignored.
+    worker.on('message', (m: FromRunner) => {
+      if (this.worker === worker) this.onRunner(m);
+    });
+    worker.on('error', (e) => {
+      if (this.worker === worker) this.crash(`the simulation worker failed: ${e.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker && this.ended === null) this.crash(`the simulation worker exited (code ${code})`);
+    });
   }
 
   summary(): ScenarioSummary {

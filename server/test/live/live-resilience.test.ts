@@ -36,6 +36,11 @@ describe('live server: isolation, reconnects, access and limits', () => {
     // Commands to the dead session are refused.
     const dead = await command(a, 'clock:play', {});
     expect(dead.error.code).toBe('ended');
+    // A restart brings the failed session back on a new worker.
+    const reset = next(a, 'world:reset');
+    expect((await command(a, 'sim:restart', { seed: 2 })).ok).toBe(true);
+    expect((await reset).clock.t).toBe(0);
+    expect((await next(a, 'events:batched')).events.length).toBeGreaterThan(0);
   });
 
   it('a simulation that throws ends its session with the error message', async () => {
