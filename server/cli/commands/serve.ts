@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { loadScenario } from '../../../scenarios/index.ts';
 import { MAX_NUMERIC_SPEED, type Speed } from '../../../sim-core/src/stream/protocol.ts';
 import { startLiveServer, type LiveServerOptions } from '../../live/live-server.ts';
+import { DEFAULT_LIMITS } from '../../live/session-manager.ts';
 import { parseWholeNumber, UsageError } from '../usage-error.ts';
 
 export interface ServeFlags {
@@ -40,6 +41,7 @@ export function serveOptions(flags: ServeFlags, env: NodeJS.ProcessEnv): LiveSer
   if (flags.days !== undefined) {
     const d = Number(flags.days);
     if (!(Number.isFinite(d) && d > 0)) throw new UsageError(`--days: expected a positive number of days, got '${flags.days}'`);
+    if (d > DEFAULT_LIMITS.maxHorizonDays) throw new UsageError(`--days: ${d} is over the live server's limit of ${DEFAULT_LIMITS.maxHorizonDays} simulated days`);
     options.days = d;
   }
   if (flags.paused === true) options.paused = true;

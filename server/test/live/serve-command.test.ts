@@ -18,6 +18,7 @@ describe('crossing-twin serve', () => {
       [{ scenario: 'tiny', speed: '60' }, { PORT: 'http' }, 'PORT'],
       [{ scenario: 'nope', speed: '60' }, {}, '--scenario'],
       [{ scenario: 'tiny', speed: '60', days: '-1' }, {}, '--days'],
+      [{ scenario: 'tiny', speed: '60', days: '400' }, {}, '--days'],
     ] as const) {
       expect(() => serveOptions({ ...flags }, { ...env })).toThrow(UsageError);
       expect(() => serveOptions({ ...flags }, { ...env })).toThrow(flag);
