@@ -134,7 +134,16 @@ function liveSuite(): BenchRow[] {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as BenchRow[];
 }
 
-const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite, fleet: fleetSuite, experiments: experimentsSuite, live: liveSuite };
+/** The 3D viewer in headless Chromium (bench/viewer-bench.ts, its own process): draw calls and script time per frame under stress. */
+function viewerSuite(): BenchRow[] {
+  process.stderr.write('viewer: stress mode in headless Chromium (SwiftShader), 0/0/0, 150/600/4000 and 300/1200/8000 IGVs/trucks/containers, 10 s each\n');
+  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [tsx, join(here, 'viewer-bench.ts'), '--seconds', '10'], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`viewer bench failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as BenchRow[];
+}
+
+const suites: Record<string, () => BenchRow[]> = { kernel: kernelSuite, crossing: crossingSuite, fleet: fleetSuite, experiments: experimentsSuite, live: liveSuite, viewer: viewerSuite };
 const chosen = values.only === undefined ? Object.keys(suites) : [values.only];
 const rows: BenchRow[] = [];
 for (const s of chosen) {

@@ -2,7 +2,7 @@
  * Everything that moves or changes state, as instanced meshes with preallocated capacity: trucks,
  * IGVs, containers, crane gantries/trolleys/spreaders/ropes, scanner portals and lights, gate
  * booths and barrier arms, inspection bays, chargers. One draw call per mesh whatever the number
- * of entities (15 in all).
+ * of entities (16 in all).
  *
  * One `useFrame` drives it (STYLE.md §7): tick the display clock, apply due events to the entity
  * table, then write instance matrices straight into the instance buffers. It reads the store with
@@ -24,12 +24,13 @@ import * as shapes from './shapes.ts';
 /** Instance capacity per kind: the stress target (150 IGVs, 600 trucks, 4,000 containers) with room to spare. */
 export const CAPACITY: Record<EntityKind, number> = { truck: 2048, igv: 512, container: 8192, crane: 256, 'gate-lane': 256, scanner: 64, 'inspection-bay': 128, charger: 128 };
 
-type MeshName = 'truck' | 'igv' | 'container' | 'craneFrame' | 'trolley' | 'spreader' | 'rope' | 'portal' | 'light' | 'booth' | 'arm' | 'bay' | 'charger';
+type MeshName = 'truck' | 'igv' | 'container' | 'carried' | 'craneFrame' | 'trolley' | 'spreader' | 'rope' | 'portal' | 'light' | 'booth' | 'arm' | 'bay' | 'charger';
 
 const MESHES: Record<MeshName, { kind: EntityKind; shape: () => BufferGeometry; tinted: boolean }> = {
   truck: { kind: 'truck', shape: shapes.truckShape, tinted: true },
   igv: { kind: 'igv', shape: shapes.igvShape, tinted: true },
   container: { kind: 'container', shape: shapes.containerShape, tinted: true },
+  carried: { kind: 'container', shape: shapes.containerShape, tinted: true },
   craneFrame: { kind: 'crane', shape: shapes.craneFrameShape, tinted: true },
   trolley: { kind: 'crane', shape: shapes.trolleyShape, tinted: false },
   spreader: { kind: 'crane', shape: shapes.spreaderShape, tinted: false },
@@ -50,6 +51,7 @@ const dummy = new Object3D();
 dummy.rotation.order = 'YXZ';
 const crane = { trolley: 0, hoist: 0 };
 const VEHICLES = ['truck', 'igv'] as const;
+const CARRIERS = ['truck', 'igv', 'crane'] as const;
 const carrierPose = { x: 0, y: 0, h: 0, heading: 0 };
 
 function createMesh(name: MeshName): InstancedMesh {
@@ -164,29 +166,61 @@ export function DynamicScene(): React.JSX.Element {
       mesh.instanceMatrix.needsUpdate = true;
     }
 
-    // Containers: on a carrier, or stacked in storage at their tier.
+    // Containers. Those set down (thousands, in stacks) live in `container` at their slot and are
+    // rewritten only when their place changed; those on a carrier (a few hundred, moving) are drawn
+    // by walking the carriers into `carried`, rewritten every frame. A carried container's own slot
+    // holds a zero matrix so it is not drawn twice.
     {
       const mesh = meshes.container;
       const list = L.container;
       const n = Math.min(list.length, CAPACITY.container);
       const a = mesh.instanceMatrix.array as Float32Array;
+      let lo = n;
+      let hi = -1;
       for (let i = 0; i < n; i++) {
         const c = list[i]!;
-        if (c.carrier !== null) {
-          carrierSeat(c, t);
-          c.x = carrierPose.x;
-          c.y = carrierPose.y;
-          c.heading = carrierPose.heading;
-          writeYawMatrix(a, i * 16, c.x, carrierPose.h, c.y, c.heading);
-        } else writeYawMatrix(a, i * 16, c.x, c.tier * 2.59, c.y, c.heading);
         if (c.colorDirty) {
           mesh.setColorAt(i, color.setHex(tintOf(c)));
           mesh.instanceColor!.needsUpdate = true;
           c.colorDirty = false;
         }
+        if (!c.poseDirty) continue;
+        c.poseDirty = false;
+        if (c.carrier !== null) a.fill(0, i * 16, i * 16 + 16);
+        else writeYawMatrix(a, i * 16, c.x, c.tier * 2.59, c.y, c.heading);
+        if (i < lo) lo = i;
+        if (i > hi) hi = i;
       }
-      mesh.count = n;
-      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.count !== n) {
+        mesh.count = n;
+        lo = 0;
+        hi = n - 1;
+      }
+      if (hi >= lo) {
+        mesh.instanceMatrix.clearUpdateRanges();
+        mesh.instanceMatrix.addUpdateRange(lo * 16, (hi - lo + 1) * 16);
+        mesh.instanceMatrix.needsUpdate = true;
+      }
+      const carried = meshes.carried;
+      const ca = carried.instanceMatrix.array as Float32Array;
+      let k = 0;
+      for (const kind of CARRIERS) {
+        const carriers = L[kind];
+        for (let i = 0; i < carriers.length && k < CAPACITY.container; i++) {
+          const c = carriers[i]!.load;
+          if (c === null) continue;
+          carrierSeat(c, t);
+          c.x = carrierPose.x;
+          c.y = carrierPose.y;
+          c.heading = carrierPose.heading;
+          writeYawMatrix(ca, k * 16, c.x, carrierPose.h, c.y, c.heading);
+          carried.setColorAt(k, color.setHex(tintOf(c)));
+          k++;
+        }
+      }
+      carried.count = k;
+      carried.instanceMatrix.needsUpdate = true;
+      if (k > 0) carried.instanceColor!.needsUpdate = true;
     }
 
     // Cranes: gantry where the crane stands, trolley and spreader from the cycle phase, ropes between.

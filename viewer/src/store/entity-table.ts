@@ -41,6 +41,11 @@ export interface ViewEntity {
   stateSince: number;
   /** Set when something the colour depends on changed; the renderer clears it. */
   colorDirty: boolean;
+  /**
+   * Set when a container's place changed (spawned, set down, picked up, moved to another slot);
+   * the renderer rewrites only these, so thousands of stacked containers cost nothing per frame.
+   */
+  poseDirty: boolean;
 }
 
 /** What kinds of layout equipment become entities, and as what. */
@@ -100,6 +105,7 @@ export class EntityTable {
       if (e === undefined) e = this.add(s.id, s.kind, s.at[0], s.at[1], ((s.headingDeg ?? 0) * Math.PI) / 180, s.country ?? null, { ...(s.attrs ?? {}) }, snapshot.t);
       e.x = s.at[0];
       e.y = s.at[1];
+      e.poseDirty = true;
       Object.assign(e.state, s.state);
       e.colorDirty = true;
       if (s.motion !== undefined) this.startMotion(e, s.motion);
@@ -211,6 +217,7 @@ export class EntityTable {
           c.tier = 0;
         }
         c.colorDirty = true;
+        c.poseDirty = true;
         return;
       }
     }
@@ -227,6 +234,7 @@ export class EntityTable {
     c.carrier = carrier;
     carrier.load = c;
     c.tier = 0;
+    c.poseDirty = true;
     carrier.colorDirty = true;
   }
 
@@ -235,13 +243,14 @@ export class EntityTable {
     if (from === null) return;
     if (from.load === c) from.load = null;
     c.carrier = null;
+    c.poseDirty = true;
     from.colorDirty = true;
   }
 
   private add(id: string, kind: EntityKind, x: number, y: number, heading: number, country: Country | null, attrs: Record<string, string | number>, t: number): ViewEntity {
     const list = this.lists[kind];
     if (list === undefined) throw new Error(`entity "${id}": unknown kind "${String(kind)}"`);
-    const e: ViewEntity = { id, kind, slot: list.length, x, y, heading, motion: null, state: {}, attrs, country, carrier: null, load: null, tier: 0, since: t, stateSince: t, colorDirty: true };
+    const e: ViewEntity = { id, kind, slot: list.length, x, y, heading, motion: null, state: {}, attrs, country, carrier: null, load: null, tier: 0, since: t, stateSince: t, colorDirty: true, poseDirty: true };
     list.push(e);
     this.byId.set(id, e);
     this.structure++;
@@ -255,6 +264,7 @@ export class EntityTable {
       list[e.slot] = last;
       last.slot = e.slot;
       last.colorDirty = true;
+      last.poseDirty = true;
     }
     if (e.load !== null) e.load.carrier = null;
     if (e.carrier !== null && e.carrier.load === e) e.carrier.load = null;
