@@ -141,7 +141,8 @@ export class Session {
   }
 
   private snapshot(): Promise<{ snapshot: Snapshot; clock: ClockState }> {
-    if (this.ended !== null || this.worker === null) return Promise.resolve({ snapshot: { t: this.clock.t, entities: [] }, clock: this.clock });
+    // A session that ran to its horizon still has its worker and its final state; a crashed one has neither.
+    if (this.worker === null) return Promise.resolve({ snapshot: { t: this.clock.t, entities: [] }, clock: this.clock });
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.snapshotWaiters.set(requestId, resolve);
@@ -150,7 +151,7 @@ export class Session {
   }
 
   decisionLog(): Promise<DecisionLogEntry[]> {
-    if (this.worker === null || this.ended !== null) return Promise.resolve([...(this.endLog ?? [])]);
+    if (this.worker === null) return Promise.resolve([...(this.endLog ?? [])]);
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       this.logWaiters.set(requestId, resolve);

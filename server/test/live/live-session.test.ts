@@ -162,6 +162,11 @@ describe('live session: a streamed run equals the headless run', () => {
       const ended = await next(client, 'session:ended', undefined, 60_000);
       expect(ended.reason).toBe('horizon');
       expect(ended.traceHash).toBe(tinyHeadlessHash(7));
+      // A client joining a finished session still sees its final state.
+      const late = await command(client, 'session:join', {});
+      expect(late.hello.clock.ended).toBe(true);
+      expect(late.hello.snapshot.t).toBe(6 * 3_600_000);
+      expect(late.hello.snapshot.entities.length).toBeGreaterThan(0);
       const restarted = next(client, 'session:ended', undefined, 60_000);
       const ack = await command(client, 'sim:restart', { seed: 3 });
       expect(ack).toMatchObject({ ok: true, seed: 3 });
