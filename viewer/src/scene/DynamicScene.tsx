@@ -54,9 +54,8 @@ const VEHICLES = ['truck', 'igv'] as const;
 const CARRIERS = ['truck', 'igv', 'crane'] as const;
 const carrierPose = { x: 0, y: 0, h: 0, heading: 0 };
 
-function createMesh(name: MeshName): InstancedMesh {
+function createMesh(name: MeshName, material: MeshLambertMaterial): InstancedMesh {
   const spec = MESHES[name];
-  const material = new MeshLambertMaterial({ vertexColors: true });
   const mesh = new InstancedMesh(spec.shape(), material, CAPACITY[spec.kind]);
   mesh.name = name;
   mesh.instanceMatrix.setUsage(DynamicDrawUsage);
@@ -99,8 +98,10 @@ export function DynamicScene(): React.JSX.Element {
   const rt = useRuntime();
   const gl = useThree((s) => s.gl);
   const meshes = useMemo(() => {
+    // One material for all: one program and one set of uniforms for every instanced draw.
+    const material = new MeshLambertMaterial({ vertexColors: true });
     const out = {} as Record<MeshName, InstancedMesh>;
-    for (const name of Object.keys(MESHES) as MeshName[]) out[name] = createMesh(name);
+    for (const name of Object.keys(MESHES) as MeshName[]) out[name] = createMesh(name, material);
     return out;
   }, []);
   const stations = useMemo(
@@ -121,9 +122,9 @@ export function DynamicScene(): React.JSX.Element {
     () => () => {
       for (const m of Object.values(meshes)) {
         m.geometry.dispose();
-        (m.material as MeshLambertMaterial).dispose();
         m.dispose();
       }
+      (meshes.truck.material as MeshLambertMaterial).dispose();
     },
     [meshes],
   );
@@ -163,6 +164,7 @@ export function DynamicScene(): React.JSX.Element {
         }
       }
       mesh.count = n;
+      mesh.visible = n > 0;
       mesh.instanceMatrix.needsUpdate = true;
     }
 
@@ -193,6 +195,7 @@ export function DynamicScene(): React.JSX.Element {
       }
       if (mesh.count !== n) {
         mesh.count = n;
+        mesh.visible = n > 0;
         lo = 0;
         hi = n - 1;
       }
@@ -219,6 +222,7 @@ export function DynamicScene(): React.JSX.Element {
         }
       }
       carried.count = k;
+      carried.visible = k > 0;
       carried.instanceMatrix.needsUpdate = true;
       if (k > 0) carried.instanceColor!.needsUpdate = true;
     }
@@ -251,6 +255,7 @@ export function DynamicScene(): React.JSX.Element {
       }
       for (const m of [meshes.craneFrame, meshes.trolley, meshes.spreader, meshes.rope]) {
         m.count = n;
+        m.visible = n > 0;
         m.instanceMatrix.needsUpdate = true;
       }
     }
@@ -275,6 +280,7 @@ export function DynamicScene(): React.JSX.Element {
       }
       for (const m of [meshes.booth, meshes.arm]) {
         m.count = n;
+        m.visible = n > 0;
         m.instanceMatrix.needsUpdate = true;
       }
     }
@@ -294,9 +300,11 @@ export function DynamicScene(): React.JSX.Element {
         }
       }
       tinted.count = n;
+      tinted.visible = n > 0;
       tinted.instanceMatrix.needsUpdate = true;
       if (fixed !== null) {
         fixed.count = n;
+        fixed.visible = n > 0;
         fixed.instanceMatrix.needsUpdate = true;
       }
     }
