@@ -92,6 +92,7 @@ export function attachHandlers(io: Io, deps: HandlerDeps): void {
     if (first !== undefined) {
       void join(socket, first).then((r) => {
         if (r.ok) socket.emit('session:joined', r.hello);
+        else socket.emit('session:refused', r.error);
       });
     }
 

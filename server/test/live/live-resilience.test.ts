@@ -98,7 +98,8 @@ describe('live server: isolation, reconnects, access and limits', () => {
     expect(more.error.message).toContain('maxSessions');
     const b = connect(server);
     clients.push(b);
-    await sleep(300);
+    const refused = await next(b, 'session:refused');
+    expect(refused.code).toBe('limit');
     const join = await command(b, 'session:join', {});
     expect(join.error.code).toBe('limit');
     expect(join.error.message).toContain('maxViewersPerSession');

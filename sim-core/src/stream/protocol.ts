@@ -369,6 +369,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** Re-sent after a reconnect (or a re-join): replaces the client's whole state. */
   'session:joined': (hello: Hello) => void;
+  /** The join on connect was refused (e.g. the session's viewer limit); the client may `session:join` another. */
+  'session:refused': (error: ProtocolError) => void;
   'session:ended': (ended: SessionEnded) => void;
   'events:batched': (batch: EventBatch) => void;
   'kpi:updated': (frame: KpiFrame) => void;
