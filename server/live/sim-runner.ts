@@ -275,6 +275,7 @@ export class SimRunner {
       if (!this.step(target)) break;
     }
     this.events.length = 0;
+    this.firstEventAt = -1;
     this.batchFrom = env.now;
     if (this.ended) return;
     this.anchor();
