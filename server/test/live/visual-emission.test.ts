@@ -25,7 +25,7 @@ function watched(s: Scenario, days: number): { model: CrossingModel; events: Vis
 }
 
 describe('visual emission of the crossing', () => {
-  for (const [name, days] of [['tiny', 0.25], ['huu-nghi-baseline-2025', 0.5]] as const) {
+  for (const [name, days] of [['tiny', 0.25], ['huu-nghi-baseline-2025', 0.5], ['huu-nghi-smart-2030', 0.25]] as const) {
     it(`${name}: watching changes nothing (same traceHash, conservation holds) and events come in time order`, () => {
       const { model, events, headless } = watched(preset(name), days);
       expect(model.env.traceHash).toBe(headless);

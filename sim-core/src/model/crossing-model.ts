@@ -124,7 +124,7 @@ export class CrossingModel {
       gate: (from, which) => this.borderGate(from, which),
     };
     const port = options.dispatchPort;
-    this.transport = !smart || config.igv === null ? null : config.control.transport === 'network' ? new NetworkTransport(env, config, streams, observer, port === undefined ? { visual: this.visual } : { visual: this.visual, dispatchPort: port }) : new PoolTransport(env, config.igv, streams.stream('igvs'), observer);
+    this.transport = !smart || config.igv === null ? null : config.control.transport === 'network' ? new NetworkTransport(env, config, streams, observer, port === undefined ? { visual: this.visuals } : { visual: this.visuals, dispatchPort: port }) : new PoolTransport(env, config.igv, streams.stream('igvs'), observer);
 
     const stations = new Map<string, Resource>([['parking', this.parking]]);
     for (const [name, gt] of Object.entries(this.gates)) stations.set(name, gt.lanes);

@@ -48,7 +48,7 @@ interface Block {
   heights: number[];
 }
 
-export class CrossingVisuals {
+export class CrossingVisuals implements VisualSink {
   private readonly held = new TimedBuffer();
   private readonly movers = new Map<string, Mover>();
   /** Storage stack of each stored container: block id and stack index. */
@@ -73,6 +73,14 @@ export class CrossingVisuals {
       this.out(spawn);
       for (const [key, value] of state) this.out({ type: 'state', id: equipment.id, key, value, t: env.now });
     }
+  }
+
+  /**
+   * Other emitters of the model (the IGV fleet) emit through here, so their events and the ones
+   * foreseen here reach the sink in one time order.
+   */
+  emit(e: VisualEvent): void {
+    this.out(e);
   }
 
   /** Releases every foreseen event due by `t` (ms) to the sink. */
