@@ -44,6 +44,10 @@ describe('entity table', () => {
     table.advance(20_000);
     expect(e.y).toBe(100);
     expect(table.moving.has(e)).toBe(false);
+    // The renderer rewrites an instance only when its entity moved: a parked one stays clean.
+    e.poseDirty = false;
+    table.advance(30_000);
+    expect(e.poseDirty).toBe(false);
   });
 
   it('a picked container rides its carrier; a drop sets it down in a stack tier or on another carrier', () => {

@@ -148,24 +148,39 @@ export function DynamicScene(): React.JSX.Element {
     entities.advance(t);
     const L = entities.lists;
 
-    // Vehicles: yaw + position straight into the instance buffer.
+    // Vehicles: yaw + position straight into the instance buffer, only for those that moved (or
+    // changed slot) since the last frame; the upload covers the changed range only.
     for (const kind of VEHICLES) {
       const mesh = meshes[kind];
       const list = L[kind];
       const n = Math.min(list.length, CAPACITY[kind]);
       const a = mesh.instanceMatrix.array as Float32Array;
+      let lo = n;
+      let hi = -1;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
-        writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
         if (e.colorDirty) {
           mesh.setColorAt(i, color.setHex(tintOf(e)));
           mesh.instanceColor!.needsUpdate = true;
           e.colorDirty = false;
         }
+        if (!e.poseDirty) continue;
+        e.poseDirty = false;
+        writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+        if (i < lo) lo = i;
+        if (i > hi) hi = i;
       }
-      mesh.count = n;
-      mesh.visible = n > 0;
-      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.count !== n) {
+        mesh.count = n;
+        mesh.visible = n > 0;
+        lo = 0;
+        hi = n - 1;
+      }
+      if (hi >= lo) {
+        mesh.instanceMatrix.clearUpdateRanges();
+        mesh.instanceMatrix.addUpdateRange(lo * 16, (hi - lo + 1) * 16);
+        mesh.instanceMatrix.needsUpdate = true;
+      }
     }
 
     // Containers. Those set down (thousands, in stacks) live in `container` at their slot and are

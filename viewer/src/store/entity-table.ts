@@ -42,8 +42,9 @@ export interface ViewEntity {
   /** Set when something the colour depends on changed; the renderer clears it. */
   colorDirty: boolean;
   /**
-   * Set when a container's place changed (spawned, set down, picked up, moved to another slot);
-   * the renderer rewrites only these, so thousands of stacked containers cost nothing per frame.
+   * Set when an entity's place changed (spawned, moved, set down, picked up, moved to another
+   * slot); the renderer rewrites only these, so parked vehicles and thousands of stacked
+   * containers cost nothing per frame.
    */
   poseDirty: boolean;
 }
@@ -152,6 +153,7 @@ export class EntityTable {
       e.x = pose.x;
       e.y = pose.y;
       e.heading = pose.heading;
+      e.poseDirty = true;
       if (!driving) this.moving.delete(e);
     }
   }

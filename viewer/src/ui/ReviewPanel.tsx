@@ -56,7 +56,7 @@ export function ReviewPanel(): React.JSX.Element | null {
       <h3>{tr(lang, 'measure')}</h3>
       <p>
         <button type="button" data-testid="measure" className={measuring ? 'active' : ''} onClick={() => setMeasuring(!measuring)}>
-          📏 {tr(lang, 'measure')}
+          {tr(lang, 'measure')}
         </button>{' '}
         {measuring ? <span className="muted">{tr(lang, 'measureHint')}</span> : null}{' '}
         {measured === null ? null : (
