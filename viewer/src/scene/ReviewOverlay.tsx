@@ -66,12 +66,13 @@ export function ReviewOverlay(): React.JSX.Element {
 
   return (
     <group>
-      <primitive object={markers} />
-      <lineSegments geometry={rings}>
+      {/* Nothing to mark, nothing drawn: empty objects would still cost a draw call each. */}
+      <primitive object={markers} visible={findings.length > 0} />
+      <lineSegments geometry={rings} visible={findings.length > 0}>
         <lineBasicMaterial color={COLORS.finding} />
       </lineSegments>
-      <primitive object={line} />
-      <points geometry={measureLine}>
+      <primitive object={line} visible={measure.length > 1} />
+      <points geometry={measureLine} visible={measure.length > 0}>
         <pointsMaterial color={COLORS.measure} size={10} sizeAttenuation={false} depthTest={false} />
       </points>
     </group>
