@@ -67,6 +67,7 @@ export function startLive(rt: ViewerRuntime, url: string, auth: ClientAuth): Liv
     store.getState().setCanControl(hello.canControl);
     if (hello.kpi !== null) store.getState().pushKpi(hello.kpi);
   });
+  socket.on('session:refused', (e) => store.getState().setConnection('error', `${e.code}: ${e.message}`));
   socket.on('world:reset', (r: WorldReset) => replace(r, null));
   socket.on('events:batched', (b) => {
     entities.ingest(b.events);
