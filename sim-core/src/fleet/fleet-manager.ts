@@ -365,7 +365,7 @@ export class FleetManager<J extends FleetJob> {
       const reach = 1000 * stretch.profile.timeAt(last === undefined ? stretch.profile.length : last.at - last.radius);
       earliest = Math.max(now, Math.ceil(clear - reach) + 1);
     }
-    const t0 = this.traffic.book(v.n, stretch, earliest);
+    const t0 = this.traffic.book(v.n, stretch, earliest, now);
     this.stats.bookings++;
     this.stats.reservationWaitMs += t0 - now;
     const pool = this.topology.poolOf(from);

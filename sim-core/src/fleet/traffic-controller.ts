@@ -110,9 +110,11 @@ export class TrafficController {
 
   /**
    * Books `stretch` for `vehicle` starting no earlier than `earliest` (ms) and returns the start
-   * time (ms, whole) at which it is safe. Commits the lanes and zones it uses.
+   * time (ms, whole) at which it is safe. Commits the lanes and zones it uses. `now` (ms, the
+   * simulation time of the call, ≤ earliest) bounds what may be forgotten: later calls can book
+   * from any start after it.
    */
-  book(vehicle: number, stretch: Stretch, earliest: number): number {
+  book(vehicle: number, stretch: Stretch, earliest: number, now: number = earliest): number {
     const p = stretch.profile;
     let t0 = earliest;
     // Per lane, the places this stretch could take among the bookings there (see LaneSlots).
@@ -149,9 +151,11 @@ export class TrafficController {
       const key = leg.edge * 8 + leg.lane;
       let list = this.lanes.get(key);
       if (list === undefined) this.lanes.set(key, (list = []));
-      // Bookings that left the lane a minute ago can no longer constrain anyone.
+      // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
+      // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
+      // stop to clear), and a later booking from an earlier start still needs what lies between.
       let keep = 0;
-      for (const u of list) if (u.leaves > earliest - 60_000) list[keep++] = u;
+      for (const u of list) if (u.leaves > now - 60_000) list[keep++] = u;
       list.length = keep;
       const use: LaneUse = { booking, offset: leg.start, enters: t0 + 1000 * p.timeAt(leg.start), leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
       let i = list.length;
@@ -161,9 +165,10 @@ export class TrafficController {
     for (const z of stretch.zones) {
       let list = this.zones.get(z.node);
       if (list === undefined) this.zones.set(z.node, (list = []));
-      // Windows that ended before now can no longer conflict with anything new.
+      // Windows that ended before now can no longer conflict with anything new (now, not earliest:
+      // dropping a window that ends before this booking's delayed start let later bookings cross it).
       let keep = 0;
-      for (const w of list) if (w.end > earliest) list[keep++] = w;
+      for (const w of list) if (w.end > now) list[keep++] = w;
       list.length = keep;
       list.push({ vehicle, start: t0 + 1000 * p.timeAt(z.at - z.radius), end: t0 + 1000 * p.timeAt(z.at + z.radius), pair: z.pair, straight: z.straight, inLane: z.inLane, outLane: z.outLane });
     }
