@@ -24,7 +24,7 @@ const ROAD_KMH = 30;
 const YARD_KMH = 10;
 const SPUR_M = 25;
 const STALL_PITCH_M = 5;
-const CARRIAGEWAY_OFFSET_M = 4;
+const CARRIAGEWAY_OFFSET_M = 8;
 /** Distance from a gate fan's junction to the gate lanes along the road, metres. */
 const FAN_M = 55;
 /** Spacing of the holding bays along the carriageway, metres, and how many before the Chinese exit gate. */
@@ -289,8 +289,8 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
   const vnFanS = gateFan(site.vnGate, false, south, 'vn-entry');
   const sVnStart = 40;
   const sCnEnd = total - 40;
-  const vnBayCount = Math.max(1, Math.floor((vnFanN.sIn - 40 - sVnStart - 10) / BAY_PITCH_M));
-  const vnBays = bayRow('VN', vnFanN.sIn - 40 - vnBayCount * BAY_PITCH_M, vnBayCount, true, north, 'nb-vn-bays');
+  const vnBayCount = Math.max(1, Math.floor((vnFanN.sIn - 15 - sVnStart - 5) / BAY_PITCH_M));
+  const vnBays = bayRow('VN', vnFanN.sIn - 15 - vnBayCount * BAY_PITCH_M, vnBayCount, true, north, 'nb-vn-bays');
   const cnBays = bayRow('CN', cnFanS.sIn + 40 + CN_BAYS * BAY_PITCH_M, CN_BAYS, false, south, 'sb-cn-bays');
   const chain = (from: string, to: string, s0: number, s1: number, side: (s: number) => Point, prefix: string, country: (s: number) => Country): void => {
     const inner = bends.filter((s) => (s0 < s1 ? s > s0 + 30 && s < s1 - 30 : s < s0 - 30 && s > s1 + 30)).sort((u, v) => (s0 < s1 ? u - v : v - u));

@@ -124,6 +124,13 @@ export class LaneGraph {
       const e = this.edges[ei]!;
       const outs = n.out.filter((f) => this.edges[f]!.to !== e.from);
       if (outs.length !== 1 || this.edges[outs[0]!]!.lanes !== e.lanes) return false;
+      // A bend sharper than 20° is a junction too: vehicles on both carriageways steer across it.
+      const f = this.edges[outs[0]!]!;
+      const a = e.centre[e.centre.length - 2]!;
+      const b = e.centre[e.centre.length - 1]!;
+      const c = f.centre[1]!;
+      const turn = Math.abs(angleDiff(Math.atan2(b[1] - a[1], b[0] - a[0]), Math.atan2(c[1] - b[1], c[0] - b[0])));
+      if (turn > (20 * Math.PI) / 180) return false;
     }
     for (const fi of n.out) {
       const f = this.edges[fi]!;

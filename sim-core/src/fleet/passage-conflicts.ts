@@ -1,5 +1,6 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { polylineLength } from './polyline.ts';
 
 /** Cosine of the largest angle at which two lanes still count as side by side (10°). */
 const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
@@ -21,8 +22,8 @@ export class PassageConflicts {
 
   constructor(private readonly graph: LaneGraph) {
     const v = graph.vehicle;
-    this.diagonal = Math.hypot(v.lengthM, v.widthM) + 1;
-    this.side = v.widthM + 1;
+    this.diagonal = Math.hypot(v.lengthM, v.widthM) + 6;
+    this.side = v.widthM + 3;
   }
 
   conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {
@@ -50,7 +51,11 @@ export class PassageConflicts {
       const reach = n.zoneRadiusM + this.graph.vehicle.lengthM / 2;
       const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
       const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
-      s = [...clipEnd(inPath, reach), ...clipStart(outPath, reach)];
+      // The lanes in and out, and the chord a lane change drives between them (see buildStretch).
+      const a = clipEnd(inPath, reach);
+      const b = clipStart(outPath, reach);
+      const cut = Math.min(8, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
+      s = [...a, ...b, ...clipEnd(inPath, cut).slice(0, 1), ...clipStart(outPath, cut).slice(-1)];
       this.shapes.set(key, s);
     }
     return s;

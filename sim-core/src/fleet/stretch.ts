@@ -69,28 +69,50 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     const ei = edges[i]!;
     const e = graph.edges[ei]!;
     const lp = e.lanePaths[lanes[i]!]!;
+    const len = e.laneLengths[lanes[i]!]!;
     const cap = edgeCap(graph, ei, loaded, speeds);
+    let lead = 0; // metres of this lane replaced by the chord of a lane change
     if (path.length > 0) {
       const last = path[path.length - 1]!;
       const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
       const node = graph.nodes[e.from]!;
       const pair = edges[i - 1]! * 65536 + ei;
       const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
+      const zone = { node: e.from, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! };
       if (gap > 1e-6) {
-        lengths.push(gap);
+        // Change lanes on a chord from a few metres before the node to a few metres after it,
+        // never sideways: the footprint turns by a few degrees, as a vehicle steering over.
+        const prevLen = lengths[lengths.length - 1]!;
+        const trim = Math.min(LANE_CHANGE_M, 0.45 * prevLen, 0.45 * len);
+        lead = trim;
+        trimEnd(path, trim);
+        lengths[lengths.length - 1] = prevLen - trim;
+        s -= trim;
+        const from = path[path.length - 1]!;
+        const to = pointAt(lp, lead);
+        const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
+        lengths.push(chord);
         caps.push(Math.min(cap, caps[caps.length - 1]!));
-        zones.push({ node: e.from, at: s + gap / 2, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! });
-        s += gap;
+        zones.push({ ...zone, at: s + chord / 2 });
+        path.push(to);
+        s += chord;
       } else {
-        zones.push({ node: e.from, at: s, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! });
+        zones.push({ ...zone, at: s });
       }
     }
-    const len = e.laneLengths[lanes[i]!]!;
-    legs.push({ edge: ei, lane: lanes[i]!, start: s, length: len });
-    for (let k = path.length > 0 && samePoint(path[path.length - 1]!, lp[0]!) ? 1 : 0; k < lp.length; k++) path.push(lp[k]!);
-    lengths.push(len);
+    legs.push({ edge: ei, lane: lanes[i]!, start: s - lead, length: len });
+    if (lead > 0) {
+      let acc = 0;
+      for (let k = 1; k < lp.length; k++) {
+        acc += Math.hypot(lp[k]![0] - lp[k - 1]![0], lp[k]![1] - lp[k - 1]![1]);
+        if (acc > lead + 1e-9) path.push(lp[k]!);
+      }
+    } else {
+      for (let k = path.length > 0 && samePoint(path[path.length - 1]!, lp[0]!) ? 1 : 0; k < lp.length; k++) path.push(lp[k]!);
+    }
+    lengths.push(len - lead);
     caps.push(cap);
-    s += len;
+    s += len - lead;
   }
   const v = graph.vehicle;
   const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2);
@@ -116,4 +138,41 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
   const vy = r[1] - q[1];
   const cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
   return cos > Math.cos((10 * Math.PI) / 180);
+}
+
+/** How far before and after a node a lane change starts and ends, metres (at most). */
+const LANE_CHANGE_M = 8;
+
+/** Removes the last `d` metres of a polyline in place (ending at the interpolated point). */
+function trimEnd(path: Point[], d: number): void {
+  let left = d;
+  while (path.length >= 2 && left > 0) {
+    const b = path[path.length - 1]!;
+    const a = path[path.length - 2]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len <= left + 1e-12) {
+      path.pop();
+      left -= len;
+    } else {
+      const f = (len - left) / len;
+      path[path.length - 1] = [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+      left = 0;
+    }
+  }
+}
+
+/** The point at distance d along a polyline. */
+function pointAt(path: readonly Point[], d: number): Point {
+  let left = d;
+  for (let k = 1; k < path.length; k++) {
+    const a = path[k - 1]!;
+    const b = path[k]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len >= left) {
+      const f = len > 0 ? left / len : 0;
+      return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+    }
+    left -= len;
+  }
+  return path[path.length - 1]!;
 }

@@ -159,7 +159,7 @@ export class TrafficController {
       list.length = keep;
       const use: LaneUse = { booking, offset: leg.start, enters: t0 + 1000 * p.timeAt(leg.start), leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
       let i = list.length;
-      while (i > 0 && list[i - 1]!.booking.t0 > t0) i--;
+      while (i > 0 && list[i - 1]!.enters > use.enters) i--; // physical order on the lane: by entry time
       list.splice(i, 0, use);
     }
     for (const z of stretch.zones) {
