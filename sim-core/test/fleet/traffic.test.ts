@@ -74,6 +74,21 @@ describe('traffic control', () => {
     expect(enters2).toBeGreaterThanOrEqual(leaves1);
   });
 
+  it('a booking made now for a start minutes ahead does not make the controller forget windows a booking from now must still respect', () => {
+    const tc = new TrafficController(g);
+    const speeds = { loaded: 5, empty: 5, yard: 2, scanner: 1 };
+    const straight = buildStretch(g, [0, 1], [0, 0], false, speeds); // a → b → c
+    const crossing = buildStretch(g, [2, 3], [0, 0], false, speeds); // s → b → n, across it
+    const t1 = tc.book(1, straight, 0, 0);
+    // At time 0 another vehicle books the same road for 10 minutes later (it waits for its target stop).
+    expect(tc.book(2, straight, 600_000, 0)).toBe(600_000);
+    // Still at time 0, a third wants to cross now: it must wait for the first to leave the junction.
+    const t3 = tc.book(3, crossing, 0, 0);
+    const z1 = straight.zones[0]!;
+    const z3 = crossing.zones[0]!;
+    expect(t3 + 1000 * crossing.profile.timeAt(z3.at - z3.radius)).toBeGreaterThanOrEqual(t1 + 1000 * straight.profile.timeAt(z1.at + z1.radius));
+  });
+
   it('a stop node holds one vehicle; the next gets it when released, and plans to arrive after it is clear', () => {
     const env = new Environment();
     const pool = new StopPool(env, 'bays', [7, 8]);
