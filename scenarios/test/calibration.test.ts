@@ -39,8 +39,9 @@ describe('calibration of the presets', () => {
   // The smart presets now drive their IGVs on the lane network. With the abstract fleet (`pool`:
   // a trip time per crossing, no traffic) their equipment reaches the 2030 targets; on the network
   // the fleet control of this model (holding bays, gate lanes held while approaching, junction
-  // reservations) caps the crossing near 2,100 (1119-1120) and 1,650 (1088/2-1089) a day at the
-  // preset fleets, which the README's model section explains. Both are checked.
+  // reservations with the clearance that keeps footprints apart in the yards) caps the crossing near
+  // 1,400 (1119-1120) and 1,450 (1088/2-1089) a day at the preset fleets, which the README's model
+  // section explains. Both are checked.
   it('huu-nghi-smart-2030 with its preset equipment clears at least 3,000 vehicles a day with the abstract fleet', () => {
     for (const seed of SEEDS) {
       const r = run('huu-nghi-smart-2030', seed, 3, ['control.transport.strategy=pool']);
@@ -57,8 +58,8 @@ describe('calibration of the presets', () => {
     }
   });
 
-  it('on their lane networks the smart presets clear what this fleet control gives (about 2,000 and 1,600 a day), without deadlock', () => {
-    for (const [preset, min] of [['huu-nghi-smart-2030', 1900], ['tan-thanh-smart-2030', 1450]] as const) {
+  it('on their lane networks the smart presets clear what this fleet control gives (about 1,400 a day each), without deadlock', () => {
+    for (const [preset, min] of [['huu-nghi-smart-2030', 1250], ['tan-thanh-smart-2030', 1250]] as const) {
       const r = run(preset, 1, 2);
       expect(r.kpis.vehiclesPerDay, preset).toBeGreaterThanOrEqual(min);
       expect(r.kpis.conservation.ok).toBe(true);

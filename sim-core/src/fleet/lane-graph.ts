@@ -9,6 +9,7 @@ export const STOP_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['crane-trans
 export const DEFAULT_LANE_WIDTH_M = 3.75;
 /** Lateral clearance kept between footprints at junctions, metres. */
 const CLEARANCE_M = 1;
+const YARD_CLEARANCE_M = 2.5;
 /** Largest junction zone radius, metres (a fan of nearly parallel edges is capped here). */
 const MAX_ZONE_M = 80;
 
@@ -166,7 +167,9 @@ export class LaneGraph {
     for (let i = 0; i < dirs.length; i++) for (let j = i + 1; j < dirs.length; j++) minAngle = Math.min(minAngle, Math.abs(angleDiff(dirs[i]!, dirs[j]!)));
     const v = this.vehicle;
     // Along two branches at angle θ, footprints a width plus clearance (plus both lane offsets) apart.
-    const apart = (v.widthM + CLEARANCE_M + 2 * spread) / (2 * Math.sin(Math.max(minAngle, 1e-3) / 2));
+    // Yard junctions (tight turns, lane changes across corners) keep more clearance than road ones.
+    const yard = [...n.in, ...n.out].some((e) => this.edges[e]!.kind === 'yard');
+    const apart = (v.widthM + (yard ? YARD_CLEARANCE_M : CLEARANCE_M) + 2 * spread) / (2 * Math.sin(Math.max(minAngle, 1e-3) / 2));
     return Math.min(MAX_ZONE_M, v.lengthM / 2 + apart);
   }
 
