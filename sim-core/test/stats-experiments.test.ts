@@ -102,3 +102,20 @@ describe('paired comparison verdict', () => {
     expect(r).toMatchObject({ verdict: 'undecided', diff: { n: 1, mean: 1 } });
   });
 });
+
+describe('CI-aware capacity search at the top of the range', () => {
+  it('bisects below an undecided top instead of reporting the top as met', () => {
+    const s = new CapacitySearch({ low: 2000, high: 5000, resolution: 100, initialReps: 3, maxReps: 6, repStep: 3 });
+    for (;;) {
+      const n = s.next();
+      if (n.kind === 'done') {
+        expect(n.result.bounded).toBe(true);
+        expect(n.result.capacity).toBeGreaterThan(3000);
+        expect(n.result.capacity).toBeLessThan(3700);
+        expect(n.result.bracket[1]).not.toBeNull();
+        return;
+      }
+      s.observe(n.level, n.level === 5000 ? 'undecided' : n.level < 3600 ? 'met' : 'missed');
+    }
+  });
+});

@@ -31,6 +31,7 @@ export interface Probe {
  * The answer: `capacity` is the highest level judged to meet the target (null when even `low`
  * misses it); `bracket` is [highest met, lowest missed] (either end null when not found);
  * `bounded` is false when `high` itself met the target (the capacity is at least `high`);
+ * an undecided `high` bounds the search like a miss;
  * `kneeUndecided` lists levels where even `maxReps` replications could not decide: the target is
  * met there within the noise, and they count as neither met nor missed.
  */
@@ -102,10 +103,12 @@ export class CapacitySearch {
     if (!seen(this.o.low)) return this.o.low;
     if (this.met === null) return null; // even the lowest level misses
     if (!seen(this.o.high)) return this.o.high;
-    if (this.missed === null) return null; // the highest level meets it
+    // An undecided top of the range bounds the search like a miss: the knee is below or at it.
+    const top = this.missed ?? (this.undecided.includes(this.o.high) ? this.o.high : null);
+    if (top === null) return null; // the highest level meets it
     // The bracket narrows around undecided levels too: they sit at the knee.
     let lo = this.met;
-    let hi = this.missed;
+    let hi = top;
     for (const u of this.undecided) {
       if (u > lo && u < hi) {
         // Keep the wider half open: the knee may still be resolved there.
@@ -123,7 +126,7 @@ export class CapacitySearch {
     this.done = {
       capacity: this.met,
       bracket: [this.met, this.missed],
-      bounded: this.missed !== null,
+      bounded: this.met !== this.o.high,
       probes: [...this.probes],
       kneeUndecided: [...this.undecided].sort((a, b) => a - b),
     };
