@@ -98,6 +98,15 @@ describe('crossing-twin run', () => {
     expect(cli('run').code).toBe(2);
   });
 
+  it('a vehicle the lane network cannot take (found when the model is built) is bad input: exit 2, the --set and the edge named, no stack', () => {
+    const r = cli('run', 'huu-nghi-smart-2030', '--set', 'transport.igv.vehicle.widthM=9', '--days', '2');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('transport.igv.vehicle.widthM=9');
+    expect(r.stderr).toMatch(/\$\.layout\.network\.edges\[\d+\]/);
+    expect(r.stderr).not.toContain('    at ');
+    expect(r.stdout).toBe('');
+  });
+
   it('--check exits 1 when a target is missed, 0 when all are met', () => {
     const missed = cli('run', 'tiny', '--check', '--set', 'targets={"vehiclesPerDayMin":100000}');
     expect(missed.code, missed.stderr).toBe(1);

@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { CrossingModel } from '../../../sim-core/src/model/crossing-model.ts';
-import { fromScenario } from '../../../sim-core/src/model/from-scenario.ts';
+import { fromScenario, ScenarioError } from '../../../sim-core/src/model/from-scenario.ts';
 import { summarize, type CrossingRun } from '../../../sim-core/src/model/run-summary.ts';
 import type { Scenario } from '../../../sim-core/src/model/scenario.ts';
 import { TAG } from '../../../sim-core/src/kernel/event.ts';
@@ -68,7 +68,7 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
   const config = fromScenario(scenario, overrides);
   if (config.warmupMs >= config.horizonMs) throw new UsageError(`--days: the run (${config.horizonMs / MS_PER_HOUR} h) must be longer than the warm-up (${config.warmupMs / MS_PER_HOUR} h)`);
   const referee = options.referee === true ? refereeFor(scenario) : null;
-  const model = new CrossingModel(config, referee === null ? {} : { visual: referee });
+  const model = buildModel(target, options.set ?? [], config, referee);
   const trace = options.trace === undefined ? null : traceWriter(options.trace);
   if (trace !== null) model.env.addTraceSink(trace.sink);
 
@@ -98,6 +98,21 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
     targets: checkTargets(scenario.targets, run.kpis),
     ...(referee === null ? {} : { referee: referee.finish(config.horizonMs) }),
   };
+}
+
+/**
+ * The model of a valid scenario. Some problems only show when the model is built (the lane network
+ * must suit the vehicle: a stop node's spur long enough to stand clear of the junction zone, whose
+ * size follows the footprint). They are bad input, named by JSON path, not a failed run.
+ */
+function buildModel(target: string, sets: readonly string[], config: ReturnType<typeof fromScenario>, referee: Referee | null): CrossingModel {
+  try {
+    return new CrossingModel(config, referee === null ? {} : { visual: referee });
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    const how = sets.length === 0 ? '' : ` with --set ${sets.join(' --set ')}`;
+    throw new UsageError(`scenario '${target}'${how} cannot be run: ${e.message}`);
+  }
 }
 
 /** A referee for the scenario's IGV footprint; the scenario must have a lane network to referee. */
