@@ -42,7 +42,7 @@ function parseRange(raw: string | undefined, current: (path: string) => unknown)
 }
 
 function formatCapacity(r: CapacityOutcome): string {
-  const head = r.capacity === null ? (r.kneeUndecided.includes(r.range[0]) ? `the knee is at the bottom of the range: ${r.path} = ${r.range[0]} is undecided for ${r.target} even with the most replications; search a lower range` : `no level in ${r.range[0]}..${r.range[1]} meets ${r.target}`) : r.bounded ? `capacity: ${r.path} = ${r.capacity} meets ${r.target} (the knee lies between ${r.bracket[0]} and ${r.bracket[1] ?? Math.min(...r.kneeUndecided.filter((l) => l > r.capacity!))})` : `capacity: at least ${r.capacity}: the top of the range still meets ${r.target}; search a higher range`;
+  const head = r.capacity === null ? (r.kneeUndecided.includes(r.range[0]) ? `the knee is at the bottom of the range: ${r.path} = ${r.range[0]} is undecided for ${r.target} even with the most replications; search a lower range` : `no level in ${r.range[0]}..${r.range[1]} meets ${r.target}`) : r.bounded ? `capacity: ${r.path} = ${r.capacity} meets ${r.target} (the knee lies between ${r.bracket[0]} and ${r.bracket[1]})` : `capacity: at least ${r.capacity}: the top of the range still meets ${r.target}; search a higher range`;
   const lines = [`${r.scenario}: ${head}`];
   if (r.kneeUndecided.length > 0) lines.push(`undecided at the knee even with the most replications: ${r.kneeUndecided.join(', ')}`);
   if (r.bottleneck !== null) lines.push(`bottleneck at the knee: ${r.bottleneck.reason}`);

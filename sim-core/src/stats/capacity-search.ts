@@ -29,7 +29,8 @@ export interface Probe {
 
 /**
  * The answer: `capacity` is the highest level judged to meet the target (null when even `low`
- * misses it); `bracket` is [highest met, lowest missed] (either end null when not found);
+ * misses it); `bracket` is [highest met, lowest level above it not met: missed or undecided]
+ * (either end null when not found);
  * `bounded` is false when `high` itself met the target (the capacity is at least `high`);
  * an undecided `high` bounds the search like a miss;
  * `kneeUndecided` lists levels where even `maxReps` replications could not decide: the target is
@@ -46,7 +47,7 @@ export interface CapacityResult {
 /**
  * Bisection that decides each probe with a confidence interval: a level is met or missed only
  * when its interval says so; an undecided level gets `repStep` more replications up to `maxReps`,
- * then counts as part of the knee and the search narrows from the side with more room. The
+ * then counts as part of the knee and bounds the search from above (it cannot be claimed as met). The
  * caller runs replications and reports verdicts with {@link observe}; the search itself is pure.
  */
 export class CapacitySearch {
@@ -106,16 +107,11 @@ export class CapacitySearch {
     // An undecided top of the range bounds the search like a miss: the knee is below or at it.
     const top = this.missed ?? (this.undecided.includes(this.o.high) ? this.o.high : null);
     if (top === null) return null; // the highest level meets it
-    // The bracket narrows around undecided levels too: they sit at the knee.
-    let lo = this.met;
+    // An undecided level cannot be claimed as met, so it bounds the search from above like a miss:
+    // the answer is the highest level met with confidence, just below the knee's noisy band.
+    const lo = this.met;
     let hi = top;
-    for (const u of this.undecided) {
-      if (u > lo && u < hi) {
-        // Keep the wider half open: the knee may still be resolved there.
-        if (u - lo >= hi - u) hi = u;
-        else lo = u;
-      }
-    }
+    for (const u of this.undecided) if (u > lo && u < hi) hi = u;
     if (hi - lo <= this.o.resolution) return null;
     const mid = this.round((lo + hi) / 2);
     if (mid <= lo || mid >= hi || seen(mid)) return null;
@@ -123,9 +119,11 @@ export class CapacitySearch {
   }
 
   private finish(): SearchStep {
+    // The bracket's top is the first level above the capacity that was not met: missed or undecided.
+    const above = [...this.undecided.filter((u) => this.met === null || u > this.met), ...(this.missed === null ? [] : [this.missed])];
     this.done = {
       capacity: this.met,
-      bracket: [this.met, this.missed],
+      bracket: [this.met, above.length === 0 ? null : Math.min(...above)],
       bounded: this.met !== this.o.high,
       probes: [...this.probes],
       kneeUndecided: [...this.undecided].sort((a, b) => a - b),
