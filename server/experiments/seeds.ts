@@ -1,3 +1,5 @@
+import { fmix32 } from '../../sim-core/src/random/hash.ts';
+
 /**
  * The seed of replication `index` (0-based) of an experiment whose base seed is `base`. A fixed
  * mixer (MurmurHash3's 32-bit finaliser over both words) spreads neighbouring bases and indices
@@ -12,16 +14,6 @@ export function replicationSeed(base: number, index: number): number {
   h = fmix32(h ^ Math.floor(base / 2 ** 32));
   h = fmix32(h ^ Math.imul(index + 1, 0x9e3779b1));
   return h >>> 1;
-}
-
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Seeds of replications 0..n-1. */

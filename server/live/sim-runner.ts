@@ -20,7 +20,7 @@ import { Placement } from '../../sim-core/src/stream/placement.ts';
 import type { ClockState, ResetReason, Speed } from '../../sim-core/src/stream/protocol.ts';
 import type { VisualEvent } from '../../sim-core/src/stream/visual-events.ts';
 import { applyVisualEvent, createVisualTable, snapshotAt, type VisualTable } from '../../sim-core/src/stream/visual-state.ts';
-import { AlertTracker, kpiFrameOf } from './kpi-frame.ts';
+import { AlertTracker, kpiFrameOf } from '../../sim-core/src/stream/kpi-frame.ts';
 import type { FromRunner, RunSpec, ToRunner } from './runner-messages.ts';
 
 /** Wall ms between simulation steps. */

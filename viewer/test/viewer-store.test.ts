@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendSeries, emptySeries, SERIES_CAP, type KpiFrame } from '../src/store/kpi-view.ts';
 import { SimClock } from '../src/store/sim-clock.ts';
 import { createViewerStore } from '../src/store/viewer-store.ts';
-import { AlertTracker, alertConditions } from '../src/worker/kpi-frame.ts';
+import { AlertTracker, alertConditions } from '../../sim-core/src/stream/kpi-frame.ts';
 
 function frame(t: number, over: Partial<KpiFrame> = {}): KpiFrame {
   return {

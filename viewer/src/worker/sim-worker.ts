@@ -11,7 +11,7 @@ import { CrossingModel } from '../../../sim-core/src/model/crossing-model.ts';
 import { fromScenario } from '../../../sim-core/src/model/from-scenario.ts';
 import type { VisualEvent } from '../../../sim-core/src/stream/visual-events.ts';
 import type { KpiFrame } from '../../../sim-core/src/stream/protocol.ts';
-import { AlertTracker, kpiFrameOf } from './kpi-frame.ts';
+import { AlertTracker, kpiFrameOf } from '../../../sim-core/src/stream/kpi-frame.ts';
 
 export interface AdvanceResult {
   /** Simulation time reached, ms. */

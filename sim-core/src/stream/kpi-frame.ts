@@ -1,16 +1,18 @@
 /**
- * KPI frames of a running CrossingModel for standalone mode, in the live protocol's shape, so the
- * panel shows the same thing whether the server or the worker runs the model. Summary figures are
- * sim-core's `summarize` (what `crossing-twin run` reports); queues, units busy, equipment down
- * and the data exchange are read as they are now. Alerts remember when their condition began.
+ * KPI frames of a running CrossingModel in the live protocol's shape, about once a second of wall
+ * time. One function for the live server and the viewer's standalone worker, so the panel shows
+ * the same thing whichever runs the model. Summary figures are `summarize` (what `crossing-twin
+ * run` reports); queues, units busy, equipment down and the data exchange are read as they are
+ * now. Alerts (a queue over its threshold, equipment down, the data exchange with China out)
+ * remember when their condition began.
  */
 
-import type { CrossingModel } from '../../../sim-core/src/model/crossing-model.ts';
-import { summarize } from '../../../sim-core/src/model/run-summary.ts';
-import type { Alert, KpiFrame, StationFrame } from '../../../sim-core/src/stream/protocol.ts';
+import type { CrossingModel } from '../model/crossing-model.ts';
+import { summarize } from '../model/run-summary.ts';
+import type { Alert, KpiFrame, StationFrame } from './protocol.ts';
 
 /** Queue lengths above which a queue alert is raised; `default` for stations not listed. */
-export const QUEUE_THRESHOLDS: Readonly<Record<string, number>> = { default: 20, parking: 150 };
+export const QUEUE_THRESHOLDS: Readonly<Record<string, number>> = { default: 20, parking: 150, igvs: 40 };
 
 /**
  * Turns the conditions seen in successive frames into alerts with the time each began: a
@@ -38,7 +40,7 @@ export class AlertTracker {
 }
 
 /** The conditions of a frame that deserve an alert, in a stable order (outage, equipment, queues). */
-export function alertConditions(stations: Record<string, StationFrame>, down: ReadonlyMap<string, number>, dataExchangeUp: boolean, thresholds = QUEUE_THRESHOLDS): Array<Omit<Alert, 'since'>> {
+export function alertConditions(stations: Record<string, StationFrame>, down: ReadonlyMap<string, number>, dataExchangeUp: boolean, thresholds: Readonly<Record<string, number>> = QUEUE_THRESHOLDS): Array<Omit<Alert, 'since'>> {
   const out: Array<Omit<Alert, 'since'>> = [];
   if (!dataExchangeUp) out.push({ kind: 'data-exchange', subject: 'data-exchange', value: 1, threshold: 0 });
   for (const name of [...down.keys()].sort()) {
@@ -53,7 +55,8 @@ export function alertConditions(stations: Record<string, StationFrame>, down: Re
   return out;
 }
 
-export function kpiFrameOf(model: CrossingModel, alerts: AlertTracker): KpiFrame {
+/** The frame of `model` now; `alerts` carries the start times of alerts from frame to frame. */
+export function kpiFrameOf(model: CrossingModel, alerts: AlertTracker, thresholds: Readonly<Record<string, number>> = QUEUE_THRESHOLDS): KpiFrame {
   const { kpis } = summarize(model);
   const stations: Record<string, StationFrame> = {};
   for (const [name, r] of model.kpi.stations) {
@@ -73,6 +76,6 @@ export function kpiFrameOf(model: CrossingModel, alerts: AlertTracker): KpiFrame
     turnTimeMin: { count: kpis.truckTurnTimeMin.count, p50: kpis.truckTurnTimeMin.p50, p95: kpis.truckTurnTimeMin.p95 },
     storage,
     inSystem: { ...kpis.inSystemAtEnd },
-    alerts: alerts.update(t, alertConditions(stations, model.down, model.dataExchange.up)),
+    alerts: alerts.update(t, alertConditions(stations, model.down, model.dataExchange.up, thresholds)),
   };
 }
