@@ -30,8 +30,8 @@ function reach(start: number, adj: readonly number[][]): Uint8Array {
   return seen;
 }
 
-/** The largest strongly connected set of nodes (ties: the one containing the lowest index). */
-export function largestStronglyConnected(network: LaneNetwork): Set<number> {
+/** Node indices by id and the successor / predecessor lists of each node (edges to unknown nodes skipped). */
+function adjacency(network: LaneNetwork): { n: number; index: Map<string, number>; fwd: number[][]; back: number[][] } {
   const n = network.nodes.length;
   const index = new Map(network.nodes.map((node, i) => [node.id, i]));
   const fwd: number[][] = Array.from({ length: n }, () => []);
@@ -43,6 +43,12 @@ export function largestStronglyConnected(network: LaneNetwork): Set<number> {
     fwd[a]!.push(b);
     back[b]!.push(a);
   }
+  return { n, index, fwd, back };
+}
+
+/** The largest strongly connected set of nodes (ties: the one containing the lowest index). */
+export function largestStronglyConnected(network: LaneNetwork): Set<number> {
+  const { n, fwd, back } = adjacency(network);
   // Kosaraju-free: networks are small, so the component of v is reach(v) ∩ reachBack(v).
   const assigned = new Uint8Array(n);
   let best = new Set<number>();
@@ -66,17 +72,7 @@ export function laneConnectivityFindings(network: LaneNetwork): LayoutFinding[] 
   const findings: LayoutFinding[] = [];
   const core = largestStronglyConnected(network);
   if (core.size === 0) return findings;
-  const n = network.nodes.length;
-  const index = new Map(network.nodes.map((node, i) => [node.id, i]));
-  const fwd: number[][] = Array.from({ length: n }, () => []);
-  const back: number[][] = Array.from({ length: n }, () => []);
-  for (const e of network.edges) {
-    const a = index.get(e.from);
-    const b = index.get(e.to);
-    if (a === undefined || b === undefined) continue;
-    fwd[a]!.push(b);
-    back[b]!.push(a);
-  }
+  const { n, index, fwd, back } = adjacency(network);
   const anyCore = core.values().next().value!;
   const fromCore = reach(anyCore, fwd);
   const toCore = reach(anyCore, back);

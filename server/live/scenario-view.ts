@@ -4,7 +4,7 @@
 
 import { MS_PER_HOUR } from '../../sim-core/src/model/calendar.ts';
 import type { Scenario } from '../../sim-core/src/model/scenario.ts';
-import type { LayoutPayload, ScenarioSummary } from '../../sim-core/src/stream/protocol.ts';
+import type { ScenarioSummary } from '../../sim-core/src/stream/protocol.ts';
 
 /** The summary of a scenario as run: `days` is the session's horizon when it overrides the scenario's. */
 export function scenarioSummary(name: string, s: Scenario, seed: number, days: number): ScenarioSummary {
@@ -22,9 +22,4 @@ export function scenarioSummary(name: string, s: Scenario, seed: number, days: n
   };
 }
 
-/** The geometry a viewer draws. */
-export function layoutPayload(s: Scenario): LayoutPayload {
-  const out: LayoutPayload = { origin: s.site.origin, zeroLine: s.site.zeroLine, zones: s.layout.zones, equipment: s.layout.equipment, routes: s.layout.routes };
-  if (s.layout.network !== undefined) out.network = s.layout.network;
-  return out;
-}
+export { layoutPayload } from '../../sim-core/src/stream/layout-payload.ts';

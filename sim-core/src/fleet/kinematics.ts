@@ -42,15 +42,8 @@ export class SpeedProfile {
   timeAt(x: number): number {
     if (x <= 0) return 0;
     if (x >= this.length) return this.duration;
-    const s = this.s;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    const ds = x - s[lo]!;
+    const lo = this.phaseAt(x);
+    const ds = x - this.s[lo]!;
     const v = this.v[lo]!;
     const acc = this.a[lo]!;
     if (acc === 0) return this.t[lo]! + ds / v;

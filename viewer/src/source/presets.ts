@@ -6,7 +6,7 @@
 
 import { validateScenario } from '../../../scenarios/validate.ts';
 import type { Scenario } from '../../../sim-core/src/model/scenario.ts';
-import type { LayoutPayload, ScenarioSummary } from '../../../sim-core/src/stream/protocol.ts';
+import type { ScenarioSummary } from '../../../sim-core/src/stream/protocol.ts';
 
 const files = import.meta.glob<unknown>('../../../scenarios/presets/*.json', { eager: true, import: 'default' });
 
@@ -26,11 +26,7 @@ export function loadPreset(name: string): Scenario {
   return r.scenario;
 }
 
-export function layoutPayloadOf(s: Scenario): LayoutPayload {
-  const p: LayoutPayload = { origin: s.site.origin, zeroLine: s.site.zeroLine, zones: s.layout.zones, equipment: s.layout.equipment, routes: s.layout.routes };
-  if (s.layout.network !== undefined) p.network = s.layout.network;
-  return p;
-}
+export { layoutPayload as layoutPayloadOf } from '../../../sim-core/src/stream/layout-payload.ts';
 
 export function scenarioSummaryOf(name: string, s: Scenario, seed: number): ScenarioSummary {
   return {
