@@ -17,7 +17,8 @@ import type { LaneGraph } from './lane-graph.ts';
 import type { Route, Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import type { StopPool } from './stop-pool.ts';
-import { buildStretch, type CruiseSpeeds } from './stretch.ts';
+import type { CruiseSpeeds } from './stretch.ts';
+import { StretchCache } from './stretch-cache.ts';
 import { TrafficController } from './traffic-controller.ts';
 
 /** A container to move from the yard of `from` to the yard of `to`, with the plant's handling steps. */
@@ -95,6 +96,7 @@ export class FleetManager<J extends FleetJob> {
   readonly rounds: DispatchRounds<J>;
   private readonly detector: DeadlockDetector<J>;
   private readonly emptyCost = new Map<number, number>();
+  readonly stretches: StretchCache;
 
   constructor(
     private readonly env: Environment,
@@ -114,6 +116,7 @@ export class FleetManager<J extends FleetJob> {
   ) {
     this.stats = new FleetStats(env, options.fleet);
     this.traffic = new TrafficController(graph);
+    this.stretches = new StretchCache(graph, options.speeds);
     this.topology = new FleetTopology(env, graph, estimator, options.fleet);
     this.busy = new Resource(env, Math.max(1, options.fleet), { name: 'igvs' });
     this.detector = new DeadlockDetector(this.vehicles, this.topology);
@@ -353,7 +356,7 @@ export class FleetManager<J extends FleetJob> {
       route = a === null || b === null ? null : [...a, ...b];
     } else route = this.router.route(from, target, loaded);
     if (route === null || route.length === 0) throw new Error(`${v.id}: no route from ${this.graph.nodes[from]!.id} to ${this.graph.nodes[target]!.id}`);
-    const stretch = buildStretch(this.graph, route, this.traffic.chooseLanes(route), loaded, this.options.speeds);
+    const stretch = this.stretches.get(route, this.traffic.chooseLanes(route), loaded);
     const now = this.env.now;
     // The previous holder of the target may still be leaving it: enter the last junction before
     // the target (or arrive, when there is none) only once it is clear.

@@ -15,7 +15,10 @@ const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
  * conflicts.
  */
 export class PassageConflicts {
-  private readonly cache = new Map<number, Map<number, boolean>>();
+  /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
+  private readonly ids = new Map<number, number>();
+  private readonly passages: [number, number, number][] = [];
+  private readonly rows: (Uint8Array | null)[] = [];
   private readonly shapes = new Map<string, Point[]>();
   private readonly diagonal: number;
   private readonly side: number;
@@ -26,20 +29,46 @@ export class PassageConflicts {
     this.side = v.widthM + 3;
   }
 
-  conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {
-    // Numeric keys (node, lane in, lane out fit in 42 bits): this runs for every window compared.
-    const ka = (nodeA * 65536 + inA) * 65536 + outA;
-    const kb = (nodeB * 65536 + inB) * 65536 + outB;
-    const lo = ka < kb ? ka : kb;
-    const hi = ka < kb ? kb : ka;
-    let row = this.cache.get(lo);
-    if (row === undefined) this.cache.set(lo, (row = new Map<number, boolean>()));
-    let c = row.get(hi);
-    if (c === undefined) {
-      c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB));
-      row.set(hi, c);
+  /**
+   * Small whole number naming the passage (node, lane in, lane out), assigned on first use: the
+   * traffic controller tags each junction window with it so that `conflictById` is an array look-up.
+   */
+  id(node: number, inLane: number, outLane: number): number {
+    // Numeric key (node, lane in, lane out fit in 42 bits).
+    const key = (node * 65536 + inLane) * 65536 + outLane;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.passages.length;
+      this.ids.set(key, id);
+      this.passages.push([node, inLane, outLane]);
+      this.rows.push(null);
     }
-    return c;
+    return id;
+  }
+
+  /** Whether passages `a` and `b` (ids from `id`) conflict; computed once per pair. */
+  conflictById(a: number, b: number): boolean {
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    let row = this.rows[lo]!;
+    if (row === null || row.length <= hi) {
+      // Rows grow with the passages known; 0 = not computed yet, 1 = no conflict, 2 = conflict.
+      const grown = new Uint8Array(Math.max(16, 2 * (hi + 1)));
+      if (row !== null) grown.set(row);
+      this.rows[lo] = row = grown;
+    }
+    let c = row[hi]!;
+    if (c === 0) {
+      const [nodeA, inA, outA] = this.passages[lo]!;
+      const [nodeB, inB, outB] = this.passages[hi]!;
+      c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB)) ? 2 : 1;
+      row[hi] = c;
+    }
+    return c === 2;
+  }
+
+  conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {
+    return this.conflictById(this.id(nodeA, inA, outA), this.id(nodeB, inB, outB));
   }
 
   /** The lane centre of a passage within its zone radius of the node (plus half a vehicle beyond). */

@@ -1,7 +1,8 @@
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
-import type { Stretch } from './stretch.ts';
+import type { Stretch, StretchLeg } from './stretch.ts';
+import { ZoneWindows } from './zone-windows.ts';
 
 /** A committed drive: who, from when (ms), along which stretch. */
 interface Booking {
@@ -19,28 +20,17 @@ interface LaneUse {
 }
 
 /**
- * The places a booking could take on one lane: behind entry k0 + i - 1 from `lo[i]`, ahead of entry
- * k0 + i until `hi[i]` (NaN until computed). Only entries that enter after this stretch could are
- * candidates to pass; the ones before k0 stay ahead.
+ * What the controller needs of a stretch besides its geometry, computed once per stretch (shared
+ * stretches are booked many times): per leg when the centre enters and leaves its lane, per zone
+ * when it enters and leaves the zone (ms from the start), the passage id and the reverse pair.
  */
-interface LaneSlots {
-  list: LaneUse[];
-  leg: Stretch['edges'][number];
-  k0: number;
-  lo: number[];
-  hi: number[];
-}
-
-/** Time a vehicle's centre is inside a junction zone, ms. */
-interface ZoneWindow {
-  vehicle: number;
-  start: number;
-  end: number;
-  /** In and out edges (see StretchZone.pair) and whether it kept its lane. */
-  pair: number;
-  straight: boolean;
-  inLane: number;
-  outLane: number;
+interface StretchTimes {
+  legEnter: Float64Array;
+  legLeave: Float64Array;
+  zoneEnter: Float64Array;
+  zoneLeave: Float64Array;
+  passage: Int32Array;
+  reverse: Float64Array;
 }
 
 /**
@@ -61,7 +51,8 @@ interface ZoneWindow {
 export class TrafficController {
   /** Bookings per lane (key edge·8 + lane), in the order they drive it. */
   private readonly lanes = new Map<number, LaneUse[]>();
-  private readonly zones = new Map<number, ZoneWindow[]>();
+  /** Junction windows per node index. */
+  private readonly zones: (ZoneWindows | undefined)[] = [];
   /** Total delay imposed on starts, ms (reservation waiting), and its parts due to lanes and to junctions. */
   delayMs = 0;
   laneDelayMs = 0;
@@ -71,6 +62,21 @@ export class TrafficController {
   readonly zoneDelayByNode = new Map<number, number>();
 
   private readonly passages: PassageConflicts;
+  private readonly times = new WeakMap<Stretch, StretchTimes>();
+  /**
+   * Scratch of one booking. Lanes: per lane already used (slot j), its list, the leg, the first
+   * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
+   * computed). Junctions: per zone i, the gathered windows `cand[2k], cand[2k+1]` (start, end, ms)
+   * for k in [candFrom[i], candFrom[i+1]).
+   */
+  private readonly slotList: LaneUse[][] = [];
+  private readonly slotLeg: StretchLeg[] = [];
+  private slotK0 = new Int32Array(64);
+  private slotFrom = new Int32Array(65);
+  private lo = new Float64Array(256);
+  private hi = new Float64Array(256);
+  private candFrom = new Int32Array(65);
+  private cand = new Float64Array(1024);
 
   constructor(
     private readonly graph: LaneGraph,
@@ -95,7 +101,7 @@ export class TrafficController {
         for (let k = 0; k < e.lanes; k++) {
           const list = this.lanes.get(edges[i]! * 8 + k);
           const last = list === undefined || list.length === 0 ? undefined : list[list.length - 1]!;
-          const t = last === undefined ? -Infinity : last.booking.t0 + 1000 * last.booking.stretch.profile.timeAt(last.offset);
+          const t = last === undefined ? -Infinity : last.enters;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -116,24 +122,17 @@ export class TrafficController {
    */
   book(vehicle: number, stretch: Stretch, earliest: number, now: number = earliest): number {
     const p = stretch.profile;
+    const tm = this.timesOf(stretch);
     let t0 = earliest;
-    // Per lane, the places this stretch could take among the bookings there (see LaneSlots).
-    const slots: LaneSlots[] = [];
-    for (const leg of stretch.edges) {
-      const list = this.lanes.get(leg.edge * 8 + leg.lane);
-      if (list === undefined || list.length === 0) continue;
-      const myEntry = earliest + 1000 * p.timeAt(leg.start);
-      let k0 = list.length;
-      while (k0 > 0 && list[k0 - 1]!.enters > myEntry) k0--;
-      slots.push({ list, leg, k0, lo: new Array<number>(list.length - k0 + 1).fill(NaN), hi: new Array<number>(list.length - k0 + 1).fill(NaN) });
-    }
+    const slots = this.gatherSlots(stretch, tm, earliest);
+    const zoneCount = this.gatherWindows(stretch, tm, vehicle, t0);
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
-      for (const sl of slots) {
-        for (let i = 0; i < sl.lo.length; i++) {
-          const at = Math.max(t0, this.slotLo(sl, i, p, vehicle));
-          if (at <= this.slotHi(sl, i, p, vehicle)) {
+      for (let j = 0; j < slots; j++) {
+        for (let i = this.slotFrom[j]!; i < this.slotFrom[j + 1]!; i++) {
+          const at = Math.max(t0, this.slotLo(j, i, p, vehicle));
+          if (at <= this.slotHi(j, i, p, vehicle)) {
             t0 = at;
             break;
           }
@@ -142,12 +141,13 @@ export class TrafficController {
       t0 = Math.ceil(t0);
       this.laneDelayMs += t0 - start;
       const beforeZones = t0;
-      t0 = this.zonesEarliest(stretch, vehicle, t0);
+      t0 = this.zonesEarliest(stretch, tm, zoneCount, t0);
       this.zoneDelayMs += t0 - beforeZones;
       if (t0 === start || pass > 200) break;
     }
     const booking: Booking = { vehicle, t0, stretch };
-    for (const leg of stretch.edges) {
+    for (let j = 0; j < stretch.edges.length; j++) {
+      const leg = stretch.edges[j]!;
       const key = leg.edge * 8 + leg.lane;
       let list = this.lanes.get(key);
       if (list === undefined) this.lanes.set(key, (list = []));
@@ -157,91 +157,192 @@ export class TrafficController {
       let keep = 0;
       for (const u of list) if (u.leaves > now - 60_000) list[keep++] = u;
       list.length = keep;
-      const use: LaneUse = { booking, offset: leg.start, enters: t0 + 1000 * p.timeAt(leg.start), leaves: t0 + 1000 * p.timeAt(leg.start + leg.length) };
+      const use: LaneUse = { booking, offset: leg.start, enters: t0 + tm.legEnter[j]!, leaves: t0 + tm.legLeave[j]! };
       let i = list.length;
       while (i > 0 && list[i - 1]!.enters > use.enters) i--; // physical order on the lane: by entry time
       list.splice(i, 0, use);
     }
-    for (const z of stretch.zones) {
-      let list = this.zones.get(z.node);
-      if (list === undefined) this.zones.set(z.node, (list = []));
+    for (let i = 0; i < stretch.zones.length; i++) {
+      const z = stretch.zones[i]!;
+      let list = this.zones[z.node];
+      if (list === undefined) this.zones[z.node] = list = new ZoneWindows();
       // Windows that ended before now can no longer conflict with anything new (now, not earliest:
       // dropping a window that ends before this booking's delayed start let later bookings cross it).
-      let keep = 0;
-      for (const w of list) if (w.end > now) list[keep++] = w;
-      list.length = keep;
-      list.push({ vehicle, start: t0 + 1000 * p.timeAt(z.at - z.radius), end: t0 + 1000 * p.timeAt(z.at + z.radius), pair: z.pair, straight: z.straight, inLane: z.inLane, outLane: z.outLane });
+      list.dropEndedBy(now);
+      list.push(vehicle, t0 + tm.zoneEnter[i]!, t0 + tm.zoneLeave[i]!, z.pair, z.straight, z.inLane, z.outLane, tm.passage[i]!);
     }
     this.delayMs += t0 - earliest;
     this.bookings++;
     return t0;
   }
 
-  /** Earliest start allowed behind the entry before place i of a lane (computed once, when first needed). */
-  private slotLo(sl: LaneSlots, i: number, p: SpeedProfile, vehicle: number): number {
-    let v = sl.lo[i]!;
-    if (Number.isNaN(v)) {
-      const before = sl.k0 + i > 0 ? sl.list[sl.k0 + i - 1]! : undefined;
-      const leg = sl.leg;
-      v = before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start));
-      sl.lo[i] = v;
-    }
-    return v;
-  }
-
-  /** Latest start that keeps the entry at place i of a lane behind this stretch (computed once, when first needed). */
-  private slotHi(sl: LaneSlots, i: number, p: SpeedProfile, vehicle: number): number {
-    let v = sl.hi[i]!;
-    if (Number.isNaN(v)) {
-      const after = sl.k0 + i < sl.list.length ? sl.list[sl.k0 + i]! : undefined;
-      const leg = sl.leg;
-      v = after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
-      sl.hi[i] = v;
-    }
-    return v;
-  }
-
-  /** Earliest start ≥ t0 (ms) at which no junction window of the stretch overlaps another vehicle's. */
-  private zonesEarliest(stretch: Stretch, vehicle: number, t0: number): number {
+  /** The stretch's lane and zone timings (computed on its first booking). */
+  private timesOf(stretch: Stretch): StretchTimes {
+    let tm = this.times.get(stretch);
+    if (tm !== undefined) return tm;
     const p = stretch.profile;
+    const legs = stretch.edges;
     const zones = stretch.zones;
-    const n = zones.length;
-    if (n === 0) return t0;
-    // Per zone: when the centre enters and leaves it (ms from the start), and the reverse passage.
-    const enter = new Float64Array(n);
-    const leave = new Float64Array(n);
-    const reverse = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    tm = {
+      legEnter: new Float64Array(legs.length),
+      legLeave: new Float64Array(legs.length),
+      zoneEnter: new Float64Array(zones.length),
+      zoneLeave: new Float64Array(zones.length),
+      passage: new Int32Array(zones.length),
+      reverse: new Float64Array(zones.length),
+    };
+    for (let j = 0; j < legs.length; j++) {
+      const leg = legs[j]!;
+      tm.legEnter[j] = 1000 * p.timeAt(leg.start);
+      tm.legLeave[j] = 1000 * p.timeAt(leg.start + leg.length);
+    }
+    for (let i = 0; i < zones.length; i++) {
       const z = zones[i]!;
-      enter[i] = 1000 * p.timeAt(z.at - z.radius);
-      leave[i] = 1000 * p.timeAt(z.at + z.radius);
+      tm.zoneEnter[i] = 1000 * p.timeAt(z.at - z.radius);
+      tm.zoneLeave[i] = 1000 * p.timeAt(z.at + z.radius);
+      tm.passage[i] = this.passages.id(z.node, z.inLane, z.outLane);
       // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
       const ein = this.graph.edges[Math.floor(z.pair / 65536)]!;
       const eout = this.graph.edges[z.pair % 65536]!;
-      reverse[i] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
+      tm.reverse[i] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
     }
-    for (let changed = true; changed; ) {
+    this.times.set(stretch, tm);
+    return tm;
+  }
+
+  /**
+   * Per lane of the stretch that others use, the places it could take among the bookings there:
+   * behind entry k0 + i - 1 from `lo`, ahead of entry k0 + i until `hi`. Only entries that enter
+   * after this stretch could are candidates to pass; the ones before k0 stay ahead. Returns the
+   * number of such lanes.
+   */
+  private gatherSlots(stretch: Stretch, tm: StretchTimes, earliest: number): number {
+    const legs = stretch.edges;
+    if (this.slotK0.length < legs.length) {
+      this.slotK0 = new Int32Array(2 * legs.length);
+      this.slotFrom = new Int32Array(2 * legs.length + 1);
+    }
+    let j = 0;
+    let places = 0;
+    for (let l = 0; l < legs.length; l++) {
+      const leg = legs[l]!;
+      const list = this.lanes.get(leg.edge * 8 + leg.lane);
+      if (list === undefined || list.length === 0) continue;
+      const myEntry = earliest + tm.legEnter[l]!;
+      let k0 = list.length;
+      while (k0 > 0 && list[k0 - 1]!.enters > myEntry) k0--;
+      this.slotList[j] = list;
+      this.slotLeg[j] = leg;
+      this.slotK0[j] = k0;
+      this.slotFrom[j] = places;
+      places += list.length - k0 + 1;
+      j++;
+    }
+    this.slotFrom[j] = places;
+    if (this.lo.length < places) {
+      this.lo = new Float64Array(2 * places);
+      this.hi = new Float64Array(2 * places);
+    }
+    this.lo.fill(NaN, 0, places);
+    this.hi.fill(NaN, 0, places);
+    return j;
+  }
+
+  /** Earliest start allowed behind the entry before place i of lane slot j (computed once, when first needed). */
+  private slotLo(j: number, i: number, p: SpeedProfile, vehicle: number): number {
+    let v = this.lo[i]!;
+    if (Number.isNaN(v)) {
+      const list = this.slotList[j]!;
+      const at = this.slotK0[j]! + i - this.slotFrom[j]!;
+      const before = at > 0 ? list[at - 1]! : undefined;
+      const leg = this.slotLeg[j]!;
+      v = before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start));
+      this.lo[i] = v;
+    }
+    return v;
+  }
+
+  /** Latest start that keeps the entry at place i of lane slot j behind this stretch (computed once, when first needed). */
+  private slotHi(j: number, i: number, p: SpeedProfile, vehicle: number): number {
+    let v = this.hi[i]!;
+    if (Number.isNaN(v)) {
+      const list = this.slotList[j]!;
+      const at = this.slotK0[j]! + i - this.slotFrom[j]!;
+      const after = at < list.length ? list[at]! : undefined;
+      const leg = this.slotLeg[j]!;
+      v = after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
+      this.hi[i] = v;
+    }
+    return v;
+  }
+
+  /**
+   * Gathers, per junction zone of `stretch`, the windows of other vehicles that could ever delay
+   * it (`zonesEarliest` only moves the start later from t0, ms): those on conflicting passages that
+   * have not ended by the time it could enter. Done once per booking, in the order the zones, their
+   * conflicting nodes and the windows come, so that the delays are found in the same order as by
+   * checking every window each time. Returns the number of zones.
+   */
+  private gatherWindows(stretch: Stretch, tm: StretchTimes, vehicle: number, t0: number): number {
+    const zones = stretch.zones;
+    const n = zones.length;
+    if (this.candFrom.length < n + 1) this.candFrom = new Int32Array(2 * n + 1);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const z = zones[i]!;
+      const passage = tm.passage[i]!;
+      const reverse = tm.reverse[i]!;
+      const straight = z.straight;
+      this.candFrom[i] = k;
+      const from = t0 + tm.zoneEnter[i]!;
+      for (const m of this.graph.nodes[z.node]!.conflicts) {
+        const ws = this.zones[m];
+        if (ws === undefined) continue;
+        const same = m === z.node;
+        const count = ws.count;
+        const end = ws.end;
+        const veh = ws.vehicle;
+        for (let w = 0; w < count; w++) {
+          // Ended before the zone could be entered: the start only moves later, so never again.
+          if (!(from < end[w]!) || veh[w] === vehicle) continue;
+          // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
+          // two going straight on between the same edges (or side by side the other way) keep to their lanes.
+          if (same && (ws.inLane[w] === z.inLane || ws.outLane[w] === z.outLane)) continue;
+          if (same && straight && ws.straight[w] === 1 && (ws.pair[w] === z.pair || ws.pair[w] === reverse)) continue;
+          if (!this.passages.conflictById(passage, ws.passage[w]!)) continue;
+          if (2 * k + 2 > this.cand.length) {
+            const grown = new Float64Array(2 * this.cand.length);
+            grown.set(this.cand);
+            this.cand = grown;
+          }
+          this.cand[2 * k] = ws.start[w]!;
+          this.cand[2 * k + 1] = end[w]!;
+          k++;
+        }
+      }
+    }
+    this.candFrom[n] = k;
+    return n;
+  }
+
+  /** Earliest start ≥ t0 (ms) at which no junction window gathered for the stretch overlaps another vehicle's. */
+  private zonesEarliest(stretch: Stretch, tm: StretchTimes, n: number, t0: number): number {
+    const cand = this.cand;
+    const from = this.candFrom;
+    for (let changed = n > 0; changed; ) {
       changed = false;
       for (let i = 0; i < n; i++) {
-        const z = zones[i]!;
-        const a = enter[i]!;
-        const b = leave[i]!;
-        for (const m of this.graph.nodes[z.node]!.conflicts) {
-          const list = this.zones.get(m);
-          if (list === undefined) continue;
-          const same = m === z.node;
-          for (const w of list) {
-            if (w.vehicle === vehicle || !(t0 + a < w.end && w.start < t0 + b)) continue;
-            // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
-            // two going straight on between the same edges (or side by side the other way) keep to their lanes.
-            if (same && (w.inLane === z.inLane || w.outLane === z.outLane)) continue;
-            if (same && z.straight && w.straight && (w.pair === z.pair || w.pair === reverse[i])) continue;
-            if (!this.passages.conflict(z.node, z.inLane, z.outLane, m, w.inLane, w.outLane)) continue;
-            const next = Math.ceil(w.end - a + 1);
-            this.zoneDelayByNode.set(z.node, (this.zoneDelayByNode.get(z.node) ?? 0) + next - t0);
-            t0 = next;
-            changed = true;
-          }
+        const a = tm.zoneEnter[i]!;
+        const b = tm.zoneLeave[i]!;
+        const last = from[i + 1]!;
+        for (let k = from[i]!; k < last; k++) {
+          const we = cand[2 * k + 1]!;
+          if (!(t0 + a < we && cand[2 * k]! < t0 + b)) continue;
+          const next = Math.ceil(we - a + 1);
+          const node = stretch.zones[i]!.node;
+          this.zoneDelayByNode.set(node, (this.zoneDelayByNode.get(node) ?? 0) + next - t0);
+          t0 = next;
+          changed = true;
         }
       }
     }
@@ -260,8 +361,7 @@ export class TrafficController {
 }
 
 /** Reused by `requiredStart`, which runs for every lane comparison (no allocation per call). */
-const SCRATCH: number[] = [];
-const ascending = (a: number, b: number): number => a - b;
+let SCRATCH = new Float64Array(256);
 
 /**
  * Earliest start (ms) of a follower profile F so that on one lane, for every distance x along it,
@@ -274,29 +374,73 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
   // From `back` metres before the lane (where two vehicles merging into it approach from different
   // edges) to its end.
   const lo = -back;
+  const fs = F.s;
+  const ps = P.s;
+  // Room for both ends, every phase boundary of each, the end of P and a crossing point per interval.
+  const room = 2 * (fs.length + ps.length + 3);
+  if (SCRATCH.length < room) SCRATCH = new Float64Array(2 * room);
   const xs = SCRATCH;
-  xs.length = 0;
-  xs.push(lo, len);
-  for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
-  for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
+  // The phase boundaries of F and of P (shifted onto the lane) inside (lo, len), both ascending,
+  // merged in order with lo, len and the end of P: the breakpoints of the two time functions.
+  // (Bisection for the first boundary inside: shifting keeps the boundaries in order.)
+  let i = 0;
+  for (let b = fs.length; i < b; ) {
+    const mid = (i + b) >> 1;
+    if (fs[mid]! - fOff > lo) b = mid;
+    else i = mid + 1;
+  }
+  let j = 0;
+  for (let b = ps.length; j < b; ) {
+    const mid = (j + b) >> 1;
+    if (ps[mid]! - pOff - gap > lo) b = mid;
+    else j = mid + 1;
+  }
   const pEnd = P.length - pOff - gap;
-  if (pEnd > lo && pEnd < len) xs.push(pEnd);
-  xs.sort(ascending);
-  const n = xs.length;
-  for (let i = 0; i + 1 < n; i++) {
-    const lo = xs[i]!;
-    const hi = xs[i + 1]!;
+  let pendingEnd = pEnd > lo && pEnd < len;
+  let n = 0;
+  xs[n++] = lo;
+  for (;;) {
+    const f = i < fs.length && fs[i]! - fOff < len ? fs[i]! - fOff : Infinity;
+    const q = j < ps.length && ps[j]! - pOff - gap < len ? ps[j]! - pOff - gap : Infinity;
+    const e = pendingEnd ? pEnd : Infinity;
+    if (f === Infinity && q === Infinity && e === Infinity) break;
+    if (f <= q && f <= e) {
+      xs[n++] = f;
+      i++;
+    } else if (q <= e) {
+      xs[n++] = q;
+      j++;
+    } else {
+      xs[n++] = e;
+      pendingEnd = false;
+    }
+  }
+  xs[n++] = len;
+  let m = n;
+  for (let k = 0; k + 1 < n; k++) {
+    const lo = xs[k]!;
+    const hi = xs[k + 1]!;
     if (hi - lo < 1e-9) continue;
     const mid = (lo + hi) / 2;
     if (pOff + mid + gap >= P.length) continue;
-    const [f0, f1] = F.speedSquaredAt(F.phaseAt(fOff + mid));
-    const [p0, p1] = P.speedSquaredAt(P.phaseAt(pOff + mid + gap));
+    // Speed squared is linear in distance within a phase: v² = c0 + c1·x.
+    const fp = F.phaseAt(fOff + mid);
+    const pp = P.phaseAt(pOff + mid + gap);
+    const fv = F.v[fp]!;
+    const fa = F.a[fp]!;
+    const pv = P.v[pp]!;
+    const pa = P.a[pp]!;
+    const f0 = fv * fv - 2 * fa * fs[fp]!;
+    const f1 = 2 * fa;
+    const p0 = pv * pv - 2 * pa * ps[pp]!;
+    const p1 = 2 * pa;
     if (f1 === p1) continue;
     const x = (p0 + p1 * (pOff + gap) - f0 - f1 * fOff) / (f1 - p1);
-    if (x > lo && x < hi) xs.push(x);
+    if (x > lo && x < hi) xs[m++] = x;
   }
   let need = -Infinity;
-  for (const x of xs) {
+  for (let k = 0; k < m; k++) {
+    const x = xs[k]!;
     const t = pT0 + 1000 * P.timeAt(pOff + x + gap) - 1000 * F.timeAt(fOff + x);
     if (t > need) need = t;
   }

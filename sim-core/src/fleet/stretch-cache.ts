@@ -1,0 +1,66 @@
+import type { LaneGraph } from './lane-graph.ts';
+import { buildStretch, type CruiseSpeeds, type Stretch } from './stretch.ts';
+
+/** Most stretches kept; past it the cache starts over (a day of the busiest preset needs about 2,000). */
+const DEFAULT_CAPACITY = 8192;
+
+/**
+ * Stretches by (edges, lanes, loaded): a stretch is a pure function of them (for one graph and one
+ * set of cruise speeds), and the fleet drives the same few thousand between its stop nodes all day,
+ * so each is built once (lane polylines, junction zones, speed profile) and then shared. Shared
+ * stretches are read-only: nothing downstream (traffic controller, driver, motion events) changes
+ * them. Bounded: when full it is emptied, which only costs rebuilding.
+ */
+export class StretchCache {
+  /** Stretches by a hash of (edges, lanes, loaded); a bucket holds the few that share a hash. */
+  private readonly byHash = new Map<number, { loaded: boolean; stretch: Stretch }[]>();
+  private count = 0;
+  /** Stretches built (misses) and served from the cache (hits). */
+  built = 0;
+  hits = 0;
+
+  constructor(
+    private readonly graph: LaneGraph,
+    private readonly speeds: CruiseSpeeds,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`StretchCache: capacity must be a whole number ≥ 1, got ${capacity}`);
+  }
+
+  /** The stretch over `edges` with `lanes[i]` on edge i (see `buildStretch`), built on first use. */
+  get(edges: readonly number[], lanes: readonly number[], loaded: boolean): Stretch {
+    // FNV-1a over the lane keys (edge · 8 + lane) and the load, in 32 bits.
+    let h = loaded ? 0x811c9dc5 : 0x01000193;
+    for (let i = 0; i < edges.length; i++) h = Math.imul(h ^ (edges[i]! * 8 + lanes[i]!), 0x01000193);
+    let bucket = this.byHash.get(h);
+    if (bucket !== undefined) {
+      for (const c of bucket) if (c.loaded === loaded && sameLegs(c.stretch, edges, lanes)) {
+        this.hits++;
+        return c.stretch;
+      }
+    }
+    const stretch = buildStretch(this.graph, edges, lanes, loaded, this.speeds);
+    if (this.count >= this.capacity) {
+      this.byHash.clear();
+      this.count = 0;
+      bucket = undefined;
+    }
+    if (bucket === undefined) this.byHash.set(h, (bucket = []));
+    bucket.push({ loaded, stretch });
+    this.count++;
+    this.built++;
+    return stretch;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+}
+
+/** Whether the stretch drives exactly `edges` on `lanes`. */
+function sameLegs(s: Stretch, edges: readonly number[], lanes: readonly number[]): boolean {
+  const legs = s.edges;
+  if (legs.length !== edges.length) return false;
+  for (let i = 0; i < legs.length; i++) if (legs[i]!.edge !== edges[i] || legs[i]!.lane !== lanes[i]) return false;
+  return true;
+}

@@ -1,0 +1,94 @@
+/**
+ * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms)
+ * and on which passage. Kept as parallel typed arrays in booking order rather than one object per
+ * window, because every booking scans the windows of each junction it passes and of the junctions
+ * whose zones overlap it (about a thousand windows a booking on the busiest preset).
+ */
+export class ZoneWindows {
+  /** Windows held; entries [0, count) of each array are valid, oldest booking first. */
+  count = 0;
+  start: Float64Array;
+  end: Float64Array;
+  vehicle: Int32Array;
+  /** Edges in and out (in · 65536 + out, see StretchZone.pair). */
+  pair: Float64Array;
+  /** 1 when the passage goes straight on and keeps its lane. */
+  straight: Uint8Array;
+  /** Lanes in and out (edge · 8 + lane). */
+  inLane: Int32Array;
+  outLane: Int32Array;
+  /** Passage id (see PassageConflicts.id). */
+  passage: Int32Array;
+
+  constructor(capacity = 8) {
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
+    this.start = new Float64Array(capacity);
+    this.end = new Float64Array(capacity);
+    this.vehicle = new Int32Array(capacity);
+    this.pair = new Float64Array(capacity);
+    this.straight = new Uint8Array(capacity);
+    this.inLane = new Int32Array(capacity);
+    this.outLane = new Int32Array(capacity);
+    this.passage = new Int32Array(capacity);
+  }
+
+  /** Drops the windows that end at or before `t` (ms), keeping the others in their order. */
+  dropEndedBy(t: number): void {
+    const n = this.count;
+    const end = this.end;
+    let keep = 0;
+    while (keep < n && end[keep]! > t) keep++;
+    for (let i = keep + 1; i < n; i++) {
+      if (end[i]! > t) {
+        this.start[keep] = this.start[i]!;
+        end[keep] = end[i]!;
+        this.vehicle[keep] = this.vehicle[i]!;
+        this.pair[keep] = this.pair[i]!;
+        this.straight[keep] = this.straight[i]!;
+        this.inLane[keep] = this.inLane[i]!;
+        this.outLane[keep] = this.outLane[i]!;
+        this.passage[keep] = this.passage[i]!;
+        keep++;
+      }
+    }
+    this.count = keep;
+  }
+
+  /** Appends a window (start and end in ms). */
+  push(vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.vehicle[i] = vehicle;
+    this.pair[i] = pair;
+    this.straight[i] = straight ? 1 : 0;
+    this.inLane[i] = inLane;
+    this.outLane[i] = outLane;
+    this.passage[i] = passage;
+  }
+
+  private grow(): void {
+    const cap = 2 * this.start.length;
+    const f64 = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.start = f64(this.start);
+    this.end = f64(this.end);
+    this.pair = f64(this.pair);
+    this.vehicle = i32(this.vehicle);
+    this.inLane = i32(this.inLane);
+    this.outLane = i32(this.outLane);
+    this.passage = i32(this.passage);
+    const s = new Uint8Array(cap);
+    s.set(this.straight);
+    this.straight = s;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The data structures behind fast booking: the exact lane-gap check (merged breakpoints) against a
+ * plain reference that sorts them, the junction windows kept as typed arrays, and the stretch
+ * cache (same stretch for the same lanes, a different one for other lanes or load, bounded).
+ */
+import { describe, expect, it } from 'vitest';
+import { planProfile, type SpeedProfile } from '../../src/fleet/kinematics.ts';
+import { LaneGraph } from '../../src/fleet/lane-graph.ts';
+import { buildStretch } from '../../src/fleet/stretch.ts';
+import { StretchCache } from '../../src/fleet/stretch-cache.ts';
+import { requiredStart } from '../../src/fleet/traffic-controller.ts';
+import { Rng } from '../../src/random/rng.ts';
+import { ZoneWindows } from '../../src/fleet/zone-windows.ts';
+import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
+
+/** The lane-gap check as first written: every breakpoint collected, then sorted. */
+function referenceRequiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
+  const lo = -back;
+  const xs: number[] = [lo, len];
+  for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
+  for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
+  const pEnd = P.length - pOff - gap;
+  if (pEnd > lo && pEnd < len) xs.push(pEnd);
+  xs.sort((a, b) => a - b);
+  const n = xs.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = xs[i]!;
+    const b = xs[i + 1]!;
+    if (b - a < 1e-9) continue;
+    const mid = (a + b) / 2;
+    if (pOff + mid + gap >= P.length) continue;
+    const [f0, f1] = F.speedSquaredAt(F.phaseAt(fOff + mid));
+    const [p0, p1] = P.speedSquaredAt(P.phaseAt(pOff + mid + gap));
+    if (f1 === p1) continue;
+    const x = (p0 + p1 * (pOff + gap) - f0 - f1 * fOff) / (f1 - p1);
+    if (x > a && x < b) xs.push(x);
+  }
+  let need = -Infinity;
+  for (const x of xs) need = Math.max(need, pT0 + 1000 * P.timeAt(pOff + x + gap) - 1000 * F.timeAt(fOff + x));
+  return need;
+}
+
+describe('booking structures', () => {
+  it('the lane-gap check gives bit for bit what sorting all breakpoints gives, over random profiles and offsets', () => {
+    const rng = new Rng(7);
+    const rnd = (): number => rng.next();
+    const profile = (): SpeedProfile => {
+      const k = 1 + Math.floor(rnd() * 8);
+      const lengths = Array.from({ length: k }, () => 5 + rnd() * 300);
+      const caps = Array.from({ length: k }, () => 0.8 + rnd() * 6);
+      return planProfile(lengths, caps, 0.3 + rnd(), 0.4 + rnd());
+    };
+    let finite = 0;
+    for (let trial = 0; trial < 3000; trial++) {
+      const F = profile();
+      const P = trial % 5 === 0 ? F : profile();
+      const fOff = rnd() * F.length * 0.8;
+      const pOff = rnd() * P.length * 0.8;
+      const len = 1 + rnd() * 200;
+      const gap = 20;
+      const back = trial % 3 === 0 ? 0 : rnd() * 20;
+      const pT0 = Math.round(rnd() * 1e6);
+      const got = requiredStart(F, fOff, len, P, pOff, pT0, gap, back);
+      expect(Object.is(got, referenceRequiredStart(F, fOff, len, P, pOff, pT0, gap, back)), `trial ${trial}`).toBe(true);
+      if (Number.isFinite(got)) finite++;
+    }
+    // The comparison is not vacuous: most checks bind.
+    expect(finite).toBeGreaterThan(2000);
+  });
+
+  it('junction windows keep their booking order, drop exactly those ended by a time and grow past their capacity', () => {
+    const w = new ZoneWindows(2);
+    for (let i = 0; i < 9; i++) w.push(i, 1000 * i, 1000 * i + (i % 2 === 0 ? 5000 : 500), 65536 * i + 1, i % 3 === 0, 8 * i, 8 * i + 1, 100 + i);
+    expect(w.count).toBe(9);
+    w.dropEndedBy(4000);
+    // Odd i end at 1000 i + 500, even i at 1000 i + 5000: kept are the ends after 4000, in order.
+    const kept = Array.from({ length: w.count }, (_, k) => w.vehicle[k]);
+    expect(kept).toEqual([0, 2, 4, 5, 6, 7, 8]);
+    const k4 = kept.indexOf(4);
+    expect([w.start[k4], w.end[k4], w.pair[k4], w.straight[k4], w.inLane[k4], w.outLane[k4], w.passage[k4]]).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
+    expect(w.straight[kept.indexOf(6)]).toBe(1);
+    w.dropEndedBy(1e9);
+    expect(w.count).toBe(0);
+    expect(() => new ZoneWindows(0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
+  });
+
+  it('the stretch cache hands out one stretch per (edges, lanes, load), equal to a freshly built one, and starts over when full', () => {
+    const g = new LaneGraph(ladderNetwork({ tps: 2, stalls: 2, lanes: 2 }), VEHICLE);
+    const speeds = { loaded: 5, empty: 6, yard: 2, scanner: 1 };
+    // A two-edge road stretch into a road with two lanes gives two lane choices.
+    const e = g.edges.find((x) => x.kind === 'road' && x.lanes === 2 && g.nodes[x.from]!.in.some((i) => g.edges[i]!.kind === 'road'))!;
+    const before = g.nodes[e.from]!.in.find((i) => g.edges[i]!.kind === 'road')!;
+    const route = [before, e.index];
+    const cache = new StretchCache(g, speeds, 3);
+    const a = cache.get(route, [0, 0], false);
+    expect(cache.get([...route], [0, 0], false)).toBe(a);
+    expect(a).toEqual(buildStretch(g, route, [0, 0], false, speeds));
+    const b = cache.get(route, [0, 1], false);
+    const c = cache.get(route, [0, 0], true);
+    expect(b).not.toBe(a);
+    expect(c).not.toBe(a);
+    expect(c.profile.duration).toBeGreaterThan(a.profile.duration); // loaded is slower
+    expect([cache.size, cache.hits, cache.built]).toEqual([3, 1, 3]);
+    // A fourth stretch empties the full cache: the first is built anew (equal, not the same object).
+    cache.get([before], [0], false);
+    expect(cache.size).toBe(1);
+    const again = cache.get(route, [0, 0], false);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+    expect(() => new StretchCache(g, speeds, 0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
+  });
+});
