@@ -77,8 +77,9 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
       const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
       const node = graph.nodes[e.from]!;
       const pair = edges[i - 1]! * 65536 + ei;
-      const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
-      const zone = { node: e.from, radius: node.zoneRadiusM, pair, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]! };
+      const straight = node.zoneRadiusM > 0 && lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
+      const inLane = edges[i - 1]! * 8 + lanes[i - 1]!;
+      const outLane = ei * 8 + lanes[i]!;
       if (gap > 1e-6) {
         // Change lanes on a chord from a few metres before the node to a few metres after it,
         // never sideways: the footprint turns by a few degrees, as a vehicle steering over.
@@ -93,11 +94,11 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
         lengths.push(chord);
         caps.push(Math.min(cap, caps[caps.length - 1]!));
-        zones.push({ ...zone, at: s + chord / 2 });
+        if (node.zoneRadiusM > 0) zones.push({ node: e.from, radius: node.zoneRadiusM, pair, straight, inLane, outLane, at: s + chord / 2 });
         path.push(to);
         s += chord;
-      } else {
-        zones.push({ ...zone, at: s });
+      } else if (node.zoneRadiusM > 0) {
+        zones.push({ node: e.from, radius: node.zoneRadiusM, pair, straight, inLane, outLane, at: s });
       }
     }
     legs.push({ edge: ei, lane: lanes[i]!, start: s - lead, length: len });
@@ -118,7 +119,8 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2);
   const first = graph.edges[edges[0]!]!;
   const last = graph.edges[edges[edges.length - 1]!]!;
-  return { edges: legs, path, zones: zones.filter((z) => z.radius > 0), profile, from: first.from, to: last.to };
+  // Only junctions have zones (pass-through and stop nodes have radius 0).
+  return { edges: legs, path, zones, profile, from: first.from, to: last.to };
 }
 
 function samePoint(a: Point, b: Point): boolean {

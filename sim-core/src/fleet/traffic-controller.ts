@@ -1,23 +1,9 @@
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { LaneBookings } from './lane-bookings.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch, StretchLeg } from './stretch.ts';
 import { ZoneWindows } from './zone-windows.ts';
-
-/** A committed drive: who, from when (ms), along which stretch. */
-interface Booking {
-  vehicle: number;
-  t0: number;
-  stretch: Stretch;
-}
-
-/** A booking on one lane of one edge: where that edge starts on the booking's stretch, and when it leaves the lane (ms). */
-interface LaneUse {
-  booking: Booking;
-  offset: number;
-  enters: number;
-  leaves: number;
-}
 
 /**
  * What the controller needs of a stretch besides its geometry, computed once per stretch (shared
@@ -49,10 +35,10 @@ interface StretchTimes {
  * stop nodes, which the fleet manager acquires (see `StopPool`).
  */
 export class TrafficController {
-  /** Bookings per lane (key edge·8 + lane), in the order they drive it. */
-  private readonly lanes = new Map<number, LaneUse[]>();
+  /** Bookings per lane (index edge·8 + lane), in the order they drive it. */
+  private readonly lanes: (LaneBookings | undefined)[];
   /** Junction windows per node index. */
-  private readonly zones: (ZoneWindows | undefined)[] = [];
+  private readonly zones: (ZoneWindows | undefined)[];
   /** Total delay imposed on starts, ms (reservation waiting), and its parts due to lanes and to junctions. */
   delayMs = 0;
   laneDelayMs = 0;
@@ -69,7 +55,7 @@ export class TrafficController {
    * computed). Junctions: per zone i, the gathered windows `cand[2k], cand[2k+1]` (start, end, ms)
    * for k in [candFrom[i], candFrom[i+1]).
    */
-  private readonly slotList: LaneUse[][] = [];
+  private readonly slotList: LaneBookings[] = [];
   private readonly slotLeg: StretchLeg[] = [];
   private slotK0 = new Int32Array(64);
   private slotFrom = new Int32Array(65);
@@ -84,6 +70,8 @@ export class TrafficController {
     readonly gapM: number = graph.vehicle.lengthM + 5,
   ) {
     this.passages = new PassageConflicts(graph);
+    this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
+    this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
   }
 
   /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */
@@ -99,9 +87,8 @@ export class TrafficController {
         let best = 0;
         let bestT = Infinity;
         for (let k = 0; k < e.lanes; k++) {
-          const list = this.lanes.get(edges[i]! * 8 + k);
-          const last = list === undefined || list.length === 0 ? undefined : list[list.length - 1]!;
-          const t = last === undefined ? -Infinity : last.enters;
+          const list = this.lanes[edges[i]! * 8 + k];
+          const t = list === undefined || list.count === 0 ? -Infinity : list.enters[list.count - 1]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -145,22 +132,16 @@ export class TrafficController {
       this.zoneDelayMs += t0 - beforeZones;
       if (t0 === start || pass > 200) break;
     }
-    const booking: Booking = { vehicle, t0, stretch };
     for (let j = 0; j < stretch.edges.length; j++) {
       const leg = stretch.edges[j]!;
       const key = leg.edge * 8 + leg.lane;
-      let list = this.lanes.get(key);
-      if (list === undefined) this.lanes.set(key, (list = []));
+      let list = this.lanes[key];
+      if (list === undefined) this.lanes[key] = list = new LaneBookings();
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
-      let keep = 0;
-      for (const u of list) if (u.leaves > now - 60_000) list[keep++] = u;
-      list.length = keep;
-      const use: LaneUse = { booking, offset: leg.start, enters: t0 + tm.legEnter[j]!, leaves: t0 + tm.legLeave[j]! };
-      let i = list.length;
-      while (i > 0 && list[i - 1]!.enters > use.enters) i--; // physical order on the lane: by entry time
-      list.splice(i, 0, use);
+      list.dropLeftBy(now - 60_000);
+      list.insert(vehicle, t0, p, leg.start, t0 + tm.legEnter[j]!, t0 + tm.legLeave[j]!);
     }
     for (let i = 0; i < stretch.zones.length; i++) {
       const z = stretch.zones[i]!;
@@ -226,16 +207,16 @@ export class TrafficController {
     let places = 0;
     for (let l = 0; l < legs.length; l++) {
       const leg = legs[l]!;
-      const list = this.lanes.get(leg.edge * 8 + leg.lane);
-      if (list === undefined || list.length === 0) continue;
+      const list = this.lanes[leg.edge * 8 + leg.lane];
+      if (list === undefined || list.count === 0) continue;
       const myEntry = earliest + tm.legEnter[l]!;
-      let k0 = list.length;
-      while (k0 > 0 && list[k0 - 1]!.enters > myEntry) k0--;
+      let k0 = list.count;
+      while (k0 > 0 && list.enters[k0 - 1]! > myEntry) k0--;
       this.slotList[j] = list;
       this.slotLeg[j] = leg;
       this.slotK0[j] = k0;
       this.slotFrom[j] = places;
-      places += list.length - k0 + 1;
+      places += list.count - k0 + 1;
       j++;
     }
     this.slotFrom[j] = places;
@@ -254,9 +235,9 @@ export class TrafficController {
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
       const at = this.slotK0[j]! + i - this.slotFrom[j]!;
-      const before = at > 0 ? list[at - 1]! : undefined;
       const leg = this.slotLeg[j]!;
-      v = before === undefined || before.booking.vehicle === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, before.booking.stretch.profile, before.offset, before.booking.t0, this.gapM, Math.min(this.gapM, leg.start));
+      const k = at - 1;
+      v = k < 0 || list.vehicle[k] === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, list.profile[k]!, list.offset[k]!, list.t0[k]!, this.gapM, Math.min(this.gapM, leg.start));
       this.lo[i] = v;
     }
     return v;
@@ -268,9 +249,8 @@ export class TrafficController {
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
       const at = this.slotK0[j]! + i - this.slotFrom[j]!;
-      const after = at < list.length ? list[at]! : undefined;
       const leg = this.slotLeg[j]!;
-      v = after === undefined || after.booking.vehicle === vehicle ? Infinity : after.booking.t0 - requiredStart(after.booking.stretch.profile, after.offset, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, after.offset));
+      v = at >= list.count || list.vehicle[at] === vehicle ? Infinity : list.t0[at]! - requiredStart(list.profile[at]!, list.offset[at]!, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, list.offset[at]!));
       this.hi[i] = v;
     }
     return v;

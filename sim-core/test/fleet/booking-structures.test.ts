@@ -1,10 +1,11 @@
 /**
  * The data structures behind fast booking: the exact lane-gap check (merged breakpoints) against a
- * plain reference that sorts them, the junction windows kept as typed arrays, and the stretch
+ * plain reference that sorts them, the lane bookings and junction windows kept as typed arrays, and the stretch
  * cache (same stretch for the same lanes, a different one for other lanes or load, bounded).
  */
 import { describe, expect, it } from 'vitest';
 import { planProfile, type SpeedProfile } from '../../src/fleet/kinematics.ts';
+import { LaneBookings } from '../../src/fleet/lane-bookings.ts';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { StretchCache } from '../../src/fleet/stretch-cache.ts';
@@ -82,6 +83,22 @@ describe('booking structures', () => {
     w.dropEndedBy(1e9);
     expect(w.count).toBe(0);
     expect(() => new ZoneWindows(0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
+  });
+
+  it('lane bookings stay in entry order (a later entry with an equal time goes behind), drop those that left and grow', () => {
+    const lane = new LaneBookings(2);
+    const p = planProfile([100], [5], 0.5, 0.8);
+    // (vehicle, enters, leaves): inserted out of order.
+    const rows: [number, number, number][] = [[1, 5000, 9000], [2, 1000, 20000], [3, 5000, 7000], [4, 3000, 4000], [5, 0, 30000]];
+    for (const [v, e, l] of rows) lane.insert(v, e - 100, p, 10 * v, e, l);
+    const order = (): number[] => Array.from({ length: lane.count }, (_, k) => lane.vehicle[k]!);
+    expect(order()).toEqual([5, 2, 4, 1, 3]);
+    const k3 = order().indexOf(3);
+    expect([lane.t0[k3], lane.offset[k3], lane.enters[k3], lane.leaves[k3], lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, p]);
+    lane.dropLeftBy(7000);
+    expect(order()).toEqual([5, 2, 1]);
+    expect(lane.profile.slice(lane.count).every((x) => x === null)).toBe(true);
+    expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 
   it('the stretch cache hands out one stretch per (edges, lanes, load), equal to a freshly built one, and starts over when full', () => {

@@ -1,0 +1,89 @@
+import type { SpeedProfile } from './kinematics.ts';
+
+/**
+ * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
+ * the booking's start (ms) and speed profile, where the lane begins on that profile (m), and when
+ * the vehicle enters and leaves the lane (ms). Parallel typed arrays rather than one object per
+ * booking: every booking reads the entries of each lane it takes.
+ */
+export class LaneBookings {
+  /** Entries held; [0, count) of each array are valid, in driving order. */
+  count = 0;
+  vehicle: Int32Array;
+  t0: Float64Array;
+  offset: Float64Array;
+  enters: Float64Array;
+  leaves: Float64Array;
+  /** Null past `count` (dropped entries are not kept alive). */
+  readonly profile: (SpeedProfile | null)[] = [];
+
+  constructor(capacity = 8) {
+    if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
+    this.vehicle = new Int32Array(capacity);
+    this.t0 = new Float64Array(capacity);
+    this.offset = new Float64Array(capacity);
+    this.enters = new Float64Array(capacity);
+    this.leaves = new Float64Array(capacity);
+  }
+
+  /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
+  dropLeftBy(t: number): void {
+    const n = this.count;
+    const leaves = this.leaves;
+    let keep = 0;
+    while (keep < n && leaves[keep]! > t) keep++;
+    for (let i = keep + 1; i < n; i++) {
+      if (leaves[i]! > t) {
+        this.move(i, keep);
+        keep++;
+      }
+    }
+    for (let i = keep; i < n; i++) this.profile[i] = null;
+    this.count = keep;
+  }
+
+  /**
+   * Inserts an entry after every entry that enters no later than it (`enters`, ms): physical order
+   * on the lane.
+   */
+  insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number): void {
+    if (this.count === this.enters.length) this.grow();
+    let i = this.count;
+    while (i > 0 && this.enters[i - 1]! > enters) {
+      this.move(i - 1, i);
+      i--;
+    }
+    this.vehicle[i] = vehicle;
+    this.t0[i] = t0;
+    this.profile[i] = profile;
+    this.offset[i] = offset;
+    this.enters[i] = enters;
+    this.leaves[i] = leaves;
+    this.count++;
+  }
+
+  private move(from: number, to: number): void {
+    this.vehicle[to] = this.vehicle[from]!;
+    this.t0[to] = this.t0[from]!;
+    this.profile[to] = this.profile[from]!;
+    this.offset[to] = this.offset[from]!;
+    this.enters[to] = this.enters[from]!;
+    this.leaves[to] = this.leaves[from]!;
+  }
+
+  private grow(): void {
+    const cap = 2 * this.enters.length;
+    const f64 = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const v = new Int32Array(cap);
+    v.set(this.vehicle);
+    this.vehicle = v;
+    this.t0 = f64(this.t0);
+    this.offset = f64(this.offset);
+    this.enters = f64(this.enters);
+    this.leaves = f64(this.leaves);
+  }
+}
