@@ -5,6 +5,8 @@ import { polylineLength } from './polyline.ts';
 /** Cosine of the largest angle at which two lanes still count as side by side (10°). */
 const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * Whether two passages through junction zones can bring two footprints together: each passage is
  * the stretch of lane centre within its zone (end of the lane in, start of the lane out, keyed
@@ -18,7 +20,7 @@ export class PassageConflicts {
   /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly ids = new Map<number, number>();
   private readonly passages: [number, number, number][] = [];
-  private readonly rows: (Uint8Array | null)[] = [];
+  private readonly rows: Uint8Array[] = [];
   private readonly shapes = new Map<string, Point[]>();
   private readonly diagonal: number;
   private readonly side: number;
@@ -41,30 +43,42 @@ export class PassageConflicts {
       id = this.passages.length;
       this.ids.set(key, id);
       this.passages.push([node, inLane, outLane]);
-      this.rows.push(null);
+      this.rows.push(EMPTY);
     }
     return id;
   }
 
+  /**
+   * The conflict row of passage `a`: entry b is 2 when passages a and b conflict, 1 when they do
+   * not, 0 (or beyond its length) when not yet computed — then ask `conflictById`. Lets a caller
+   * comparing one passage with many windows read an array.
+   */
+  row(a: number): Uint8Array {
+    return this.rows[a]!;
+  }
+
   /** Whether passages `a` and `b` (ids from `id`) conflict; computed once per pair. */
   conflictById(a: number, b: number): boolean {
-    const lo = a < b ? a : b;
-    const hi = a < b ? b : a;
-    let row = this.rows[lo]!;
-    if (row === null || row.length <= hi) {
-      // Rows grow with the passages known; 0 = not computed yet, 1 = no conflict, 2 = conflict.
-      const grown = new Uint8Array(Math.max(16, 2 * (hi + 1)));
-      if (row !== null) grown.set(row);
-      this.rows[lo] = row = grown;
-    }
-    let c = row[hi]!;
-    if (c === 0) {
-      const [nodeA, inA, outA] = this.passages[lo]!;
-      const [nodeB, inB, outB] = this.passages[hi]!;
-      c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB)) ? 2 : 1;
-      row[hi] = c;
-    }
+    const ra = this.rows[a]!;
+    if (b < ra.length && ra[b] !== 0) return ra[b] === 2;
+    const [nodeA, inA, outA] = this.passages[a]!;
+    const [nodeB, inB, outB] = this.passages[b]!;
+    // Symmetric (the closest approach of two polylines), so both rows learn it.
+    const c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB)) ? 2 : 1;
+    this.grownRow(a, b)[b] = c;
+    this.grownRow(b, a)[a] = c;
     return c === 2;
+  }
+
+  /** Row `a`, grown to hold entry `b`. */
+  private grownRow(a: number, b: number): Uint8Array {
+    let row = this.rows[a]!;
+    if (row.length <= b) {
+      const grown = new Uint8Array(Math.max(16, 2 * (b + 1)));
+      grown.set(row);
+      this.rows[a] = row = grown;
+    }
+    return row;
   }
 
   conflict(nodeA: number, inA: number, outA: number, nodeB: number, inB: number, outB: number): boolean {

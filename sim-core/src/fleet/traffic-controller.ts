@@ -62,6 +62,9 @@ export class TrafficController {
   private lo = new Float64Array(256);
   private hi = new Float64Array(256);
   private candFrom = new Int32Array(65);
+  /** Per zone, the earliest start and latest end of its gathered windows (ms). */
+  private zoneMinStart = new Float64Array(64);
+  private zoneMaxEnd = new Float64Array(64);
   private cand = new Float64Array(1024);
 
   constructor(
@@ -266,7 +269,11 @@ export class TrafficController {
   private gatherWindows(stretch: Stretch, tm: StretchTimes, vehicle: number, t0: number): number {
     const zones = stretch.zones;
     const n = zones.length;
-    if (this.candFrom.length < n + 1) this.candFrom = new Int32Array(2 * n + 1);
+    if (this.candFrom.length < n + 1) {
+      this.candFrom = new Int32Array(2 * n + 1);
+      this.zoneMinStart = new Float64Array(2 * n);
+      this.zoneMaxEnd = new Float64Array(2 * n);
+    }
     let k = 0;
     for (let i = 0; i < n; i++) {
       const z = zones[i]!;
@@ -274,7 +281,10 @@ export class TrafficController {
       const reverse = tm.reverse[i]!;
       const straight = z.straight;
       this.candFrom[i] = k;
+      let minStart = Infinity;
+      let maxEnd = -Infinity;
       const from = t0 + tm.zoneEnter[i]!;
+      let row = this.passages.row(passage);
       for (const m of this.graph.nodes[z.node]!.conflicts) {
         const ws = this.zones[m];
         if (ws === undefined) continue;
@@ -289,17 +299,26 @@ export class TrafficController {
           // two going straight on between the same edges (or side by side the other way) keep to their lanes.
           if (same && (ws.inLane[w] === z.inLane || ws.outLane[w] === z.outLane)) continue;
           if (same && straight && ws.straight[w] === 1 && (ws.pair[w] === z.pair || ws.pair[w] === reverse)) continue;
-          if (!this.passages.conflictById(passage, ws.passage[w]!)) continue;
+          const wp = ws.passage[w]!;
+          const known = wp < row.length ? row[wp]! : 0;
+          if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
+          if (known === 0) row = this.passages.row(passage);
           if (2 * k + 2 > this.cand.length) {
             const grown = new Float64Array(2 * this.cand.length);
             grown.set(this.cand);
             this.cand = grown;
           }
-          this.cand[2 * k] = ws.start[w]!;
-          this.cand[2 * k + 1] = end[w]!;
+          const st = ws.start[w]!;
+          const en = end[w]!;
+          this.cand[2 * k] = st;
+          this.cand[2 * k + 1] = en;
+          if (st < minStart) minStart = st;
+          if (en > maxEnd) maxEnd = en;
           k++;
         }
       }
+      this.zoneMinStart[i] = minStart;
+      this.zoneMaxEnd[i] = maxEnd;
     }
     this.candFrom[n] = k;
     return n;
@@ -314,6 +333,9 @@ export class TrafficController {
       for (let i = 0; i < n; i++) {
         const a = tm.zoneEnter[i]!;
         const b = tm.zoneLeave[i]!;
+        // No window of the zone can overlap when all start after it is left or end before it is
+        // entered; then none moves t0 and the scan can be skipped.
+        if (!(this.zoneMinStart[i]! < t0 + b) || !(t0 + a < this.zoneMaxEnd[i]!)) continue;
         const last = from[i + 1]!;
         for (let k = from[i]!; k < last; k++) {
           const we = cand[2 * k + 1]!;
