@@ -61,6 +61,8 @@ export class TrafficController {
   private slotFrom = new Int32Array(65);
   private lo = new Float64Array(256);
   private hi = new Float64Array(256);
+  /** Cheap lower bounds of `hi` (see `slotHi`), NaN until computed. */
+  private hiLow = new Float64Array(256);
   private candFrom = new Int32Array(65);
   /** Per zone, the earliest start and latest end of its gathered windows (ms). */
   private zoneMinStart = new Float64Array(64);
@@ -121,8 +123,8 @@ export class TrafficController {
       const start = t0;
       for (let j = 0; j < slots; j++) {
         for (let i = this.slotFrom[j]!; i < this.slotFrom[j + 1]!; i++) {
-          const at = Math.max(t0, this.slotLo(j, i, p, vehicle));
-          if (at <= this.slotHi(j, i, p, vehicle)) {
+          const at = Math.max(t0, this.slotLo(j, i, p, vehicle, t0));
+          if (at <= this.slotHi(j, i, p, vehicle, at)) {
             t0 = at;
             break;
           }
@@ -226,34 +228,61 @@ export class TrafficController {
     if (this.lo.length < places) {
       this.lo = new Float64Array(2 * places);
       this.hi = new Float64Array(2 * places);
+      this.hiLow = new Float64Array(2 * places);
     }
     this.lo.fill(NaN, 0, places);
     this.hi.fill(NaN, 0, places);
+    this.hiLow.fill(NaN, 0, places);
     return j;
   }
 
-  /** Earliest start allowed behind the entry before place i of lane slot j (computed once, when first needed). */
-  private slotLo(j: number, i: number, p: SpeedProfile, vehicle: number): number {
+  /**
+   * Earliest start allowed behind the entry before place i of lane slot j (computed once, when
+   * first needed), or any value ≤ t0 when that is all the caller can learn from it: the start
+   * (ms) only grows during a booking, so once the entry is known to bind no later than t0 it never
+   * binds, and the cheap bound stands in for the exact check.
+   */
+  private slotLo(j: number, i: number, p: SpeedProfile, vehicle: number, t0: number): number {
     let v = this.lo[i]!;
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
       const at = this.slotK0[j]! + i - this.slotFrom[j]!;
       const leg = this.slotLeg[j]!;
       const k = at - 1;
-      v = k < 0 || list.vehicle[k] === vehicle ? -Infinity : requiredStart(p, leg.start, leg.length, list.profile[k]!, list.offset[k]!, list.t0[k]!, this.gapM, Math.min(this.gapM, leg.start));
+      if (k < 0 || list.vehicle[k] === vehicle) v = -Infinity;
+      else {
+        const back = Math.min(this.gapM, leg.start);
+        // The entry ahead has driven a gap past the lane's end before this one comes within `back` of its start.
+        const P = list.profile[k]!;
+        const bound = list.t0[k]! + 1000 * P.timeAt(list.offset[k]! + leg.length + this.gapM) - 1000 * p.timeAt(leg.start - back) + BOUND_MARGIN_MS;
+        v = bound <= t0 ? bound : requiredStart(p, leg.start, leg.length, P, list.offset[k]!, list.t0[k]!, this.gapM, back);
+      }
       this.lo[i] = v;
     }
     return v;
   }
 
-  /** Latest start that keeps the entry at place i of lane slot j behind this stretch (computed once, when first needed). */
-  private slotHi(j: number, i: number, p: SpeedProfile, vehicle: number): number {
+  /**
+   * Latest start that keeps the entry at place i of lane slot j behind this stretch (computed
+   * once, when first needed), or a lower bound of it that is already ≥ `at` (ms): all the caller
+   * asks is whether `at` is no later.
+   */
+  private slotHi(j: number, i: number, p: SpeedProfile, vehicle: number, at: number): number {
     let v = this.hi[i]!;
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
-      const at = this.slotK0[j]! + i - this.slotFrom[j]!;
+      const k = this.slotK0[j]! + i - this.slotFrom[j]!;
       const leg = this.slotLeg[j]!;
-      v = at >= list.count || list.vehicle[at] === vehicle ? Infinity : list.t0[at]! - requiredStart(list.profile[at]!, list.offset[at]!, leg.length, p, leg.start, 0, this.gapM, Math.min(this.gapM, list.offset[at]!));
+      if (k >= list.count || list.vehicle[k] === vehicle) v = Infinity;
+      else {
+        const back = Math.min(this.gapM, list.offset[k]!);
+        const A = list.profile[k]!;
+        // This stretch has driven a gap past the lane's end before the entry behind comes within `back` of its start.
+        let low = this.hiLow[i]!;
+        if (Number.isNaN(low)) this.hiLow[i] = low = list.t0[k]! - (1000 * p.timeAt(leg.start + leg.length + this.gapM) - 1000 * A.timeAt(list.offset[k]! - back) + BOUND_MARGIN_MS);
+        if (at <= low) return low;
+        v = list.t0[k]! - requiredStart(A, list.offset[k]!, leg.length, p, leg.start, 0, this.gapM, back);
+      }
       this.hi[i] = v;
     }
     return v;
@@ -361,6 +390,13 @@ export class TrafficController {
     return Math.ceil(t0 + 1000 * (z === undefined ? p.duration : p.timeAt(z.at + z.radius)));
   }
 }
+
+/**
+ * Slack added to the cheap bounds of the lane check, ms: the exact check evaluates the same time
+ * functions at interior points, where rounding (a braking phase's last millimetres) can exceed the
+ * value at the ends by far less than this.
+ */
+const BOUND_MARGIN_MS = 1;
 
 /** Reused by `requiredStart`, which runs for every lane comparison (no allocation per call). */
 let SCRATCH = new Float64Array(256);
