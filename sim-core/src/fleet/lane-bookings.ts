@@ -16,6 +16,8 @@ export class LaneBookings {
   leaves: Float64Array;
   /** Null past `count` (dropped entries are not kept alive). */
   readonly profile: (SpeedProfile | null)[] = [];
+  /** The earliest `leaves` held (Infinity when empty). */
+  private minLeaves = Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
@@ -28,18 +30,23 @@ export class LaneBookings {
 
   /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
   dropLeftBy(t: number): void {
+    // Most calls drop nothing: known without a scan.
+    if (this.minLeaves > t) return;
     const n = this.count;
     const leaves = this.leaves;
     let keep = 0;
-    while (keep < n && leaves[keep]! > t) keep++;
-    for (let i = keep + 1; i < n; i++) {
-      if (leaves[i]! > t) {
-        this.move(i, keep);
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const l = leaves[i]!;
+      if (l > t) {
+        if (i !== keep) this.move(i, keep);
         keep++;
+        if (l < min) min = l;
       }
     }
     for (let i = keep; i < n; i++) this.profile[i] = null;
     this.count = keep;
+    this.minLeaves = min;
   }
 
   /**
@@ -60,6 +67,7 @@ export class LaneBookings {
     this.enters[i] = enters;
     this.leaves[i] = leaves;
     this.count++;
+    if (leaves < this.minLeaves) this.minLeaves = leaves;
   }
 
   private move(from: number, to: number): void {

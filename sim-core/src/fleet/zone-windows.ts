@@ -19,6 +19,8 @@ export class ZoneWindows {
   outLane: Int32Array;
   /** Passage id (see PassageConflicts.id). */
   passage: Int32Array;
+  /** The earliest `end` held (Infinity when empty). */
+  private minEnd = Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
@@ -34,12 +36,20 @@ export class ZoneWindows {
 
   /** Drops the windows that end at or before `t` (ms), keeping the others in their order. */
   dropEndedBy(t: number): void {
+    // Most calls drop nothing: known without a scan.
+    if (this.minEnd > t) return;
     const n = this.count;
     const end = this.end;
     let keep = 0;
-    while (keep < n && end[keep]! > t) keep++;
-    for (let i = keep + 1; i < n; i++) {
-      if (end[i]! > t) {
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const e = end[i]!;
+      if (e > t) {
+        if (e < min) min = e;
+        if (i === keep) {
+          keep++;
+          continue;
+        }
         this.start[keep] = this.start[i]!;
         end[keep] = end[i]!;
         this.vehicle[keep] = this.vehicle[i]!;
@@ -52,6 +62,7 @@ export class ZoneWindows {
       }
     }
     this.count = keep;
+    this.minEnd = min;
   }
 
   /** Appends a window (start and end in ms). */
@@ -66,6 +77,7 @@ export class ZoneWindows {
     this.inLane[i] = inLane;
     this.outLane[i] = outLane;
     this.passage[i] = passage;
+    if (end < this.minEnd) this.minEnd = end;
   }
 
   private grow(): void {

@@ -80,6 +80,12 @@ describe('booking structures', () => {
     const k4 = kept.indexOf(4);
     expect([w.start[k4], w.end[k4], w.pair[k4], w.straight[k4], w.inLane[k4], w.outLane[k4], w.passage[k4]]).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
     expect(w.straight[kept.indexOf(6)]).toBe(1);
+    // Nothing ended by 4999 (the earliest end is 5000); a late push that ends early goes next.
+    w.dropEndedBy(4999);
+    expect(w.count).toBe(7);
+    w.push(9, 100, 200, 1, false, 0, 0, 0);
+    w.dropEndedBy(200);
+    expect(Array.from({ length: w.count }, (_, k) => w.vehicle[k])).toEqual(kept);
     w.dropEndedBy(1e9);
     expect(w.count).toBe(0);
     expect(() => new ZoneWindows(0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
@@ -98,6 +104,15 @@ describe('booking structures', () => {
     lane.dropLeftBy(7000);
     expect(order()).toEqual([5, 2, 1]);
     expect(lane.profile.slice(lane.count).every((x) => x === null)).toBe(true);
+    // Nothing left by 8999 (the earliest leaves at 9000); then one more that leaves early, dropped next.
+    lane.dropLeftBy(8999);
+    expect(order()).toEqual([5, 2, 1]);
+    lane.insert(6, 5900, p, 0, 6000, 6500);
+    expect(order()).toEqual([5, 2, 1, 6]);
+    lane.dropLeftBy(6500);
+    expect(order()).toEqual([5, 2, 1]);
+    lane.dropLeftBy(20000);
+    expect(order()).toEqual([5]);
     expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 
