@@ -316,7 +316,8 @@ export class TrafficController {
       let row = this.passages.row(passage);
       for (const m of this.graph.nodes[z.node]!.conflicts) {
         const ws = this.zones[m];
-        if (ws === undefined) continue;
+        // All its windows end before the zone could be entered (see below).
+        if (ws === undefined || !(from < ws.maxEnd)) continue;
         const same = m === z.node;
         const count = ws.count;
         const end = ws.end;

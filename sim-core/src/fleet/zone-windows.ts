@@ -21,6 +21,8 @@ export class ZoneWindows {
   passage: Int32Array;
   /** The earliest `end` held (Infinity when empty). */
   private minEnd = Infinity;
+  /** The latest `end` held (-Infinity when empty): a booking entering after it can skip the node. */
+  maxEnd = -Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
@@ -42,10 +44,12 @@ export class ZoneWindows {
     const end = this.end;
     let keep = 0;
     let min = Infinity;
+    let max = -Infinity;
     for (let i = 0; i < n; i++) {
       const e = end[i]!;
       if (e > t) {
         if (e < min) min = e;
+        if (e > max) max = e;
         if (i === keep) {
           keep++;
           continue;
@@ -63,6 +67,7 @@ export class ZoneWindows {
     }
     this.count = keep;
     this.minEnd = min;
+    this.maxEnd = max;
   }
 
   /** Appends a window (start and end in ms). */
@@ -78,6 +83,7 @@ export class ZoneWindows {
     this.outLane[i] = outLane;
     this.passage[i] = passage;
     if (end < this.minEnd) this.minEnd = end;
+    if (end > this.maxEnd) this.maxEnd = end;
   }
 
   private grow(): void {

@@ -83,11 +83,16 @@ describe('booking structures', () => {
     // Nothing ended by 4999 (the earliest end is 5000); a late push that ends early goes next.
     w.dropEndedBy(4999);
     expect(w.count).toBe(7);
+    expect(w.maxEnd).toBe(13000);
     w.push(9, 100, 200, 1, false, 0, 0, 0);
     w.dropEndedBy(200);
     expect(Array.from({ length: w.count }, (_, k) => w.vehicle[k])).toEqual(kept);
+    w.dropEndedBy(9500);
+    expect(w.maxEnd).toBe(13000);
+    w.dropEndedBy(12000);
+    expect([w.count, w.maxEnd]).toEqual([1, 13000]);
     w.dropEndedBy(1e9);
-    expect(w.count).toBe(0);
+    expect([w.count, w.maxEnd]).toEqual([0, -Infinity]);
     expect(() => new ZoneWindows(0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
   });
 
