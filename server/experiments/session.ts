@@ -3,6 +3,7 @@ import type { Executor, ReplicationJob, ReplicationResult } from './executor.ts'
 import { LocalPoolExecutor } from './local-pool-executor.ts';
 import { progressBar, type Progress } from './progress.ts';
 import { replicationSeed } from './seeds.ts';
+import { timings } from './timings.ts';
 
 /** One configuration of an experiment: a label, its scenario and the overrides that made it. */
 export interface Configuration {
@@ -44,6 +45,7 @@ export class Session {
     const jobs: ReplicationJob[] = [];
     for (const c of configs) for (let i = from; i < to; i++) jobs.push(this.job(c, i));
     this.progress.add(jobs.length);
+    timings?.mark('batch-start');
     const flat = await this.executor.run(jobs, () => this.progress.tick());
     const per = to - from;
     return configs.map((_, k) => flat.slice(k * per, (k + 1) * per));
@@ -52,6 +54,7 @@ export class Session {
   /** Jobs as given (explicit seeds, e.g. a regression suite's), results in job order. */
   async runJobs(jobs: readonly ReplicationJob[]): Promise<ReplicationResult[]> {
     this.progress.add(jobs.length);
+    timings?.mark('batch-start');
     return this.executor.run(jobs, () => this.progress.tick());
   }
 
