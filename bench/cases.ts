@@ -8,7 +8,7 @@ import { loadScenario } from '../scenarios/index.ts';
 import { fromScenario } from '../sim-core/src/model/from-scenario.ts';
 import { runCrossing } from '../sim-core/src/model/run-summary.ts';
 import { runTandemSimJs } from './peers/simjs-tandem.ts';
-import { runExperimentCase } from './experiments-case.ts';
+import { runExperimentCase, type ExperimentTimings } from './experiments-case.ts';
 import { runFleetCase } from './fleet-case.ts';
 
 export interface CaseResult {
@@ -23,6 +23,8 @@ export interface CaseResult {
   /** Fleet cases: routing queries answered and stretches booked. */
   routingQueries?: number;
   bookings?: number;
+  /** Experiment cases: where the sweep's time went (bench/experiments-case.ts). */
+  experiment?: ExperimentTimings;
 }
 
 /**
