@@ -6,7 +6,7 @@
 
 import { useEffect, useState } from 'react';
 import { formatNumber, formatSimTime } from '../i18n/format.ts';
-import { tr } from '../i18n/strings.ts';
+import { tr, type Lang } from '../i18n/strings.ts';
 import { SPEEDS } from '../store/viewer-store.ts';
 import { useRuntime, useViewer } from '../store/use-viewer.ts';
 
@@ -20,6 +20,26 @@ function speedLabel(s: number): string {
   return s < 60 ? `${s}×` : s < 3600 ? `${s / 60} min/s` : `${s / 3600} h/s`;
 }
 
+/**
+ * The simulated time alone, so that its four updates a second re-render one span, not the
+ * controls around it.
+ */
+function SimTime({ lang }: { lang: Lang }): React.JSX.Element {
+  const rt = useRuntime();
+  const [t, setT] = useState(0);
+  useEffect(() => {
+    // Whole seconds: the text shows no finer, and an unchanged value (paused) renders nothing.
+    const id = setInterval(() => setT(Math.floor(rt.clock.t / 1000) * 1000), 250);
+    return () => clearInterval(id);
+  }, [rt]);
+  const now = formatSimTime(t);
+  return (
+    <span className="value" data-testid="sim-time" data-ms={t}>
+      {tr(lang, 'day')} {formatNumber(lang, now.day)} · {now.clock}
+    </span>
+  );
+}
+
 export function ClockControls(): React.JSX.Element {
   const rt = useRuntime();
   const lang = useViewer((s) => s.lang);
@@ -28,16 +48,10 @@ export function ClockControls(): React.JSX.Element {
   const seed = useViewer((s) => s.seed);
   const ended = useViewer((s) => s.ended);
   const canControl = useViewer((s) => s.canControl);
-  const [t, setT] = useState(0);
   const [seedText, setSeedText] = useState(String(seed));
   const [seedError, setSeedError] = useState<string | null>(null);
   useEffect(() => setSeedText(String(seed)), [seed]);
-  useEffect(() => {
-    const id = setInterval(() => setT(rt.clock.t), 250);
-    return () => clearInterval(id);
-  }, [rt]);
   const c = rt.controls;
-  const now = formatSimTime(t);
   const restart = (): void => {
     const n = Number(seedText);
     if (!(seedText.trim() !== '' && Number.isInteger(n) && n >= 0)) {
@@ -51,9 +65,7 @@ export function ClockControls(): React.JSX.Element {
     <section className="clock" data-testid="clock">
       <div className="time">
         <span className="label">{tr(lang, 'simTime')}</span>
-        <span className="value" data-testid="sim-time" data-ms={Math.round(t)}>
-          {tr(lang, 'day')} {formatNumber(lang, now.day)} · {now.clock}
-        </span>
+        <SimTime lang={lang} />
         {ended ? <span className="ended">■</span> : null}
       </div>
       <div className="buttons">
