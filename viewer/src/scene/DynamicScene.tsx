@@ -320,10 +320,8 @@ export function DynamicScene(): React.JSX.Element {
         }
       }
       if (placed || meshes.booth.count !== n) uploadRange(meshes.booth.instanceMatrix, 0, n - 1);
-      for (const m of [meshes.booth, meshes.arm]) {
-        m.count = n;
-        m.visible = n > 0;
-      }
+      meshes.booth.count = meshes.arm.count = n;
+      meshes.booth.visible = meshes.arm.visible = n > 0;
       uploadRange(meshes.arm.instanceMatrix, 0, n - 1);
     }
 

@@ -4,7 +4,7 @@
  * frame and is not in the store).
  */
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatNumber, formatSimTime } from '../i18n/format.ts';
 import { tr, type Lang } from '../i18n/strings.ts';
 import { SPEEDS } from '../store/viewer-store.ts';
@@ -21,23 +21,28 @@ function speedLabel(s: number): string {
 }
 
 /**
- * The simulated time alone, so that its four updates a second re-render one span, not the
- * controls around it.
+ * The simulated time, written straight into its span four times a second (the display clock changes
+ * every frame and is not in the store; a React render per update would cost more than the text).
  */
 function SimTime({ lang }: { lang: Lang }): React.JSX.Element {
   const rt = useRuntime();
-  const [t, setT] = useState(0);
+  const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    // Whole seconds: the text shows no finer, and an unchanged value (paused) renders nothing.
-    const id = setInterval(() => setT(Math.floor(rt.clock.t / 1000) * 1000), 250);
+    let shown = -1;
+    const show = (): void => {
+      const el = ref.current;
+      const t = Math.floor(rt.clock.t / 1000) * 1000; // the text shows whole seconds
+      if (el === null || t === shown) return;
+      shown = t;
+      const now = formatSimTime(t);
+      el.textContent = `${tr(lang, 'day')} ${formatNumber(lang, now.day)} · ${now.clock}`;
+      el.dataset.ms = String(t);
+    };
+    show();
+    const id = setInterval(show, 250);
     return () => clearInterval(id);
-  }, [rt]);
-  const now = formatSimTime(t);
-  return (
-    <span className="value" data-testid="sim-time" data-ms={t}>
-      {tr(lang, 'day')} {formatNumber(lang, now.day)} · {now.clock}
-    </span>
-  );
+  }, [rt, lang]);
+  return <span className="value" data-testid="sim-time" ref={ref} />;
 }
 
 export function ClockControls(): React.JSX.Element {
