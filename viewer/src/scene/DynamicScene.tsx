@@ -12,11 +12,11 @@
 
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { Color, DynamicDrawUsage, InstancedMesh, Mesh, MeshLambertMaterial, MeshBasicMaterial, Object3D, RingGeometry, type BufferGeometry, type InstancedBufferAttribute } from 'three';
+import { Color, DynamicDrawUsage, InstancedMesh, Mesh, MeshLambertMaterial, MeshBasicMaterial, RingGeometry, type BufferGeometry, type InstancedBufferAttribute } from 'three';
 import type { EntityKind } from '../../../sim-core/src/stream/visual-events.ts';
 import { ENTITY_KINDS, type ViewEntity } from '../store/entity-table.ts';
 import { useRuntime } from '../store/use-viewer.ts';
-import { writeYawMatrix } from './coords.ts';
+import { writeYawMatrix, writeYawRollMatrix } from './coords.ts';
 import { barrierAngle, craneAnimation, tintOf } from './entity-look.ts';
 import { COLORS } from './palette.ts';
 import * as shapes from './shapes.ts';
@@ -47,8 +47,6 @@ const FIXED_TINT: Partial<Record<MeshName, number>> = { trolley: COLORS.trolley,
 
 // Module-scope scratch objects: the frame loop allocates nothing.
 const color = new Color();
-const dummy = new Object3D();
-dummy.rotation.order = 'YXZ';
 const crane = { trolley: 0, hoist: 0 };
 const VEHICLES = ['truck', 'igv'] as const;
 const CRANE_PARTS = ['craneFrame', 'trolley', 'spreader', 'rope'] as const;
@@ -268,6 +266,7 @@ export function DynamicScene(): React.JSX.Element {
       const fa = meshes.craneFrame.instanceMatrix.array as Float32Array;
       const ta = meshes.trolley.instanceMatrix.array as Float32Array;
       const sa = meshes.spreader.instanceMatrix.array as Float32Array;
+      const ra = meshes.rope.instanceMatrix.array as Float32Array;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
         craneAnimation(e, t, crane);
@@ -276,11 +275,7 @@ export function DynamicScene(): React.JSX.Element {
         writeYawMatrix(fa, i * 16, e.x, 0, e.y, e.heading);
         writeYawMatrix(ta, i * 16, cx, 22.3, cy, e.heading);
         writeYawMatrix(sa, i * 16, cx, crane.hoist, cy, e.heading);
-        dummy.position.set(cx, 21.3, -cy);
-        dummy.rotation.set(0, -e.heading, 0);
-        dummy.scale.set(1, Math.max(0.1, 21.3 - crane.hoist), 1);
-        dummy.updateMatrix();
-        meshes.rope.setMatrixAt(i, dummy.matrix);
+        writeYawMatrix(ra, i * 16, cx, 21.3, cy, e.heading, Math.max(0.1, 21.3 - crane.hoist));
         if (e.colorDirty) {
           meshes.craneFrame.setColorAt(i, color.setHex(tintOf(e)));
           uploadRange(meshes.craneFrame.instanceColor!, 0, n - 1);
@@ -308,11 +303,7 @@ export function DynamicScene(): React.JSX.Element {
           e.poseDirty = false;
           placed = true;
         }
-        dummy.position.set(e.x + 1.2 * Math.cos(e.heading), 1.1, -(e.y - 1.2 * Math.sin(e.heading)));
-        dummy.rotation.set(0, -e.heading, barrierAngle(e, t));
-        dummy.scale.set(1, 1, 1);
-        dummy.updateMatrix();
-        meshes.arm.setMatrixAt(i, dummy.matrix);
+        writeYawRollMatrix(meshes.arm.instanceMatrix.array as Float32Array, i * 16, e.x + 1.2 * Math.cos(e.heading), 1.1, -(e.y - 1.2 * Math.sin(e.heading)), e.heading, barrierAngle(e, t));
         if (e.colorDirty) {
           meshes.arm.setColorAt(i, color.setHex(tintOf(e)));
           uploadRange(meshes.arm.instanceColor!, 0, n - 1);
