@@ -14,7 +14,7 @@ import type { MotionEvent } from '../../../sim-core/src/stream/visual-events.ts'
 export interface PreparedMotion {
   readonly event: MotionEvent & { t: number };
   /** Path points as [x, y, distance from the start] triples, metres. */
-  readonly pts: Float64Array;
+  readonly pts: readonly number[];
   /** Path length, metres. */
   readonly length: number;
   /** Time the path's end is reached, ms. */
@@ -60,9 +60,11 @@ export function prepareMotion(ev: MotionEvent & { t: number }): PreparedMotion {
     // wellFormed and motionProblems disagreeing would be a bug here, not bad input; say so.
     throw new Error(`motion of ${ev.id} at t=${ev.t} ms: ${problems.length > 0 ? problems.join('; ') : 'refused by the viewer\'s check but not by motionProblems'}`);
   }
-  // One typed array per motion (x, y, distance per point): hundreds arrive a second.
+  // One flat array per motion (x, y, distance per point), hundreds arrive a second: a plain array
+  // of doubles lives on the JS heap, where a typed array this size would allocate a backing store
+  // outside it that the garbage collector tracks separately.
   const path = ev.path;
-  const pts = new Float64Array(path.length * 3);
+  const pts: number[] = [];
   let s = 0;
   let px = path[0]![0];
   let py = path[0]![1];
@@ -70,9 +72,7 @@ export function prepareMotion(ev: MotionEvent & { t: number }): PreparedMotion {
     const x = path[i]![0];
     const y = path[i]![1];
     s += Math.hypot(x - px, y - py);
-    pts[3 * i] = x;
-    pts[3 * i + 1] = y;
-    pts[3 * i + 2] = s;
+    pts.push(x, y, s);
     px = x;
     py = y;
   }
