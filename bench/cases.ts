@@ -8,11 +8,13 @@ import { loadScenario } from '../scenarios/index.ts';
 import { fromScenario } from '../sim-core/src/model/from-scenario.ts';
 import { runCrossing } from '../sim-core/src/model/run-summary.ts';
 import { runTandemSimJs } from './peers/simjs-tandem.ts';
-import { runExperimentCase } from './experiments-case.ts';
+import { runExperimentCase, type ExperimentTimings } from './experiments-case.ts';
 import { runFleetCase } from './fleet-case.ts';
 
 export interface CaseResult {
   wallMs: number;
+  /** CPU time (user + system) of the same span, ms: steadier than wallMs on a shared machine. */
+  cpuMs?: number;
   /** Loading and validating the scenario, when the case has one (not in wallMs), ms. */
   setupMs?: number;
   events: number;
@@ -23,6 +25,8 @@ export interface CaseResult {
   /** Fleet cases: routing queries answered and stretches booked. */
   routingQueries?: number;
   bookings?: number;
+  /** Experiment cases: where the sweep's time went (bench/experiments-case.ts). */
+  experiment?: ExperimentTimings;
 }
 
 /**
@@ -77,8 +81,11 @@ function run(name: string, config: TandemConfig): Omit<CaseResult, 'wallMs' | 'm
 const [name = '', customers = '1000000', seed = '1'] = process.argv.slice(2);
 const config: TandemConfig = { ...STANDARD_WORKLOAD, customers: Number(customers), seed: Number(seed) };
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const r = name.startsWith('experiments-') || name.startsWith('worker-start-') ? runExperimentCase(name) : run(name, config);
 // The simulation's own time: a case's setup (loading a scenario) is reported apart.
 const wallMs = performance.now() - t0 - (r.setupMs ?? 0);
-const result: CaseResult = { ...r, wallMs, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+const c1 = process.cpuUsage(c0);
+// The setup span is not subtracted from cpuMs (it was not measured in CPU time); only the kernel cases read it.
+const result: CaseResult = { ...r, wallMs, cpuMs: (c1.user + c1.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

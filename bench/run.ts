@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import type { CaseResult } from './cases.ts';
+import type { ExperimentTimings } from './experiments-case.ts';
 import { formatRows, median, sig, writeResults, type BenchRow } from './results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,12 +116,37 @@ function experimentsSuite(): BenchRow[] {
   process.stderr.write(`experiments: 10 demand levels × 5 replications × 1 simulated day of huu-nghi-smart-2030, 1 and 2 worker threads, ${reps} reps\n`);
   const m = measure(['experiments-1w', 'experiments-2w', 'worker-start-bundle', 'worker-start-tsx']);
   const wall = (n: string): number => median(m.get(n)!.map((r) => r.wallMs)) / 1000;
+  // Where the time went, from the CLI's own timings (median over reps), in s unless said otherwise.
+  const t = (n: string, pick: (e: ExperimentTimings) => number, scale = 1000): number => median(m.get(n)!.map((r) => pick(r.experiment!))) / scale;
+  for (const n of ['experiments-1w', 'experiments-2w']) {
+    for (const [i, r] of m.get(n)!.entries()) {
+      const e = r.experiment!;
+      const s = (ms: number): string => (ms / 1000).toFixed(1);
+      process.stderr.write(`  ${n} rep ${i + 1}: wall ${s(r.wallMs)} s, load ${e.load1.toFixed(1)}; CPU s: process ${s(e.processCpuMs)}, runs ${s(e.jobsCpuMs)} (median ${s(e.jobCpuMedianMs)} per run), main ${s(e.mainCpuMs)}, other threads ${s(e.othersCpuMs)}; first job at ${s(e.firstJobMs)} s, idle tail ${s(e.tailIdleMs)} s, after the batch ${s(e.afterBatchMs)} s, workers waited for a core ${s(e.workersWaitMs)} s\n`);
+    }
+  }
+  // Paired by rep: each 2-worker run against the 1-worker run just before it (same machine load).
+  const paired = median(m.get('experiments-1w')!.map((r, i) => r.wallMs / m.get('experiments-2w')![i]!.wallMs));
   // Compared rep by rep: the CLI runs from the sources, which may change between reps on a shared checkout.
   const same = m.get('experiments-1w')!.every((r, i) => r.traceHash === m.get('experiments-2w')![i]!.traceHash);
+  const w1 = 'experiments-1w';
+  const w2 = 'experiments-2w';
   return [
-    { name: 'experiments.sweep10x5x1day.wall2workers', value: sig(wall('experiments-2w')), unit: 's (target ≤ 20)' },
-    { name: 'experiments.sweep10x5x1day.wall1worker', value: sig(wall('experiments-1w')), unit: 's' },
-    { name: 'experiments.sweep10x5x1day.speedup2workers', value: sig(wall('experiments-1w') / wall('experiments-2w'), 3), unit: '× (1 worker / 2 workers, target ≥ 1.7)' },
+    { name: 'experiments.sweep10x5x1day.wall2workers', value: sig(wall(w2)), unit: 's (target ≤ 20)' },
+    { name: 'experiments.sweep10x5x1day.wall1worker', value: sig(wall(w1)), unit: 's' },
+    { name: 'experiments.sweep10x5x1day.speedup2workers', value: sig(wall(w1) / wall(w2), 3), unit: '× (ratio of median walls, 1 worker / 2 workers, target ≥ 1.7)' },
+    { name: 'experiments.sweep10x5x1day.speedup2workersPaired', value: sig(paired, 3), unit: '× (median of the per-rep ratios, each pair run back to back)' },
+    { name: 'experiments.sweep10x5x1day.loadAverage', value: sig(t(w2, (e) => e.load1, 1), 3), unit: '1-min load average at the start of the 2-worker runs (2 cores)' },
+    { name: 'experiments.sweep10x5x1day.processCpu2workers', value: sig(t(w2, (e) => e.processCpuMs)), unit: 's CPU, all threads', peer: '1 worker', peerValue: sig(t(w1, (e) => e.processCpuMs)), ratio: sig(t(w1, (e) => e.processCpuMs) / t(w2, (e) => e.processCpuMs), 3) },
+    { name: 'experiments.sweep10x5x1day.modelCpuPerRun2workers', value: sig(t(w2, (e) => e.jobCpuMedianMs), 3), unit: 's CPU per run in its worker (median)', peer: '1 worker', peerValue: sig(t(w1, (e) => e.jobCpuMedianMs), 3), ratio: sig(t(w1, (e) => e.jobCpuMedianMs) / t(w2, (e) => e.jobCpuMedianMs), 3) },
+    { name: 'experiments.sweep10x5x1day.modelShareOfCpu2workers', value: sig(t(w2, (e) => e.jobsCpuMs / e.processCpuMs, 1), 3), unit: 'share of the process CPU spent in the model runs', peer: '1 worker', peerValue: sig(t(w1, (e) => e.jobsCpuMs / e.processCpuMs, 1), 3) },
+    { name: 'experiments.sweep10x5x1day.mainThreadCpu2workers', value: sig(t(w2, (e) => e.mainCpuMs), 3), unit: 's CPU (CLI start, scenarios, dispatch, output)' },
+    { name: 'experiments.sweep10x5x1day.otherThreadsCpu2workers', value: sig(t(w2, (e) => e.othersCpuMs), 3), unit: "s CPU (V8's GC and compiler helpers, tsx's loader thread)", peer: '1 worker', peerValue: sig(t(w1, (e) => e.othersCpuMs), 3) },
+    { name: 'experiments.sweep10x5x1day.firstJobAt2workers', value: sig(t(w2, (e) => e.firstJobMs), 3), unit: 's from process start to the first run (serial)' },
+    { name: 'experiments.sweep10x5x1day.idleTail2workers', value: sig(t(w2, (e) => e.tailIdleMs), 3), unit: 's, summed over workers, between their last run and the end of the batch' },
+    { name: 'experiments.sweep10x5x1day.afterBatch2workers', value: sig(t(w2, (e) => e.afterBatchMs), 3), unit: 's from the last run to exit (statistics, output)' },
+    { name: 'experiments.sweep10x5x1day.workersWaitedForCore2workers', value: sig(t(w2, (e) => e.workersWaitMs), 3), unit: 's the workers were ready but had no core (contention)', peer: '1 worker', peerValue: sig(t(w1, (e) => e.workersWaitMs), 3) },
+    { name: 'experiments.sweep10x5x1day.setupPerRun', value: sig(t(w2, (e) => e.setupMedianMs, 1), 3), unit: 'ms fromScenario per run (median)' },
     { name: 'experiments.sameBitsAnyWorkers', value: same ? 1 : 0, unit: 'bool' },
     { name: 'experiments.workerStart.bundle', value: sig(wall('worker-start-bundle'), 3), unit: 's (2 workers ready, esbuild bundle built on demand)', peer: 'tsx in each worker', peerValue: sig(wall('worker-start-tsx'), 3), ratio: sig(wall('worker-start-tsx') / wall('worker-start-bundle'), 3) },
   ];

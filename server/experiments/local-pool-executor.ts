@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { dispatchOrder } from './dispatch-order.ts';
 import type { Executor, ProgressListener, ReplicationJob, ReplicationResult } from './executor.ts';
 import type { WorkerApi } from './replication-worker.ts';
+import { timings } from './timings.ts';
 import { workerScript, type WorkerLoader } from './worker-script.ts';
 
 /** A failed replication: which job, and why. */
@@ -35,8 +37,8 @@ interface PoolWorker {
 
 /**
  * Runs replications on a pool of worker threads on this machine, talking to each through comlink.
- * Workers pull the next job as soon as they are free; results are stored by job index, so the
- * answer is the same for any number of workers. Workers start lazily on the first batch and
+ * Workers pull the next job as soon as they are free, the dearest first (dispatch-order.ts);
+ * results are stored by job index, so the answer is the same for any number of workers. Workers start lazily on the first batch and
  * stay up for the next ones until {@link close}.
  */
 export class LocalPoolExecutor implements Executor {
@@ -61,19 +63,24 @@ export class LocalPoolExecutor implements Executor {
     if (this.closed) return Promise.reject(new Error('the executor is closed'));
     this.workers ??= (async () => {
       const script = await workerScript(this.options.loader, this.options.entry);
+      timings?.mark('worker-script-ready');
       const started = Array.from({ length: this.parallelism }, async () => {
+        const spawnMs = performance.now();
         const thread = new Worker(script.file, { eval: script.eval });
         // A worker that runs no job must not keep the process alive.
         thread.unref();
         const api = wrap<WorkerApi>(nodeEndpoint(thread));
         // A worker that fails to load reports an 'error' instead of answering.
         const failed = new Promise<never>((_, reject) => thread.once('error', reject));
-        await Promise.race([api.ready(), failed]);
+        const tid = await Promise.race([api.ready(), failed]);
+        timings?.worker(tid, spawnMs);
         const dead = died(thread);
         dead.catch(() => {});
         return { thread, api, dead };
       });
-      return Promise.all(started);
+      const all = await Promise.all(started);
+      timings?.mark('pool-ready');
+      return all;
     })();
     return this.workers;
   }
@@ -82,17 +89,20 @@ export class LocalPoolExecutor implements Executor {
     if (jobs.length === 0) return [];
     const workers = await this.pool();
     const results = new Array<ReplicationResult>(jobs.length);
+    const order = dispatchOrder(jobs);
     let next = 0;
     let done = 0;
     let failure: JobFailed | null = null;
-    const drain = async (w: PoolWorker): Promise<void> => {
+    const drain = async (w: PoolWorker, k: number): Promise<void> => {
       w.thread.ref();
       try {
         while (failure === null && next < jobs.length) {
-          const i = next++;
+          const i = order[next++]!;
           try {
             // A worker that dies (out of memory, a native crash) never answers: fail the job instead.
-            results[i] = await Promise.race([w.api.runJob(jobs[i]!), w.dead]);
+            const { result, clock } = await Promise.race([w.api.runTimedJob(jobs[i]!), w.dead]);
+            results[i] = result;
+            timings?.job(i, k, clock);
           } catch (e) {
             failure ??= new JobFailed(i, jobs[i]!, e);
             return;
@@ -104,6 +114,7 @@ export class LocalPoolExecutor implements Executor {
       }
     };
     await Promise.all(workers.map(drain));
+    timings?.mark('batch-done');
     if (failure !== null) throw failure;
     return results;
   }
@@ -113,6 +124,7 @@ export class LocalPoolExecutor implements Executor {
     const workers = this.workers;
     this.workers = null;
     if (workers === null) return;
+    timings?.snapshotThreads();
     await Promise.all((await workers).map((w) => w.thread.terminate()));
   }
 }

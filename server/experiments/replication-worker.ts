@@ -5,13 +5,29 @@
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { ReplicationJob, ReplicationResult } from './executor.ts';
 import { runJob } from './run-job.ts';
+import { elapsed, threadClock, threadId } from './thread-clock.ts';
+import type { WorkerJobClock } from './timings.ts';
+
+const now = (): number => performance.timeOrigin + performance.now();
 
 /** What the worker offers the pool. */
 export const workerApi = {
   runJob,
-  /** Answers once the worker's modules are loaded: the pool's start-up is measured to here. */
-  ready: (): true => true,
+  /** {@link runJob} with what it cost this thread: wall, CPU and run-queue wait (timings.ts). */
+  runTimedJob(job: ReplicationJob): { result: ReplicationResult; clock: WorkerJobClock } {
+    const startEpochMs = now();
+    const c0 = threadClock();
+    let setupMs = 0;
+    const result = runJob(job, (ms) => {
+      setupMs = ms;
+    });
+    const clock = elapsed(c0, threadClock());
+    return { result, clock: { startEpochMs, endEpochMs: now(), setupMs, clock } };
+  },
+  /** Answers once the worker's modules are loaded, with its kernel thread id (null off Linux). */
+  ready: (): number | null => threadId(),
 };
 export type WorkerApi = typeof workerApi;
 

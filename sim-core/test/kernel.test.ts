@@ -27,13 +27,18 @@ describe('event order', () => {
     expect(seen).toEqual(['first', 'second', 'scheduled-by-first']);
   });
 
-  it('refuses negative, fractional and non-finite delays and bad priorities', () => {
+  it('refuses negative, fractional and non-finite delays, bad priorities and bad trace tags', () => {
     const env = new Environment();
     expect(() => env.call(-1, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(1.5, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(NaN, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(Infinity, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(1, () => {}, undefined, 256)).toThrow(/priority/);
+    // A tag beyond 20 bits would spill into other fields of the hashed trace record.
+    expect(() => env.call(1, () => {}, undefined, 1, 2 ** 20)).toThrow(/tag 1048576 must be an integer 0\.\.1048575/);
+    expect(() => env.call(1, () => {}, undefined, 1, -1)).toThrow(/tag/);
+    expect(() => env.call(1, () => {}, undefined, 1, 1.5)).toThrow(/tag/);
+    expect(env.pending).toBe(0);
     expect(() => env.timeout(-5)).toThrow(/non-negative integer/);
   });
 });

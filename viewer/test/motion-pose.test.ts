@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constantSpeedMotion, poseAt, prepareMotion } from '../src/store/motion-pose.ts';
+import { motionProblems } from '../../sim-core/src/stream/motion.ts';
 import type { MotionEvent } from '../../sim-core/src/stream/visual-events.ts';
 
 const pose = () => ({ x: 0, y: 0, heading: 0 });
@@ -53,5 +54,35 @@ describe('motion interpolation for the frame loop', () => {
   it('rejects a motion with a one-point path or a broken profile, naming the entity and the problem', () => {
     expect(() => prepareMotion({ type: 'motion', id: 'igv:9', t: 0, path: [[0, 0]], profile: [0, 0, 1, 0], end: 1 })).toThrow(/igv:9.*path has 1 point/);
     expect(() => prepareMotion({ type: 'motion', id: 'igv:9', t: 0, path: [[0, 0], [1, 0]], profile: [0, 0, 1], end: 1 })).toThrow(/profile has 3 numbers/);
+  });
+
+  it('refuses exactly what sim-core\'s motionProblems refuses, with its messages', () => {
+    const good: MotionEvent & { t: number } = { type: 'motion', id: 'igv:7', t: 0, path: [[0, 0], [10, 0], [10, 10]], profile: [0, 0, 1, 0, 5_000, 5, 1, 0], end: 20_000 };
+    const variants: Array<MotionEvent & { t: number }> = [
+      good,
+      { ...good, path: [] },
+      { ...good, path: [[0, 0], [Number.NaN, 1]] },
+      { ...good, path: [[0, 0], [1, Number.POSITIVE_INFINITY]] },
+      { ...good, profile: [] },
+      { ...good, profile: [0, 0, 1, 0, 5] },
+      { ...good, profile: [0, 0, Number.NaN, 0] },
+      { ...good, end: Number.NaN },
+      { ...good, profile: [5_000, 0, 1, 0, 0, 5, 1, 0] },
+      { ...good, profile: [0, 0, 1, 0, 30_000, 5, 1, 0] },
+      { ...good, profile: [0, 0, 1, 0, 20_000, 5, 1, 0] },
+      { ...good, profile: [0, 0, 1, 0], end: 3 }, // reaches 0.003 m of 20 m: the viewer draws it, no length tolerance
+      { ...good, path: [[0, 0], [0, 0]] },
+    ];
+    let refused = 0;
+    for (const ev of variants) {
+      const problems = motionProblems(ev, Number.POSITIVE_INFINITY);
+      if (problems.length === 0) {
+        expect(() => prepareMotion(ev)).not.toThrow();
+      } else {
+        refused++;
+        expect(() => prepareMotion(ev)).toThrow(`motion of igv:7 at t=0 ms: ${problems.join('; ')}`);
+      }
+    }
+    expect(refused).toBe(9);
   });
 });

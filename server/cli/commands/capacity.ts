@@ -7,7 +7,7 @@ import { num } from '../../experiments/kpi-table.ts';
 import { writeOutputs } from '../../experiments/outputs.ts';
 import { receiptFor } from '../../experiments/receipt.ts';
 import { checkDays, resolveScenario, sampleKpis, scenarioHash, scenarioValue } from '../../experiments/scenario-setup.ts';
-import { Session } from '../../experiments/session.ts';
+import { Session, withWarmPool } from '../../experiments/session.ts';
 import { parseTarget } from '../../experiments/target.ts';
 import { assignment } from '../../experiments/vary.ts';
 import { parseOverridePath } from '../../../scenarios/index.ts';
@@ -62,8 +62,9 @@ export function registerCapacity(program: Command, io: CommandIo): void {
       .option('--resolution <x>', 'stop when the knee is bracketed this tightly (default 1 % of the range)')
       .option('--max-reps <n>', 'replications an undecided level may get (default 4 × n)'),
     5,
-  ).action(async (target: string, flags: CapacityFlags) => {
+  ).action(withWarmPool(async (target: string, flags: CapacityFlags) => {
     const o = parseCommon(flags, 5);
+    Session.warmUp(o.workers);
     if (flags.target === undefined) throw new UsageError("--target: required, e.g. --target 'truckTurnTimeMin.p95<=90'");
     const t = parseTarget(flags.target);
     const base = resolveScenario(target, o.sets);
@@ -120,5 +121,5 @@ export function registerCapacity(program: Command, io: CommandIo): void {
       parameters: base,
       receipt,
     }));
-  });
+  }));
 }

@@ -8,7 +8,7 @@ import { writeOutputs } from '../../experiments/outputs.ts';
 import { parsePolicies } from '../../experiments/policies.ts';
 import { receiptFor } from '../../experiments/receipt.ts';
 import { checkDays, resolveScenario, sampleKpis, scenarioHash } from '../../experiments/scenario-setup.ts';
-import { Session, type Configuration } from '../../experiments/session.ts';
+import { Session, withWarmPool, type Configuration } from '../../experiments/session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -40,8 +40,9 @@ export function registerCompare(program: Command, io: CommandIo): void {
       .argument('<scenario>', 'preset name or path to a scenario JSON file')
       .option('--policies <controller=a,b[,c]>', 'a controller and its strategies (e.g. craneScheduler=fifo,import-first), or a scenario path and values (e.g. transport.igv.fleet=60,80); the first is the baseline'),
     10,
-  ).action(async (target: string, flags: CompareFlags) => {
+  ).action(withWarmPool(async (target: string, flags: CompareFlags) => {
     const o = parseCommon(flags, 10);
+    Session.warmUp(o.workers);
     if (flags.policies === undefined) throw new UsageError('--policies: required, e.g. --policies craneScheduler=fifo,import-first');
     const { key, policies } = parsePolicies(flags.policies);
     const base = resolveScenario(target, o.sets);
@@ -86,5 +87,5 @@ export function registerCompare(program: Command, io: CommandIo): void {
       parameters: base,
       receipt,
     }));
-  });
+  }));
 }

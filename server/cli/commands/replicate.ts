@@ -6,7 +6,7 @@ import { writeOutputs } from '../../experiments/outputs.ts';
 import { commandLine, codeVersion } from '../../experiments/receipt.ts';
 import { replicate, type ReplicateResult } from '../../experiments/replicate.ts';
 import { checkDays, resolveScenario, sampleKpis, scenarioHash } from '../../experiments/scenario-setup.ts';
-import { Session } from '../../experiments/session.ts';
+import { Session, withWarmPool } from '../../experiments/session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CommandIo } from '../../experiments/command-io.ts';
@@ -46,8 +46,9 @@ export function registerReplicate(program: Command, io: CommandIo): void {
     10,
   )
     .option('--warmup <hours|auto>', "warm-up hours discarded from every replication, or 'auto' for MSER-5 detection on pilot runs (default: the scenario's)")
-    .action(async (target: string, flags: ReplicateFlags) => {
+    .action(withWarmPool(async (target: string, flags: ReplicateFlags) => {
       const o = parseCommon(flags, 10);
+      Session.warmUp(o.workers);
       const warmup = parseWarmup(flags.warmup);
       const scenario = resolveScenario(target, o.sets);
       const days = o.days ?? scenario.horizon.days;
@@ -98,5 +99,5 @@ export function registerReplicate(program: Command, io: CommandIo): void {
         parameters: scenario,
         receipt,
       }));
-    });
+    }));
 }

@@ -5,7 +5,7 @@ import { DEFAULT_KPIS, checkKpiPaths } from '../../experiments/kpi-paths.ts';
 import { writeOutputs } from '../../experiments/outputs.ts';
 import { receiptFor } from '../../experiments/receipt.ts';
 import { checkDays, resolveScenario, sampleKpis, scenarioHash } from '../../experiments/scenario-setup.ts';
-import { Session, type Configuration } from '../../experiments/session.ts';
+import { Session, withWarmPool, yieldToPool, type Configuration } from '../../experiments/session.ts';
 import { sweep, sweepCsv, sweepRows, type SweepResult } from '../../experiments/sweep.ts';
 import { assignment, grid, parseVary } from '../../experiments/vary.ts';
 import type { ReportChart } from '../../experiments/html-report.ts';
@@ -50,8 +50,9 @@ export function registerSweep(program: Command, io: CommandIo): void {
       .argument('<scenario>', 'preset name or path to a scenario JSON file')
       .option('--vary <path=a:b:step|path=v1,v2>', 'a scenario path and its values, e.g. demand.vehiclesPerDay=2000:4000:500 or control.craneScheduler.strategy=fifo,import-first (repeatable: the grid is every combination)', collect, [] as string[]),
     5,
-  ).action(async (target: string, flags: SweepFlags) => {
+  ).action(withWarmPool(async (target: string, flags: SweepFlags) => {
     const o = parseCommon(flags, 5);
+    Session.warmUp(o.workers);
     if (flags.vary.length === 0) throw new UsageError('--vary: give at least one, e.g. --vary demand.vehiclesPerDay=2000:4000:500');
     const variations = flags.vary.map((v) => parseVary(v));
     const dup = variations.find((v, i) => variations.findIndex((w) => w.path === v.path) !== i);
@@ -59,12 +60,15 @@ export function registerSweep(program: Command, io: CommandIo): void {
     const base = resolveScenario(target, o.sets);
     // Every point is checked before anything runs: a bad value names the --vary that made it.
     const combos = grid(variations);
-    const configs: Configuration[] = combos.map((combo) => {
+    const configs: Configuration[] = [];
+    for (const combo of combos) {
+      await yieldToPool();
       const overrides = combo.map((c) => assignment(c.path, c.value));
       const scenario = resolveScenario(target, o.sets, overrides, '--vary');
       checkDays(scenario, o.days);
-      return { label: overrides.join(' '), scenario, overrides: [...o.sets, ...overrides] };
-    });
+      configs.push({ label: overrides.join(' '), scenario, overrides: [...o.sets, ...overrides] });
+    }
+    await yieldToPool();
     const metrics = checkKpiPaths('--kpi', o.kpis.length > 0 ? o.kpis : [...DEFAULT_KPIS], sampleKpis(base));
     const baseSeed = o.seed ?? base.seed;
     const session = Session.local(o.workers, baseSeed, o.days, 'sweep');
@@ -85,5 +89,5 @@ export function registerSweep(program: Command, io: CommandIo): void {
       parameters: base,
       receipt,
     }));
-  });
+  }));
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../scenarios/index.ts';
 import type { ReplicationJob } from '../../experiments/executor.ts';
+import { dispatchOrder } from '../../experiments/dispatch-order.ts';
 import { LocalPoolExecutor } from '../../experiments/local-pool-executor.ts';
+import { runJob } from '../../experiments/run-job.ts';
 import { replicationSeed, replicationSeeds } from '../../experiments/seeds.ts';
-import { cli } from './helpers.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, cliWithEnv, tempDir } from './helpers.ts';
 
 function jobs(): ReplicationJob[] {
   const r = loadScenario('tiny');
@@ -26,6 +30,45 @@ describe('local worker pool', () => {
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
+  });
+
+  it('runs the dearest jobs first and still returns every result in job order, as run in-thread', async () => {
+    const r = loadScenario('tiny');
+    if (!r.ok) throw new Error('tiny is not valid');
+    const demand = [300, 900, 600, 900, 300];
+    const mixed: ReplicationJob[] = demand.map((vehiclesPerDay, i) => ({ scenario: { ...r.scenario, demand: { ...r.scenario.demand, vehiclesPerDay } }, overrides: [`demand.vehiclesPerDay=${vehiclesPerDay}`], seed: replicationSeed(3, i), days: 0.1 }));
+    // Highest demand first, ties in job order: the dispatch order differs from the job order.
+    expect(dispatchOrder(mixed)).toEqual([1, 3, 2, 0, 4]);
+    const inThread = mixed.map((j) => runJob(j));
+    const one = new LocalPoolExecutor(1);
+    const two = new LocalPoolExecutor(2);
+    try {
+      const [a, b] = [await one.run(mixed), await two.run(mixed)];
+      expect(JSON.stringify(a)).toBe(JSON.stringify(inThread));
+      expect(JSON.stringify(b)).toBe(JSON.stringify(inThread));
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('writes its timings to CROSSING_TWIN_TIMINGS when asked, and the output does not change', () => {
+    const file = join(tempDir(), 'timings.json');
+    const args = ['replicate', 'tiny', '-n', '3', '--days', '0.1', '--workers', '2', '--json'];
+    const timed = cliWithEnv({ CROSSING_TWIN_TIMINGS: file }, ...args);
+    const plain = cli(...args);
+    expect(timed.code, timed.stderr).toBe(0);
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(existsSync(file)).toBe(true);
+    const t = JSON.parse(readFileSync(file, 'utf8')) as { summary: { wallMs: number; processCpuMs: number }; marks: Array<{ name: string }>; workers: unknown[]; jobs: Array<{ index: number; worker: number; startMs: number; endMs: number; cpuMs: number | null }> };
+    expect(t.workers).toHaveLength(2);
+    expect(t.jobs.map((j) => j.index).sort()).toEqual([0, 1, 2]);
+    for (const j of t.jobs) {
+      expect(j.endMs).toBeGreaterThan(j.startMs);
+      expect(j.endMs).toBeLessThanOrEqual(t.summary.wallMs);
+      // Linux reports each thread's CPU; a run of a tenth of a day costs some.
+      if (process.platform === 'linux') expect(j.cpuMs).toBeGreaterThan(0);
+    }
+    expect(t.marks.map((m) => m.name)).toEqual(expect.arrayContaining(['batch-start', 'pool-ready', 'batch-done', 'exit']));
   });
 
   it('names the replication that failed', async () => {

@@ -12,6 +12,12 @@ export function cli(...args: string[]): { code: number | null; stdout: string; s
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `cli` with extra environment variables. */
+export function cliWithEnv(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** A fresh private folder for a test's outputs. */
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'crossing-twin-experiments-'));

@@ -5,6 +5,8 @@ import { Process, type ProcessBody } from './sim-process.ts';
 import { checkDelay, checkTime } from './time.ts';
 import { TraceHash } from './trace-hash.ts';
 
+/** Largest trace tag: the canonical record holds it in the 20 bits above the sequence's high word. */
+const MAX_TAG = 2 ** 20 - 1;
 /** 2^-32: the high 32-bit word of an integer below 2^53 is ⌊x · 2^-32⌋. */
 const INV_2_32 = 1 / 4294967296;
 
@@ -50,10 +52,13 @@ export class Environment {
   /**
    * Calls `action(arg, seq)` after `delay` ms: the hot-path API, no Event object is created.
    * Returns the entry's sequence number (a token the caller can keep to ignore a stale call).
+   * `priority` is an integer 0..255 (lower first among calls due at the same ms); `tag` (an
+   * integer 0..2^20-1, `TAG.USER` upwards for a model's own kinds) says in the trace what it was.
    */
   call<A>(delay: number, action: (arg: A, seq: number) => void, arg?: A, priority: number = NORMAL, tag: number = TAG.CALL): number {
     checkDelay(delay);
     if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) throw new RangeError(`priority ${priority} must be an integer 0..${MAX_PRIORITY}`);
+    if (!(tag >= 0 && tag <= MAX_TAG && (tag | 0) === tag)) throw new RangeError(`tag ${tag} must be an integer 0..${MAX_TAG}`);
     return this.queue.push(this.now + delay, priority, tag, action as Action, arg);
   }
 

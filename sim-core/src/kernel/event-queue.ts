@@ -51,7 +51,7 @@ export class EventQueue {
    */
   private rootTaken = false;
   private nextSeq = 0;
-  /** Time of the last pop: entries pushed for exactly this time may use the FIFOs below. */
+  /** Latest time popped: entries pushed for exactly this time may use the FIFOs below. */
   private now = -1;
   private readonly nowUrgent = new Deque<Entry>();
   private readonly nowNormal = new Deque<Entry>();
@@ -148,7 +148,10 @@ export class EventQueue {
       else if (from === 1) this.nowUrgent.shift();
       else this.nowNormal.shift();
     }
-    this.now = e.time;
+    // `now` never moves back: an entry pushed for an earlier time than one already popped (the
+    // Environment never does, a direct user of the queue may) goes to the heap, not behind
+    // entries of a later time in a FIFO, so each FIFO holds only entries due at `now`.
+    if (e.time > this.now) this.now = e.time;
     this.poppedTime = e.time;
     this.poppedPriority = e.priority;
     this.poppedSeq = e.seq;

@@ -2,8 +2,18 @@
 
 import { localeOf, type Lang } from './strings.ts';
 
+// toLocaleString with options builds a new Intl.NumberFormat on every call (tenths of a millisecond);
+// the panels format numbers several times a second, so each (language, digits) keeps its formatter.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(lang: Lang, x: number, digits = 0): string {
-  return x.toLocaleString(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const key = `${lang}:${digits}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f.format(x);
 }
 
 /** Square metres, or hectares from 10,000 m² on. */

@@ -12,11 +12,11 @@
 
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { Color, DynamicDrawUsage, InstancedMesh, Mesh, MeshLambertMaterial, MeshBasicMaterial, Object3D, RingGeometry, type BufferGeometry } from 'three';
+import { Color, DynamicDrawUsage, InstancedMesh, Mesh, MeshLambertMaterial, MeshBasicMaterial, RingGeometry, type BufferGeometry, type InstancedBufferAttribute } from 'three';
 import type { EntityKind } from '../../../sim-core/src/stream/visual-events.ts';
-import type { ViewEntity } from '../store/entity-table.ts';
+import { ENTITY_KINDS, type ViewEntity } from '../store/entity-table.ts';
 import { useRuntime } from '../store/use-viewer.ts';
-import { writeYawMatrix } from './coords.ts';
+import { writeYawMatrix, writeYawRollMatrix } from './coords.ts';
 import { barrierAngle, craneAnimation, tintOf } from './entity-look.ts';
 import { COLORS } from './palette.ts';
 import * as shapes from './shapes.ts';
@@ -47,10 +47,9 @@ const FIXED_TINT: Partial<Record<MeshName, number>> = { trolley: COLORS.trolley,
 
 // Module-scope scratch objects: the frame loop allocates nothing.
 const color = new Color();
-const dummy = new Object3D();
-dummy.rotation.order = 'YXZ';
 const crane = { trolley: 0, hoist: 0 };
 const VEHICLES = ['truck', 'igv'] as const;
+const CRANE_PARTS = ['craneFrame', 'trolley', 'spreader', 'rope'] as const;
 const CARRIERS = ['truck', 'igv', 'crane'] as const;
 const carrierPose = { x: 0, y: 0, h: 0, heading: 0 };
 
@@ -64,6 +63,17 @@ function createMesh(name: MeshName, material: MeshLambertMaterial): InstancedMes
   for (let i = 0; i < mesh.count; i++) mesh.setColorAt(i, color);
   mesh.count = 0;
   return mesh;
+}
+
+/**
+ * Marks instances lo..hi (inclusive) of an instance attribute for upload. Without an update range
+ * three uploads the whole preallocated buffer (8,192 container matrices are 512 kB) every time.
+ */
+function uploadRange(attr: InstancedBufferAttribute, lo: number, hi: number): void {
+  if (hi < lo) return;
+  attr.clearUpdateRanges();
+  attr.addUpdateRange(lo * attr.itemSize, (hi - lo + 1) * attr.itemSize);
+  attr.needsUpdate = true;
 }
 
 /** Where a carried container sits: on its carrier's deck or under a crane's spreader. */
@@ -102,6 +112,13 @@ export function DynamicScene(): React.JSX.Element {
     const material = new MeshLambertMaterial({ vertexColors: true });
     const out = {} as Record<MeshName, InstancedMesh>;
     for (const name of Object.keys(MESHES) as MeshName[]) out[name] = createMesh(name, material);
+    // The frame loop writes only what changed; new buffers start empty, so everything is new to them.
+    for (const kind of ENTITY_KINDS) {
+      for (const e of rt.entities.lists[kind]) {
+        e.poseDirty = true;
+        e.colorDirty = true;
+      }
+    }
     return out;
   }, []);
   const stations = useMemo(
@@ -157,18 +174,21 @@ export function DynamicScene(): React.JSX.Element {
       const a = mesh.instanceMatrix.array as Float32Array;
       let lo = n;
       let hi = -1;
+      let clo = n;
+      let chi = -1;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
         if (e.colorDirty) {
           mesh.setColorAt(i, color.setHex(tintOf(e)));
-          mesh.instanceColor!.needsUpdate = true;
           e.colorDirty = false;
+          if (i < clo) clo = i;
+          chi = i;
         }
         if (!e.poseDirty) continue;
         e.poseDirty = false;
         writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
         if (i < lo) lo = i;
-        if (i > hi) hi = i;
+        hi = i;
       }
       if (mesh.count !== n) {
         mesh.count = n;
@@ -176,11 +196,8 @@ export function DynamicScene(): React.JSX.Element {
         lo = 0;
         hi = n - 1;
       }
-      if (hi >= lo) {
-        mesh.instanceMatrix.clearUpdateRanges();
-        mesh.instanceMatrix.addUpdateRange(lo * 16, (hi - lo + 1) * 16);
-        mesh.instanceMatrix.needsUpdate = true;
-      }
+      uploadRange(mesh.instanceMatrix, lo, hi);
+      uploadRange(mesh.instanceColor!, clo, chi);
     }
 
     // Containers. Those set down (thousands, in stacks) live in `container` at their slot and are
@@ -194,19 +211,22 @@ export function DynamicScene(): React.JSX.Element {
       const a = mesh.instanceMatrix.array as Float32Array;
       let lo = n;
       let hi = -1;
+      let clo = n;
+      let chi = -1;
       for (let i = 0; i < n; i++) {
         const c = list[i]!;
         if (c.colorDirty) {
           mesh.setColorAt(i, color.setHex(tintOf(c)));
-          mesh.instanceColor!.needsUpdate = true;
           c.colorDirty = false;
+          if (i < clo) clo = i;
+          chi = i;
         }
         if (!c.poseDirty) continue;
         c.poseDirty = false;
         if (c.carrier !== null) a.fill(0, i * 16, i * 16 + 16);
         else writeYawMatrix(a, i * 16, c.x, c.tier * 2.59, c.y, c.heading);
         if (i < lo) lo = i;
-        if (i > hi) hi = i;
+        hi = i;
       }
       if (mesh.count !== n) {
         mesh.count = n;
@@ -214,11 +234,8 @@ export function DynamicScene(): React.JSX.Element {
         lo = 0;
         hi = n - 1;
       }
-      if (hi >= lo) {
-        mesh.instanceMatrix.clearUpdateRanges();
-        mesh.instanceMatrix.addUpdateRange(lo * 16, (hi - lo + 1) * 16);
-        mesh.instanceMatrix.needsUpdate = true;
-      }
+      uploadRange(mesh.instanceMatrix, lo, hi);
+      uploadRange(mesh.instanceColor!, clo, chi);
       const carried = meshes.carried;
       const ca = carried.instanceMatrix.array as Float32Array;
       let k = 0;
@@ -238,8 +255,8 @@ export function DynamicScene(): React.JSX.Element {
       }
       carried.count = k;
       carried.visible = k > 0;
-      carried.instanceMatrix.needsUpdate = true;
-      if (k > 0) carried.instanceColor!.needsUpdate = true;
+      uploadRange(carried.instanceMatrix, 0, k - 1);
+      uploadRange(carried.instanceColor!, 0, k - 1);
     }
 
     // Cranes: gantry where the crane stands, trolley and spreader from the cycle phase, ropes between.
@@ -249,6 +266,7 @@ export function DynamicScene(): React.JSX.Element {
       const fa = meshes.craneFrame.instanceMatrix.array as Float32Array;
       const ta = meshes.trolley.instanceMatrix.array as Float32Array;
       const sa = meshes.spreader.instanceMatrix.array as Float32Array;
+      const ra = meshes.rope.instanceMatrix.array as Float32Array;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
         craneAnimation(e, t, crane);
@@ -257,21 +275,18 @@ export function DynamicScene(): React.JSX.Element {
         writeYawMatrix(fa, i * 16, e.x, 0, e.y, e.heading);
         writeYawMatrix(ta, i * 16, cx, 22.3, cy, e.heading);
         writeYawMatrix(sa, i * 16, cx, crane.hoist, cy, e.heading);
-        dummy.position.set(cx, 21.3, -cy);
-        dummy.rotation.set(0, -e.heading, 0);
-        dummy.scale.set(1, Math.max(0.1, 21.3 - crane.hoist), 1);
-        dummy.updateMatrix();
-        meshes.rope.setMatrixAt(i, dummy.matrix);
+        writeYawMatrix(ra, i * 16, cx, 21.3, cy, e.heading, Math.max(0.1, 21.3 - crane.hoist));
         if (e.colorDirty) {
           meshes.craneFrame.setColorAt(i, color.setHex(tintOf(e)));
-          meshes.craneFrame.instanceColor!.needsUpdate = true;
+          uploadRange(meshes.craneFrame.instanceColor!, 0, n - 1);
           e.colorDirty = false;
         }
       }
-      for (const m of [meshes.craneFrame, meshes.trolley, meshes.spreader, meshes.rope]) {
-        m.count = n;
-        m.visible = n > 0;
-        m.instanceMatrix.needsUpdate = true;
+      for (const m of CRANE_PARTS) {
+        const mesh = meshes[m];
+        mesh.count = n;
+        mesh.visible = n > 0;
+        uploadRange(mesh.instanceMatrix, 0, n - 1);
       }
     }
 
@@ -279,48 +294,59 @@ export function DynamicScene(): React.JSX.Element {
     {
       const list = L['gate-lane'];
       const n = Math.min(list.length, CAPACITY['gate-lane']);
+      let placed = false;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
-        writeYawMatrix(meshes.booth.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
-        dummy.position.set(e.x + 1.2 * Math.cos(e.heading), 1.1, -(e.y - 1.2 * Math.sin(e.heading)));
-        dummy.rotation.set(0, -e.heading, barrierAngle(e, t));
-        dummy.scale.set(1, 1, 1);
-        dummy.updateMatrix();
-        meshes.arm.setMatrixAt(i, dummy.matrix);
+        if (e.poseDirty) {
+          // Booths stand still: written when placed (or moved to another slot), not every frame.
+          writeYawMatrix(meshes.booth.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+          e.poseDirty = false;
+          placed = true;
+        }
+        writeYawRollMatrix(meshes.arm.instanceMatrix.array as Float32Array, i * 16, e.x + 1.2 * Math.cos(e.heading), 1.1, -(e.y - 1.2 * Math.sin(e.heading)), e.heading, barrierAngle(e, t));
         if (e.colorDirty) {
           meshes.arm.setColorAt(i, color.setHex(tintOf(e)));
-          meshes.arm.instanceColor!.needsUpdate = true;
+          uploadRange(meshes.arm.instanceColor!, 0, n - 1);
           e.colorDirty = false;
         }
       }
-      for (const m of [meshes.booth, meshes.arm]) {
-        m.count = n;
-        m.visible = n > 0;
-        m.instanceMatrix.needsUpdate = true;
-      }
+      if (placed || meshes.booth.count !== n) uploadRange(meshes.booth.instanceMatrix, 0, n - 1);
+      meshes.booth.count = meshes.arm.count = n;
+      meshes.booth.visible = meshes.arm.visible = n > 0;
+      uploadRange(meshes.arm.instanceMatrix, 0, n - 1);
     }
 
     // Scanners (portal + light), inspection bays, chargers: fixed, tinted by state.
     for (const { kind, fixed, tinted } of stations) {
       const list = L[kind];
       const n = Math.min(list.length, CAPACITY[kind]);
+      // Fixed equipment: matrices written when placed, colours when their state changes.
+      let placed = tinted.count !== n;
+      let clo = n;
+      let chi = -1;
       for (let i = 0; i < n; i++) {
         const e = list[i]!;
-        writeYawMatrix(tinted.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
-        if (fixed !== null) writeYawMatrix(fixed.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+        if (e.poseDirty) {
+          writeYawMatrix(tinted.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+          if (fixed !== null) writeYawMatrix(fixed.instanceMatrix.array as Float32Array, i * 16, e.x, 0, e.y, e.heading);
+          e.poseDirty = false;
+          placed = true;
+        }
         if (e.colorDirty) {
           tinted.setColorAt(i, color.setHex(tintOf(e)));
-          tinted.instanceColor!.needsUpdate = true;
           e.colorDirty = false;
+          if (i < clo) clo = i;
+          chi = i;
         }
       }
+      uploadRange(tinted.instanceColor!, clo, chi);
       tinted.count = n;
       tinted.visible = n > 0;
-      tinted.instanceMatrix.needsUpdate = true;
+      if (placed) uploadRange(tinted.instanceMatrix, 0, n - 1);
       if (fixed !== null) {
         fixed.count = n;
         fixed.visible = n > 0;
-        fixed.instanceMatrix.needsUpdate = true;
+        if (placed) uploadRange(fixed.instanceMatrix, 0, n - 1);
       }
     }
 

@@ -75,7 +75,9 @@ export function LayoutScene({ layout }: { layout: LayoutPayload }): React.JSX.El
         <meshBasicMaterial vertexColors side={DoubleSide} />
       </mesh>
       <mesh geometry={fills} renderOrder={1}>
-        <meshBasicMaterial vertexColors side={DoubleSide} transparent opacity={0.78} depthWrite={false} polygonOffset polygonOffsetFactor={-1} />
+        {/* forceSinglePass: three draws a transparent double-sided material twice (back, then front)
+            and recompiles its program state for each pass, every frame; flat ground quads need one. */}
+        <meshBasicMaterial vertexColors side={DoubleSide} forceSinglePass transparent opacity={0.78} depthWrite={false} polygonOffset polygonOffsetFactor={-1} />
       </mesh>
       <lineSegments geometry={outlines} renderOrder={2}>
         <lineBasicMaterial vertexColors transparent opacity={0.7} />
@@ -84,7 +86,7 @@ export function LayoutScene({ layout }: { layout: LayoutPayload }): React.JSX.El
         <meshBasicMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={-2} />
       </mesh>
       <mesh geometry={atlas.geometry} renderOrder={4}>
-        <meshBasicMaterial map={atlas.texture} transparent side={DoubleSide} depthWrite={false} polygonOffset polygonOffsetFactor={-3} />
+        <meshBasicMaterial map={atlas.texture} transparent side={DoubleSide} forceSinglePass depthWrite={false} polygonOffset polygonOffsetFactor={-3} />
       </mesh>
       <gridHelper args={[Math.max(extent[2] - extent[0], extent[3] - extent[1]) * 1.2, 60, COLORS.grid, COLORS.grid]} position={[(extent[0] + extent[2]) / 2, -0.1, -(extent[1] + extent[3]) / 2]} />
     </group>

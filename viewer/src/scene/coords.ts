@@ -6,8 +6,11 @@
 
 import type { Point } from '../../../sim-core/src/model/scenario.ts';
 
-/** Writes a rotation about y by −heading plus a translation into a column-major 4×4 at `o`. */
-export function writeYawMatrix(a: Float32Array, o: number, x: number, height: number, y: number, heading: number): void {
+/**
+ * Writes a rotation about y by −heading, a scale of `scaleY` along y, then a translation, into a
+ * column-major 4×4 at `o` (instance matrices written straight into their buffer, no Object3D).
+ */
+export function writeYawMatrix(a: Float32Array, o: number, x: number, height: number, y: number, heading: number, scaleY = 1): void {
   const c = Math.cos(heading);
   const s = Math.sin(heading);
   // makeRotationY(−heading): [c 0 −s; 0 1 0; s 0 c] in column-major order with the sign folded in.
@@ -16,7 +19,7 @@ export function writeYawMatrix(a: Float32Array, o: number, x: number, height: nu
   a[o + 2] = s;
   a[o + 3] = 0;
   a[o + 4] = 0;
-  a[o + 5] = 1;
+  a[o + 5] = scaleY;
   a[o + 6] = 0;
   a[o + 7] = 0;
   a[o + 8] = -s;
@@ -26,6 +29,35 @@ export function writeYawMatrix(a: Float32Array, o: number, x: number, height: nu
   a[o + 12] = x;
   a[o + 13] = height;
   a[o + 14] = -y;
+  a[o + 15] = 1;
+}
+
+/**
+ * Writes yaw (about y by −heading) then roll (about the object's own z by `roll` radians), then a
+ * translation to scene (sx, sy, sz): what an Object3D with rotation (0, −heading, roll) in order
+ * 'YXZ' gives, without composing through a quaternion.
+ */
+export function writeYawRollMatrix(a: Float32Array, o: number, sx: number, sy: number, sz: number, heading: number, roll: number): void {
+  const cy = Math.cos(heading);
+  const sny = -Math.sin(heading); // sin(−heading)
+  const cz = Math.cos(roll);
+  const sz2 = Math.sin(roll);
+  // Ry(−heading) · Rz(roll), column by column.
+  a[o] = cy * cz;
+  a[o + 1] = sz2;
+  a[o + 2] = -sny * cz;
+  a[o + 3] = 0;
+  a[o + 4] = -cy * sz2;
+  a[o + 5] = cz;
+  a[o + 6] = sny * sz2;
+  a[o + 7] = 0;
+  a[o + 8] = sny;
+  a[o + 9] = 0;
+  a[o + 10] = cy;
+  a[o + 11] = 0;
+  a[o + 12] = sx;
+  a[o + 13] = sy;
+  a[o + 14] = sz;
   a[o + 15] = 1;
 }
 

@@ -7,7 +7,7 @@
  * come from motion events with constant-speed profiles, exactly as a model's would.
  */
 
-import type { Point, Zone } from '../../../sim-core/src/model/scenario.ts';
+import type { Country, Point, Zone } from '../../../sim-core/src/model/scenario.ts';
 import type { LayoutPayload } from '../../../sim-core/src/stream/protocol.ts';
 import type { VisualEvent } from '../../../sim-core/src/stream/visual-events.ts';
 import { constantSpeedMotion } from '../store/motion-pose.ts';
@@ -98,12 +98,25 @@ export function stressPopulation(layout: LayoutPayload, counts: StressCounts, se
   return events;
 }
 
-/** The next leg of a synthetic vehicle that has stopped: IGVs shuttle along the route, trucks wander their zone. */
-function nextLegs(rt: ViewerRuntime, layout: LayoutPayload, t: number, rnd: () => number, busyUntil: Map<string, number>): VisualEvent[] {
-  const out: VisualEvent[] = [];
-  const route = layout.routes.find((r) => r.kind === 'igv') ?? layout.routes[0]!;
-  const back = [...route.path].reverse();
+/** What the synthetic legs are drawn on, looked up once per layout. */
+interface StressGround {
+  route: Point[];
+  back: Point[];
+  /** Where a truck of each country wanders (`null`: one with no country). */
+  truckZone: Record<Country | 'none', Zone>;
+}
+
+function stressGround(layout: LayoutPayload): StressGround {
+  const route = (layout.routes.find((r) => r.kind === 'igv') ?? layout.routes[0]!).path;
   const truckZones = layout.zones.filter((z) => z.kind === 'parking' || z.kind === 'gate' || z.kind === 'transfer-yard');
+  const zoneOf = (c: Country): Zone => truckZones.find((zone) => zone.country === c) ?? truckZones[0]!;
+  return { route, back: [...route].reverse(), truckZone: { VN: zoneOf('VN'), CN: zoneOf('CN'), none: truckZones[0]! } };
+}
+
+/** The next leg of a synthetic vehicle that has stopped: IGVs shuttle along the route, trucks wander their zone. */
+function nextLegs(rt: ViewerRuntime, ground: StressGround, t: number, rnd: () => number, busyUntil: Map<string, number>): VisualEvent[] {
+  const out: VisualEvent[] = [];
+  const { route, back, truckZone } = ground;
   // A vehicle gets its next leg after its last one ended plus a short dwell (loading, waiting).
   const due = (id: string): boolean => (busyUntil.get(id) ?? 0) <= t;
   const started = (ev: VisualEvent & { type: 'motion' }): void => {
@@ -112,16 +125,15 @@ function nextLegs(rt: ViewerRuntime, layout: LayoutPayload, t: number, rnd: () =
   };
   for (const e of rt.entities.lists.igv) {
     if (!due(e.id)) continue;
-    const atStart = Math.hypot(e.x - route.path[0]![0], e.y - route.path[0]![1]) < 1;
-    const path = (atStart ? route.path : back).map((p) => [p[0] + (rnd() - 0.5) * 6, p[1]] as Point);
+    const atStart = Math.hypot(e.x - route[0]![0], e.y - route[0]![1]) < 1;
+    const path = (atStart ? route : back).map((p) => [p[0] + (rnd() - 0.5) * 6, p[1]] as Point);
     path[0] = [e.x, e.y];
-    path[path.length - 1] = atStart ? route.path[route.path.length - 1]! : route.path[0]!;
+    path[path.length - 1] = atStart ? route[route.length - 1]! : route[0]!;
     started(constantSpeedMotion(e.id, path, t, 5 + rnd() * 3));
   }
   for (const e of rt.entities.lists.truck) {
     if (!due(e.id)) continue;
-    const z = truckZones.find((zone) => zone.country === e.country) ?? truckZones[0]!;
-    started(constantSpeedMotion(e.id, [[e.x, e.y], randomIn(z, rnd)], t, 3 + rnd() * 4));
+    started(constantSpeedMotion(e.id, [[e.x, e.y], randomIn(truckZone[e.country ?? 'none'], rnd)], t, 3 + rnd() * 4));
   }
   return out;
 }
@@ -135,6 +147,7 @@ export function startStress(rt: ViewerRuntime, preset: string, counts: StressCou
   const { store, entities, clock } = rt;
   const scenario = loadPreset(preset);
   const layout = layoutPayloadOf(scenario);
+  const ground = stressGround(layout);
   const rnd = lcg(11);
   const busyUntil = new Map<string, number>();
   const begin = (): void => {
@@ -151,7 +164,7 @@ export function startStress(rt: ViewerRuntime, preset: string, counts: StressCou
   // Keep the horizon ahead of the display and give stopped vehicles a new leg, twice a second.
   const timer = setInterval(() => {
     clock.horizon = clock.t + 600_000;
-    const legs = nextLegs(rt, layout, clock.t, rnd, busyUntil);
+    const legs = nextLegs(rt, ground, clock.t, rnd, busyUntil);
     if (legs.length > 0) entities.ingest(legs);
   }, 500);
   clock.horizon = 600_000;

@@ -7,16 +7,16 @@
  * time mostly moves forward by one frame, so the walk is O(1) amortized).
  */
 
-import { cumulativeLengths, distanceAt, motionProblems } from '../../../sim-core/src/stream/motion.ts';
+import { distanceWithin, motionProblems, PROFILE_STRIDE } from '../../../sim-core/src/stream/motion.ts';
 import type { MotionEvent } from '../../../sim-core/src/stream/visual-events.ts';
 
 /** A motion ready for per-frame evaluation. */
 export interface PreparedMotion {
   readonly event: MotionEvent & { t: number };
-  /** Path as flat [x0, y0, x1, y1, ...], metres. */
-  readonly xy: Float64Array;
-  /** Distance from the start to each path point, metres. */
-  readonly cum: Float64Array;
+  /** Path points as [x, y, distance from the start] triples, metres. */
+  readonly pts: readonly number[];
+  /** Path length, metres. */
+  readonly length: number;
   /** Time the path's end is reached, ms. */
   readonly end: number;
   /** Index of the segment used last. */
@@ -31,36 +31,71 @@ export interface Pose {
 }
 
 /**
+ * True when sim-core's `motionProblems` (with no length tolerance) finds nothing: the same checks
+ * as plain loops, because hundreds of motions arrive every second and the common case is a good
+ * one. Anything it refuses goes through `motionProblems` for the messages.
+ */
+function wellFormed(ev: MotionEvent): boolean {
+  const path = ev.path;
+  if (path.length < 2) return false;
+  for (let k = 0; k < path.length; k++) {
+    const p = path[k]!;
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) return false;
+  }
+  const pr = ev.profile;
+  if (pr.length === 0 || pr.length % PROFILE_STRIDE !== 0) return false;
+  for (let k = 0; k < pr.length; k++) if (!Number.isFinite(pr[k])) return false;
+  if (!Number.isFinite(ev.end)) return false;
+  for (let k = PROFILE_STRIDE; k < pr.length; k += PROFILE_STRIDE) if (pr[k]! < pr[k - PROFILE_STRIDE]!) return false;
+  return pr[pr.length - PROFILE_STRIDE]! <= ev.end;
+}
+
+/**
  * Builds the per-frame form of a motion event, or throws an Error naming what is wrong with it
  * (the checks of sim-core's `motionProblems`).
  */
 export function prepareMotion(ev: MotionEvent & { t: number }): PreparedMotion {
-  const problems = motionProblems(ev, Number.POSITIVE_INFINITY);
-  if (problems.length > 0) throw new Error(`motion of ${ev.id} at t=${ev.t} ms: ${problems.join('; ')}`);
-  const xy = new Float64Array(ev.path.length * 2);
-  ev.path.forEach((p, i) => {
-    xy[2 * i] = p[0];
-    xy[2 * i + 1] = p[1];
-  });
-  return { event: ev, xy, cum: cumulativeLengths(ev.path), end: ev.end, seg: 0 };
+  if (!wellFormed(ev)) {
+    const problems = motionProblems(ev, Number.POSITIVE_INFINITY);
+    // wellFormed and motionProblems disagreeing would be a bug here, not bad input; say so.
+    throw new Error(`motion of ${ev.id} at t=${ev.t} ms: ${problems.length > 0 ? problems.join('; ') : 'refused by the viewer\'s check but not by motionProblems'}`);
+  }
+  // One flat array per motion (x, y, distance per point), hundreds arrive a second: a plain array
+  // of doubles lives on the JS heap, where a typed array this size would allocate a backing store
+  // outside it that the garbage collector tracks separately.
+  const path = ev.path;
+  const pts: number[] = [];
+  let s = 0;
+  let px = path[0]![0];
+  let py = path[0]![1];
+  for (let i = 0; i < path.length; i++) {
+    const x = path[i]![0];
+    const y = path[i]![1];
+    s += Math.hypot(x - px, y - py);
+    pts.push(x, y, s);
+    px = x;
+    py = y;
+  }
+  return { event: ev, pts, length: s, end: ev.end, seg: 0 };
 }
 
 /** Writes the position and heading at time t (ms) into `out`; returns true while still driving. */
 export function poseAt(m: PreparedMotion, t: number, out: Pose): boolean {
-  const s = distanceAt(m.event, t);
-  const cum = m.cum;
-  const last = cum.length - 1;
+  const s = distanceWithin(m.event, t, m.length);
+  const p = m.pts;
+  const last = p.length / 3 - 1;
   let k = m.seg;
-  if (k >= last || cum[k]! > s) k = 0; // time went backwards (restart): search from the start
-  while (k < last - 1 && cum[k + 1]! < s) k++;
-  while (k < last - 1 && cum[k + 1]! - cum[k]! < 1e-9) k++; // a zero-length segment has no heading
+  if (k >= last || p[3 * k + 2]! > s) k = 0; // time went backwards (restart): search from the start
+  while (k < last - 1 && p[3 * k + 5]! < s) k++;
+  while (k < last - 1 && p[3 * k + 5]! - p[3 * k + 2]! < 1e-9) k++; // a zero-length segment has no heading
   m.seg = k;
-  const x0 = m.xy[2 * k]!;
-  const y0 = m.xy[2 * k + 1]!;
-  const dx = m.xy[2 * k + 2]! - x0;
-  const dy = m.xy[2 * k + 3]! - y0;
-  const segLen = cum[k + 1]! - cum[k]!;
-  const f = segLen > 0 ? Math.min(1, Math.max(0, (s - cum[k]!) / segLen)) : 1;
+  const o = 3 * k;
+  const x0 = p[o]!;
+  const y0 = p[o + 1]!;
+  const dx = p[o + 3]! - x0;
+  const dy = p[o + 4]! - y0;
+  const segLen = p[o + 5]! - p[o + 2]!;
+  const f = segLen > 0 ? Math.min(1, Math.max(0, (s - p[o + 2]!) / segLen)) : 1;
   out.x = x0 + dx * f;
   out.y = y0 + dy * f;
   if (segLen > 0) out.heading = Math.atan2(dx, dy);

@@ -4,9 +4,9 @@
  * frame and is not in the store).
  */
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatNumber, formatSimTime } from '../i18n/format.ts';
-import { tr } from '../i18n/strings.ts';
+import { tr, type Lang } from '../i18n/strings.ts';
 import { SPEEDS } from '../store/viewer-store.ts';
 import { useRuntime, useViewer } from '../store/use-viewer.ts';
 
@@ -20,6 +20,31 @@ function speedLabel(s: number): string {
   return s < 60 ? `${s}×` : s < 3600 ? `${s / 60} min/s` : `${s / 3600} h/s`;
 }
 
+/**
+ * The simulated time, written straight into its span four times a second (the display clock changes
+ * every frame and is not in the store; a React render per update would cost more than the text).
+ */
+function SimTime({ lang }: { lang: Lang }): React.JSX.Element {
+  const rt = useRuntime();
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    let shown = -1;
+    const show = (): void => {
+      const el = ref.current;
+      const t = Math.floor(rt.clock.t / 1000) * 1000; // the text shows whole seconds
+      if (el === null || t === shown) return;
+      shown = t;
+      const now = formatSimTime(t);
+      el.textContent = `${tr(lang, 'day')} ${formatNumber(lang, now.day)} · ${now.clock}`;
+      el.dataset.ms = String(t);
+    };
+    show();
+    const id = setInterval(show, 250);
+    return () => clearInterval(id);
+  }, [rt, lang]);
+  return <span className="value" data-testid="sim-time" ref={ref} />;
+}
+
 export function ClockControls(): React.JSX.Element {
   const rt = useRuntime();
   const lang = useViewer((s) => s.lang);
@@ -28,16 +53,10 @@ export function ClockControls(): React.JSX.Element {
   const seed = useViewer((s) => s.seed);
   const ended = useViewer((s) => s.ended);
   const canControl = useViewer((s) => s.canControl);
-  const [t, setT] = useState(0);
   const [seedText, setSeedText] = useState(String(seed));
   const [seedError, setSeedError] = useState<string | null>(null);
   useEffect(() => setSeedText(String(seed)), [seed]);
-  useEffect(() => {
-    const id = setInterval(() => setT(rt.clock.t), 250);
-    return () => clearInterval(id);
-  }, [rt]);
   const c = rt.controls;
-  const now = formatSimTime(t);
   const restart = (): void => {
     const n = Number(seedText);
     if (!(seedText.trim() !== '' && Number.isInteger(n) && n >= 0)) {
@@ -51,9 +70,7 @@ export function ClockControls(): React.JSX.Element {
     <section className="clock" data-testid="clock">
       <div className="time">
         <span className="label">{tr(lang, 'simTime')}</span>
-        <span className="value" data-testid="sim-time" data-ms={Math.round(t)}>
-          {tr(lang, 'day')} {formatNumber(lang, now.day)} · {now.clock}
-        </span>
+        <SimTime lang={lang} />
         {ended ? <span className="ended">■</span> : null}
       </div>
       <div className="buttons">

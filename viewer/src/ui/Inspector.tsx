@@ -34,7 +34,7 @@ export function inspectorRows(e: ViewEntity, t: number, lang: Lang): Row[] {
       if (e.motion !== null) {
         const path = e.motion.event.path;
         const end = path[path.length - 1]!;
-        rows.push([tr(lang, 'route'), `${formatLength(lang, e.motion.cum[e.motion.cum.length - 1]!)} → (${Math.round(end[0])}, ${Math.round(end[1])})`]);
+        rows.push([tr(lang, 'route'), `${formatLength(lang, e.motion.length)} → (${Math.round(end[0])}, ${Math.round(end[1])})`]);
       }
       break;
     case 'crane':
