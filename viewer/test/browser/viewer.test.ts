@@ -49,6 +49,10 @@ async function open(url: string, until: (s: Awaited<ReturnType<typeof state>>) =
     if (Date.now() > deadline) throw new Error(`viewer at ${url} never reached the expected state: ${JSON.stringify(await state(page)).slice(0, 500)}`);
     await page.waitForTimeout(250);
   }
+  // Then a few more frames: software WebGL compiles its pipelines on the first frames and may stall
+  // for seconds, which the timed checks below would otherwise count against the viewer.
+  const f0 = await page.evaluate(() => window.__viewerPerf?.frames ?? 0);
+  await page.waitForFunction((f) => (window.__viewerPerf?.frames ?? 0) >= f + 3, f0, { timeout: 40_000 });
   return page;
 }
 
