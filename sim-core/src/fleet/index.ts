@@ -3,7 +3,8 @@ export { LaneGraph, STOP_KINDS, type GraphEdge, type GraphNode } from './lane-gr
 export { planProfile, SpeedProfile } from './kinematics.ts';
 export { buildStretch, edgeCap, type CruiseSpeeds, type Stretch } from './stretch.ts';
 export { ShortestTimeRouter, CongestionAwareRouter, dijkstra, type Router, type Route } from './router.ts';
-export { TrafficController, requiredStart } from './traffic-controller.ts';
+export { TrafficController } from './traffic-controller.ts';
+export { requiredStart } from './lane-gap.ts';
 export { StopPool } from './stop-pool.ts';
 export { ThresholdCharging, createChargingPolicy, type ChargingPolicy } from './charging-policy.ts';
 export type { VehicleDriver, VehicleTelemetry, VehicleListener } from './vehicle-driver.ts';

@@ -9,7 +9,7 @@ import { LaneBookings } from '../../src/fleet/lane-bookings.ts';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { StretchCache } from '../../src/fleet/stretch-cache.ts';
-import { requiredStart } from '../../src/fleet/traffic-controller.ts';
+import { requiredStart } from '../../src/fleet/lane-gap.ts';
 import { Rng } from '../../src/random/rng.ts';
 import { ZoneWindows } from '../../src/fleet/zone-windows.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';

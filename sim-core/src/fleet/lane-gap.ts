@@ -1,0 +1,88 @@
+import type { SpeedProfile } from './kinematics.ts';
+
+/** Reused by `requiredStart`, which runs for every lane comparison (no allocation per call). */
+let SCRATCH = new Float64Array(256);
+
+/**
+ * Earliest start (ms) of a follower profile F so that on one lane, for every distance x along it,
+ * the follower reaches x no earlier than the predecessor P reaches x + gap, from `back` metres
+ * before the lane. F's lane begins at fOff on F, P's at pOff on P, which started at pT0 (ms). Exact:
+ * the difference of the two time functions has its minimum at a phase boundary or where the speeds
+ * are equal.
+ */
+export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
+  // From `back` metres before the lane (where two vehicles merging into it approach from different
+  // edges) to its end.
+  const lo = -back;
+  const fs = F.s;
+  const ps = P.s;
+  // Room for both ends, every phase boundary of each, the end of P and a crossing point per interval.
+  const room = 2 * (fs.length + ps.length + 3);
+  if (SCRATCH.length < room) SCRATCH = new Float64Array(2 * room);
+  const xs = SCRATCH;
+  // The phase boundaries of F and of P (shifted onto the lane) inside (lo, len), both ascending,
+  // merged in order with lo, len and the end of P: the breakpoints of the two time functions.
+  // (Bisection for the first boundary inside: shifting keeps the boundaries in order.)
+  let i = 0;
+  for (let b = fs.length; i < b; ) {
+    const mid = (i + b) >> 1;
+    if (fs[mid]! - fOff > lo) b = mid;
+    else i = mid + 1;
+  }
+  let j = 0;
+  for (let b = ps.length; j < b; ) {
+    const mid = (j + b) >> 1;
+    if (ps[mid]! - pOff - gap > lo) b = mid;
+    else j = mid + 1;
+  }
+  const pEnd = P.length - pOff - gap;
+  let pendingEnd = pEnd > lo && pEnd < len;
+  let n = 0;
+  xs[n++] = lo;
+  for (;;) {
+    const f = i < fs.length && fs[i]! - fOff < len ? fs[i]! - fOff : Infinity;
+    const q = j < ps.length && ps[j]! - pOff - gap < len ? ps[j]! - pOff - gap : Infinity;
+    const e = pendingEnd ? pEnd : Infinity;
+    if (f === Infinity && q === Infinity && e === Infinity) break;
+    if (f <= q && f <= e) {
+      xs[n++] = f;
+      i++;
+    } else if (q <= e) {
+      xs[n++] = q;
+      j++;
+    } else {
+      xs[n++] = e;
+      pendingEnd = false;
+    }
+  }
+  xs[n++] = len;
+  let m = n;
+  for (let k = 0; k + 1 < n; k++) {
+    const lo = xs[k]!;
+    const hi = xs[k + 1]!;
+    if (hi - lo < 1e-9) continue;
+    const mid = (lo + hi) / 2;
+    if (pOff + mid + gap >= P.length) continue;
+    // Speed squared is linear in distance within a phase: v² = c0 + c1·x.
+    const fp = F.phaseAt(fOff + mid);
+    const pp = P.phaseAt(pOff + mid + gap);
+    const fv = F.v[fp]!;
+    const fa = F.a[fp]!;
+    const pv = P.v[pp]!;
+    const pa = P.a[pp]!;
+    const f0 = fv * fv - 2 * fa * fs[fp]!;
+    const f1 = 2 * fa;
+    const p0 = pv * pv - 2 * pa * ps[pp]!;
+    const p1 = 2 * pa;
+    if (f1 === p1) continue;
+    const x = (p0 + p1 * (pOff + gap) - f0 - f1 * fOff) / (f1 - p1);
+    if (x > lo && x < hi) xs[m++] = x;
+  }
+  let need = -Infinity;
+  for (let k = 0; k < m; k++) {
+    const x = xs[k]!;
+    const t = pT0 + 1000 * P.timeAt(pOff + x + gap) - 1000 * F.timeAt(fOff + x);
+    if (t > need) need = t;
+  }
+  return need;
+}
