@@ -6,7 +6,6 @@
 
 import { validateScenario } from '../../../scenarios/validate.ts';
 import type { Scenario } from '../../../sim-core/src/model/scenario.ts';
-import type { ScenarioSummary } from '../../../sim-core/src/stream/protocol.ts';
 
 const files = import.meta.glob<unknown>('../../../scenarios/presets/*.json', { eager: true, import: 'default' });
 
@@ -28,17 +27,4 @@ export function loadPreset(name: string): Scenario {
 
 export { layoutPayload as layoutPayloadOf } from '../../../sim-core/src/stream/layout-payload.ts';
 
-export function scenarioSummaryOf(name: string, s: Scenario, seed: number): ScenarioSummary {
-  return {
-    name,
-    title: s.meta.title,
-    description: s.meta.description,
-    site: s.meta.site,
-    mode: s.mode,
-    seed,
-    horizon: { days: s.horizon.days, warmupHours: s.horizon.warmupHours },
-    horizonMs: Math.round(s.horizon.days * 86_400_000),
-    vehiclesPerDay: s.demand.vehiclesPerDay * s.demand.seasonalFactor,
-    igvFleet: s.mode === 'smart' && s.transport.igv !== undefined ? s.transport.igv.fleet : null,
-  };
-}
+export { scenarioSummary as scenarioSummaryOf } from '../../../sim-core/src/stream/scenario-summary.ts';
