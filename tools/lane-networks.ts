@@ -30,6 +30,8 @@ const FAN_M = 55;
 /** Spacing of the holding bays along the carriageway, metres, and how many before the Chinese exit gate. */
 const BAY_PITCH_M = 60;
 const CN_BAYS = 24;
+/** Aisle stalls keep this far (x, metres) from the road's carriageways where they meet the yard. */
+const AISLE_STALL_ROAD_GAP_M = 45;
 
 class NetBuilder {
   readonly nodes: NetworkNode[] = [];
@@ -124,7 +126,9 @@ interface YardSpec {
   arriveX: number;
   leaveX: number;
   /** Parking: aisle y, stall columns from x0 to x1, link to the yard aisle at linkX. */
-  parking: { aisleY: number; x0: number; x1: number; linkX: number; zone: Zone };
+  /** When set, a waiting stall across the aisle from each transfer point farther than AISLE_STALL_ROAD_GAP_M from this x (the road), except where the parking link leaves. */
+  aisleStallsAwayFromX?: number;
+  parking: { aisleY: number; x0: number; x1: number; linkX: number; zone: Zone; rows?: Array<{ x0: number; x1: number }> };
 }
 
 /** The border gate of one side: lanes by direction along the road centreline. */
@@ -161,6 +165,13 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
       const a = b.node(`${pre}-aisle-tp-${i + 1}`, 'way', y.country, [cr.x, y.aisleY]);
       const tp = b.node(`${pre}-tp-${String(i + 1).padStart(2, '0')}`, 'crane-transfer', y.country, [cr.x, y.tpY], cr.crane);
       b.spur(a, tp);
+      // A waiting stall across the aisle from the transfer point (the aisle node is a junction
+      // anyway): a vehicle waiting for a transfer point waits beside the cranes, not in the
+      // parking rows, whose dense junctions made every wait two slow trips through them.
+      if (y.aisleStallsAwayFromX !== undefined && Math.abs(cr.x - y.aisleStallsAwayFromX) > AISLE_STALL_ROAD_GAP_M && Math.abs(cr.x - y.parking.linkX) > 0.5) {
+        const st = b.node(`${pre}-aisle-stall-${i + 1}`, 'parking', y.country, [cr.x, 2 * y.aisleY - y.tpY]);
+        b.spur(a, st);
+      }
       aisle.push({ x: cr.x, id: a });
     });
     y.chargers.forEach((ch, i) => {
@@ -180,25 +191,34 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
     }
     aisle.sort((u, v) => u.x - v.x);
     for (let i = 0; i + 1 < aisle.length; i++) b.twoWay(aisle[i]!.id, aisle[i + 1]!.id, 'yard');
+    // Parking rows (aisles of stalls) from one link node, each running its own way: the stall
+    // junctions of a row are 5 m apart with 14 m zones, so each row is one slow shared resource
+    // near its start; two shorter rows from the middle of the yard share the traffic.
+    const rows = p.rows ?? [{ x0: p.x0, x1: p.x1 }];
+    const stallColumns = rows.map((r) => Math.floor(Math.abs(r.x1 - r.x0) / STALL_PITCH_M));
+    const want = Math.ceil((stallsPerYard ?? 0) / 2) - stallColumns.reduce((u, v) => u + v, 0);
+    if (want > 0) stallColumns[stallColumns.length - 1]! += want;
     const pLink = b.node(`${pre}-parking-in`, 'way', y.country, [p.linkX, p.aisleY]);
     b.twoWay(link.id, pLink, 'yard');
-    const dir = Math.sign(p.x1 - p.x0);
-    let prev = pLink;
     let k = 0;
-    const columns = Math.max(Math.floor(Math.abs(p.x1 - p.x0) / STALL_PITCH_M) + 1, Math.ceil((stallsPerYard ?? 0) / 2) + 1);
-    for (let col = 0; col < columns; col++) {
-      // The stub at the end is two pitches long, enough straight for a vehicle turning out of the last stalls.
-      const x = p.x0 + dir * (col * STALL_PITCH_M + (col === columns - 1 ? STALL_PITCH_M : 0));
-      const a = b.node(`${pre}-parking-aisle-${col + 1}`, 'way', y.country, [x, p.aisleY]);
-      b.twoWay(prev, a, 'yard');
-      prev = a;
-      // The last aisle node is only a turning stub for the straight before it: no stalls there.
-      if (col === columns - 1) continue;
-      for (const side of [1, -1]) {
-        const s = b.node(`${pre}-stall-${String(++k).padStart(3, '0')}`, 'parking', y.country, [x, p.aisleY + side * SPUR_M]);
-        b.spur(a, s);
+    rows.forEach((row, r) => {
+      const dir = Math.sign(row.x1 - row.x0);
+      let prev = pLink;
+      const columns = stallColumns[r]! + 1;
+      for (let col = 0; col < columns; col++) {
+        // The stub at the end is two pitches long, enough straight for a vehicle turning out of the last stalls.
+        const x = row.x0 + dir * (col * STALL_PITCH_M + (col === columns - 1 ? STALL_PITCH_M : 0));
+        const a = b.node(r === 0 ? `${pre}-parking-aisle-${col + 1}` : `${pre}-parking-${r + 1}-aisle-${col + 1}`, 'way', y.country, [x, p.aisleY]);
+        b.twoWay(prev, a, 'yard');
+        prev = a;
+        // The last aisle node is only a turning stub for the straight before it: no stalls there.
+        if (col === columns - 1) continue;
+        for (const side of [1, -1]) {
+          const s = b.node(`${pre}-stall-${String(++k).padStart(3, '0')}`, 'parking', y.country, [x, p.aisleY + side * SPUR_M]);
+          b.spur(a, s);
+        }
       }
-    }
+    });
     return { arrive, leave };
   };
   const vn = yardNodes(site.vn);
@@ -392,7 +412,10 @@ export function presetSite(s: Scenario): SiteSpec {
   // VN parking north of the transfer strip, east of the road; CN parking south of the CN strip, on the side away from the road.
   const vnPAisle = vnT.y1 + 45;
   vnParkingZone.polygon = [[60, vnPAisle - 37], [315, vnPAisle - 37], [315, vnPAisle + 37], [60, vnPAisle + 37]];
-  const cnPAisle = cnT.y0 - 55;
+  // The CN parking aisle lies far enough south that its near row of stalls keeps 40 m (centre to
+  // centre) from the waiting stalls across the yard aisle: 25 m of clearance between two parked
+  // IGVs end to end, so even a footprint 2.5 times as long as an IGV does not reach the next one.
+  const cnPAisle = cnT.y0 - 73;
   const roadAtCn = cnEndX;
   const eastOfRoad = cnT.x1 - roadAtCn > roadAtCn - cnT.x0;
   const cnP = eastOfRoad ? { x0: roadAtCn + 55, x1: cnT.x1 - 10 } : { x0: roadAtCn - 55, x1: cnT.x0 + 10 };
@@ -400,7 +423,9 @@ export function presetSite(s: Scenario): SiteSpec {
   const cnHi = Math.max(cnP.x0, cnP.x1) + 5;
   cnParkingZone.polygon = [[cnLo, cnPAisle - 37], [cnHi, cnPAisle - 37], [cnHi, cnPAisle + 37], [cnLo, cnPAisle + 37]];
   const cnCranes = cranes('cn');
-  const cnLink = cnCranes.reduce((best, cr) => (Math.abs(cr.x - (cnP.x0 - Math.sign(cnP.x1 - cnP.x0) * 20)) < Math.abs(best.x - (cnP.x0 - Math.sign(cnP.x1 - cnP.x0) * 20)) ? cr : best)).x;
+  const cnDir = Math.sign(cnP.x1 - cnP.x0);
+  // The crane nearest the middle of the parking area links it to the yard aisle.
+  const cnMid = cnCranes.reduce((best, cr) => (Math.abs(cr.x - (cnP.x0 + cnP.x1) / 2) < Math.abs(best.x - (cnP.x0 + cnP.x1) / 2) ? cr : best)).x;
   const vnCranes = cranes('vn');
   const vnLink = vnCranes.reduce((best, cr) => (Math.abs(cr.x - 75) < Math.abs(best.x - 75) ? cr : best)).x;
   const lanes = (zone: string) => equipmentOf(s, 'gate-lane', zone).map((e) => ({ equipment: e.id, at: e.position }));
@@ -432,9 +457,10 @@ export function presetSite(s: Scenario): SiteSpec {
       tpY: cnAisle + SPUR_M,
       craneXs: cnCranes,
       chargers: [],
+      aisleStallsAwayFromX: cnEndX,
       arriveX: cnEndX + 20,
       leaveX: cnEndX - 20,
-      parking: { aisleY: cnPAisle, x0: cnLink + Math.sign(cnP.x1 - cnP.x0) * 20, x1: cnP.x1, linkX: cnLink, zone: cnParkingZone },
+      parking: { aisleY: cnPAisle, x0: cnP.x0, x1: cnP.x1, linkX: cnMid, zone: cnParkingZone, rows: [{ x0: cnMid - cnDir * 20, x1: cnP.x0 - cnDir * 10 }, { x0: cnMid + cnDir * 20, x1: cnP.x1 }] },
     },
     vnGate: { country: 'VN', exit: half(vnLanes, true, (l) => l.at[0]), entry: half(vnLanes, false, (l) => l.at[0]) },
     cnGate: { country: 'CN', entry: half(cnLanes, true, (l) => l.at[0]), exit: half(cnLanes, false, (l) => l.at[0]) },

@@ -242,16 +242,24 @@ export class FleetManager<J extends FleetJob> {
     const topo = this.topology;
     const bays = topo.bays[from];
     if (bays.size > 0) {
-      // Holding bays, nearest the gate first; from a bay farther back, move up to a nearer one
-      // until at a slot from which a gate lane is reachable, so a lane is held only for the last metres.
+      // Holding bays form a queue before the exit gate: take the free bay nearest the gate (or wait
+      // for the first freed one no vehicle nearer to it wants); from a bay farther back than the
+      // front bays, move up to the free bay nearest the gate ahead, so an exit lane is claimed only
+      // from the front and held only for the last metres. Freed bays go to the nearest waiter
+      // (the bays' grant rule), so vehicles already queueing move up before newcomers join.
       const toGate = (n: number): number => topo.gateDistance(n, from);
       if (!bays.has(v.node)) {
-        const bay: number = yield* this.acquire(v, bays, toGate);
+        const at = v.node;
+        let bay = bays.tryAcquire(v.n, toGate);
+        if (bay < 0) bay = yield* this.acquire(v, bays, (n) => this.estimator.estimate(at, n, loaded));
         yield* this.driveTo(v, bay, loaded);
       }
-      while (!topo.reachesExit(v.node, from)) {
-        const here = toGate(v.node);
-        const bay: number = yield* this.acquire(v, bays, (n) => (toGate(n) < here ? toGate(n) : Infinity));
+      while (!topo.isFrontBay(v.node, from)) {
+        const at = v.node;
+        const here = toGate(at);
+        const ahead = (n: number): boolean => toGate(n) < here && this.estimator.estimate(at, n, loaded) < Infinity;
+        let bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
+        if (bay < 0) bay = yield* this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity));
         yield* this.driveTo(v, bay, loaded);
       }
     }

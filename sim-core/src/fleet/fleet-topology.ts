@@ -6,6 +6,8 @@ import type { Router } from './router.ts';
 import { StopPool } from './stop-pool.ts';
 
 const SIDES: readonly Country[] = ['VN', 'CN'];
+/** Estimated driving time (s) from a holding bay to an exit lane beyond which a row of bays is long (see `isFrontBay`). */
+const FRONT_BAY_S = 75;
 
 /**
  * The stop nodes of the network grouped by role and side, read from node kinds and from which
@@ -56,7 +58,9 @@ export class FleetTopology {
         const n = graph.nodes[p]!;
         return n.in.some((i) => n.out.some((o) => graph.edges[i]!.from !== graph.edges[o]!.to));
       };
-      bays[side] = pool(`${side}:holding-bays`, parking.filter(isBay));
+      // A freed bay goes to the waiter nearest to it: the vehicle in the bay behind moves up
+      // before one still in the yard claims it, so the bays fill from the gate back like a queue.
+      bays[side] = pool(`${side}:holding-bays`, parking.filter(isBay), 'nearest');
       stalls[side] = pool(`${side}:parking`, parking.filter((p) => !isBay(p)));
       need(stalls[side].size >= fleet, `the lane network has ${stalls[side].size} parking stalls in ${side}, fewer than the ${fleet} IGVs: every IGV must be able to park in either yard`);
       chargers[side] = pool(`${side}:chargers`, graph.stops('charging', side));
@@ -111,6 +115,29 @@ export class FleetTopology {
       this.gateDist.set(key, d);
     }
     return d;
+  }
+
+  private readonly front = new Map<Country, Set<number>>();
+
+  /**
+   * True for the holding bays of `side` from which a vehicle may claim an exit lane. In a long row
+   * of bays (some farther than FRONT_BAY_S from an exit lane) these are the nearest, one more than
+   * there are exit lanes: a lane claimed from farther back stands empty while its vehicle drives
+   * up, longer than three gate passes (about 25 s each), so from there a vehicle moves up first.
+   * In a short row every bay is a front bay: moving up would cost a stop and start and gain little
+   * (measured at Huu Nghi, 3 seeds × 2 days: the rule on the 5 Vietnamese bays too cleared 13 %
+   * fewer vehicles, on the 24 Chinese ones alone 5 % more).
+   */
+  isFrontBay(node: number, side: Country): boolean {
+    let f = this.front.get(side);
+    if (f === undefined) {
+      const bays = this.bays[side].nodes.filter((b) => this.reachesExit(b, side));
+      const near = [...bays].sort((a, b) => this.gateDistance(a, side) - this.gateDistance(b, side) || a - b);
+      const long = near.some((b) => this.gateDistance(b, side) > FRONT_BAY_S);
+      f = new Set(long ? near.slice(0, this.exitLanes[side].size + 1) : near);
+      this.front.set(side, f);
+    }
+    return f.has(node);
   }
 
   /** True when an exit lane of `side` can be reached from `node` without another stop. */
