@@ -66,5 +66,11 @@ if (process.argv[1] !== undefined && /fleet-size\.ts$/.test(process.argv[1])) {
   const net = rows.filter((r) => r.transport === 'network');
   const best = net.length > 0 ? net.reduce((a, b) => (b.vehiclesPerDay > a.vehiclesPerDay ? b : a)) : { fleet: 0, vehiclesPerDay: 0 };
   const summary = { target: TARGET, domainEstimate: 78, smallestFleet: { pool: smallest('pool'), network: smallest('network') }, networkBest: { fleet: best.fleet, vehiclesPerDay: best.vehiclesPerDay } };
-  console.log(values.json ? JSON.stringify({ rows, ...summary }, null, 2) : `\nsmallest fleet clearing ≥ ${TARGET}/day: pool ${summary.smallestFleet.pool ?? 'none in range'}, network ${summary.smallestFleet.network ?? `none in range (best ${best.vehiclesPerDay}/day at ${best.fleet} IGVs)`}; DOMAIN.md derives about 78`);
+  // Only the transports that ran: with --only, the other one has no rows to summarize.
+  const ran = (t: 'pool' | 'network'): boolean => values.only === undefined || values.only === t;
+  const parts = [
+    ...(ran('pool') ? [`pool ${summary.smallestFleet.pool ?? 'none in range'}`] : []),
+    ...(ran('network') ? [`network ${summary.smallestFleet.network ?? `none in range (best ${best.vehiclesPerDay}/day at ${best.fleet} IGVs)`}`] : []),
+  ];
+  console.log(values.json ? JSON.stringify({ rows, ...summary }, null, 2) : `\nsmallest fleet clearing ≥ ${TARGET}/day: ${parts.join(', ')}; DOMAIN.md derives about 78`);
 }
