@@ -229,9 +229,9 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
   const gateFan = (gate: GateSpec, northbound: boolean, carriage: (s: number) => Point, prefix: string): { into: string; out: string; sIn: number; sOut: number } => {
     const exit = northbound === (gate.country === 'VN');
     const lanes = exit ? gate.exit : gate.entry;
-    // `preSlot` would add a waiting slot right behind each exit gate position (tried: more stops
-    // and junction waits cost more than the shorter approach saved).
-    return fan(lanes, stationOf(c, lanes[0]!.at), northbound, carriage, prefix, 'gate-lane', gate.country, FAN_M, false);
+    // No waiting slot right behind each exit gate position: tried, the extra stops and junction
+    // waits cost more than the shorter approach saved.
+    return fan(lanes, stationOf(c, lanes[0]!.at), northbound, carriage, prefix, 'gate-lane', gate.country, FAN_M);
   };
   // Holding bays before each exit gate: pull-in bays beside the carriageway, each a short loop
   // off it. A vehicle waits in a bay for a free gate lane, so it holds the lane only for the last
@@ -259,7 +259,7 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
     }
     return { into: first, out: prev, sIn: st(0), sOut: st(count) };
   };
-  const fan = (lanes: Array<{ equipment: string | undefined; at: Point }>, sMid: number, northbound: boolean, carriage: (s: number) => Point, prefix: string, kind: NodeKind, country: Country, reach: number, preSlot: boolean): { into: string; out: string; sIn: number; sOut: number } => {
+  const fan = (lanes: Array<{ equipment: string | undefined; at: Point }>, sMid: number, northbound: boolean, carriage: (s: number) => Point, prefix: string, kind: NodeKind, country: Country, reach: number): { into: string; out: string; sIn: number; sOut: number } => {
     const gate = { country };
     const sIn = northbound ? sMid - reach : sMid + reach;
     const sOut = northbound ? sMid + reach : sMid - reach;
@@ -281,15 +281,11 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
         const out1: Point = [d[0] * Math.cos(a) + right[0] * Math.sin(a), d[0] * 0 + d[1] * Math.cos(a) + right[1] * Math.sin(a)];
         const g = b.node(`${prefix}-${kind === 'parking' ? 'bay' : 'lane'}-${lanes.indexOf(l) + 1}`, kind, gate.country, l.at, l.equipment);
         const p1: Point = [fromIn[0] + 12 * out1[0], fromIn[1] + 12 * out1[1]];
-        const before: Point = [l.at[0] - d[0] * (preSlot ? 42 : 20), l.at[1] - d[1] * (preSlot ? 42 : 20)];
+        const before: Point = [l.at[0] - d[0] * 20, l.at[1] - d[1] * 20];
         const after: Point = [l.at[0] + d[0] * 20, l.at[1] + d[1] * 20];
         const back: Point = [d[0] * Math.cos(a) - right[0] * Math.sin(a), d[1] * Math.cos(a) - right[1] * Math.sin(a)];
         const p2: Point = [toOut[0] - 12 * back[0], toOut[1] - 12 * back[1]];
-        if (preSlot) {
-          const q = b.node(`${prefix}-slot-${lanes.indexOf(l) + 1}`, 'parking', gate.country, [l.at[0] - d[0] * 22, l.at[1] - d[1] * 22]);
-          b.edge(into, q, 'road', { via: [p1, before], kmh: 18 });
-          b.edge(q, g, 'road', { kmh: 18 });
-        } else b.edge(into, g, 'road', { via: [p1, before], kmh: 18 });
+        b.edge(into, g, 'road', { via: [p1, before], kmh: 18 });
         b.edge(g, out, 'road', { via: [after, p2], kmh: 18 });
       });
     return { into, out, sIn, sOut };
