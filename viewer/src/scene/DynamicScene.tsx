@@ -59,6 +59,7 @@ function createMesh(name: MeshName, material: MeshLambertMaterial): InstancedMes
   mesh.name = name;
   mesh.instanceMatrix.setUsage(DynamicDrawUsage);
   mesh.frustumCulled = false; // instances move anywhere; the bounding sphere of the base shape would cull them wrongly
+  mesh.matrixAutoUpdate = false; // the mesh itself never moves (its instances do): no matrix compose per frame
   color.setHex(FIXED_TINT[name] ?? 0xffffff);
   for (let i = 0; i < mesh.count; i++) mesh.setColorAt(i, color);
   mesh.count = 0;
@@ -121,6 +122,9 @@ export function DynamicScene(): React.JSX.Element {
     }
     return out;
   }, []);
+  // Colour last written per `carried` slot (-1: none yet): the slots are refilled every frame but
+  // their colours rarely change, and each setColorAt converts sRGB to linear (three pow calls).
+  const carriedHex = useMemo(() => new Int32Array(CAPACITY.container).fill(-1), [meshes]);
   const stations = useMemo(
     () => [
       { kind: 'scanner' as const, fixed: meshes.portal as InstancedMesh | null, tinted: meshes.light },
@@ -239,6 +243,8 @@ export function DynamicScene(): React.JSX.Element {
       const carried = meshes.carried;
       const ca = carried.instanceMatrix.array as Float32Array;
       let k = 0;
+      let clo2 = CAPACITY.container;
+      let chi2 = -1;
       for (const kind of CARRIERS) {
         const carriers = L[kind];
         for (let i = 0; i < carriers.length && k < CAPACITY.container; i++) {
@@ -249,14 +255,20 @@ export function DynamicScene(): React.JSX.Element {
           c.y = carrierPose.y;
           c.heading = carrierPose.heading;
           writeYawMatrix(ca, k * 16, c.x, carrierPose.h, c.y, c.heading);
-          carried.setColorAt(k, color.setHex(tintOf(c)));
+          const hex = tintOf(c);
+          if (carriedHex[k] !== hex) {
+            carried.setColorAt(k, color.setHex(hex));
+            carriedHex[k] = hex;
+            if (k < clo2) clo2 = k;
+            chi2 = k;
+          }
           k++;
         }
       }
       carried.count = k;
       carried.visible = k > 0;
       uploadRange(carried.instanceMatrix, 0, k - 1);
-      uploadRange(carried.instanceColor!, 0, k - 1);
+      uploadRange(carried.instanceColor!, clo2, chi2);
     }
 
     // Cranes: gantry where the crane stands, trolley and spreader from the cycle phase, ropes between.
