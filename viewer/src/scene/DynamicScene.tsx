@@ -93,6 +93,25 @@ function carrierSeat(c: ViewEntity, t: number): void {
   } else carrierPose.h = 0;
 }
 
+// The frame loop runs a few times a second under software WebGL and can stay in unoptimized code,
+// where every double read from an entity's field and passed on is boxed into a new heap number
+// (thousands a frame, for the collector). These per-entity helpers take the entity, not its
+// numbers; they run thousands of times a second, so they are optimized early and box nothing.
+
+/** Yaw + position of an entity standing on the ground, into instance slot i. */
+function writeEntityYaw(a: Float32Array, i: number, e: ViewEntity): void {
+  writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+}
+
+/** A carried container onto its carrier's seat (it takes its carrier's place), into `carried` slot k. */
+function writeCarried(a: Float32Array, k: number, c: ViewEntity, t: number): void {
+  carrierSeat(c, t);
+  c.x = carrierPose.x;
+  c.y = carrierPose.y;
+  c.heading = carrierPose.heading;
+  writeYawMatrix(a, k * 16, c.x, carrierPose.h, c.y, c.heading);
+}
+
 export interface FramePerf {
   frames: number;
   updateMs: number;
@@ -190,7 +209,7 @@ export function DynamicScene(): React.JSX.Element {
         }
         if (!e.poseDirty) continue;
         e.poseDirty = false;
-        writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+        writeEntityYaw(a, i, e);
         if (i < lo) lo = i;
         hi = i;
       }
@@ -250,11 +269,7 @@ export function DynamicScene(): React.JSX.Element {
         for (let i = 0; i < carriers.length && k < CAPACITY.container; i++) {
           const c = carriers[i]!.load;
           if (c === null) continue;
-          carrierSeat(c, t);
-          c.x = carrierPose.x;
-          c.y = carrierPose.y;
-          c.heading = carrierPose.heading;
-          writeYawMatrix(ca, k * 16, c.x, carrierPose.h, c.y, c.heading);
+          writeCarried(ca, k, c, t);
           const hex = tintOf(c);
           if (carriedHex[k] !== hex) {
             carried.setColorAt(k, color.setHex(hex));
