@@ -14,7 +14,8 @@
  *
  * Run by `npm run bench -- --only viewer` (bench/run.ts); prints the rows as JSON on its last line.
  * Options: --seconds N (measuring window per population and run, default 10), --runs N (default 3),
- * --dist DIR (measure an already built viewer instead of building viewer/dist),
+ * --dist DIR (measure an already built viewer instead of building viewer/dist), --population
+ * empty|target|double (measure only that one, e.g. to alternate two builds for an A/B),
  * --profile FILE (also record a CPU profile of the 150/600/4000 page into FILE, .cpuprofile for
  * Chrome DevTools, and print where the script time goes).
  */
@@ -34,18 +35,21 @@ interface ViewerPage {
   __viewer?: { store: { getState(): { stats: { drawCalls: number; entities: number } } } };
   __viewerPerf?: { frames: number; updateMs: number };
 }
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, dist: { type: 'string' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, dist: { type: 'string' }, profile: { type: 'string' }, population: { type: 'string' } } });
 const seconds = Number(values.seconds);
 if (!(Number.isFinite(seconds) && seconds >= 2)) throw new Error(`--seconds: expected a number ≥ 2, got '${values.seconds}'`);
 const runs = Number(values.runs);
 if (!(Number.isInteger(runs) && runs >= 1 && runs <= 20)) throw new Error(`--runs: expected a whole number 1..20, got '${values.runs}'`);
 const SLICE_S = 2;
 
-const POPULATIONS: Array<[name: string, igvs: number, trucks: number, containers: number]> = [
+const ALL_POPULATIONS: Array<[name: string, igvs: number, trucks: number, containers: number]> = [
   ['empty', 0, 0, 0],
   ['target', 150, 600, 4000],
   ['double', 300, 1200, 8000],
 ];
+// One population only (for quick A/B runs of two builds, alternated by the caller).
+const POPULATIONS = values.population === undefined ? ALL_POPULATIONS : ALL_POPULATIONS.filter(([name]) => name === values.population);
+if (POPULATIONS.length === 0) throw new Error(`--population: expected one of ${ALL_POPULATIONS.map(([n]) => n).join(', ')}, got '${values.population}'`);
 
 let dist: string;
 if (values.dist !== undefined) {

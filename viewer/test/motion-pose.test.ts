@@ -85,4 +85,23 @@ describe('motion interpolation for the frame loop', () => {
     }
     expect(refused).toBe(9);
   });
+
+  it('a motion prepared into an entity\'s previous one (longer path) moves exactly as a fresh one; a refused one leaves it as it was', () => {
+    const long = prepareMotion(constantSpeedMotion('t', [[0, 0], [10, 0], [10, 10], [0, 10], [0, 20]], 0, 1));
+    const next = constantSpeedMotion('t', [[0, 20], [30, 20]], 50_000, 2);
+    const fresh = prepareMotion(next);
+    const reused = prepareMotion(next, long);
+    expect(reused).toBe(long);
+    expect([reused.count, reused.length, reused.end, reused.seg]).toEqual([2, 30, 65_000, 0]);
+    const a = pose();
+    const b = pose();
+    for (const t of [50_000, 55_000, 60_000, 64_999, 65_000, 70_000]) {
+      expect(poseAt(reused, t, a)).toBe(poseAt(fresh, t, b));
+      expect(a).toEqual(b);
+    }
+    expect(a).toEqual({ x: 30, y: 20, heading: Math.PI / 2 }); // not walked on into the old path's points
+    const before = { ...reused, pts: [...reused.pts] };
+    expect(() => prepareMotion({ type: 'motion', id: 't', t: 0, path: [[0, 0]], profile: [0, 0, 1, 0], end: 1 }, reused)).toThrow(/path has 1 point/);
+    expect({ ...reused, pts: [...reused.pts] }).toEqual(before);
+  });
 });

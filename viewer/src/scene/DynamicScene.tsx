@@ -59,6 +59,7 @@ function createMesh(name: MeshName, material: MeshLambertMaterial): InstancedMes
   mesh.name = name;
   mesh.instanceMatrix.setUsage(DynamicDrawUsage);
   mesh.frustumCulled = false; // instances move anywhere; the bounding sphere of the base shape would cull them wrongly
+  mesh.matrixAutoUpdate = false; // the mesh itself never moves (its instances do): no matrix compose per frame
   color.setHex(FIXED_TINT[name] ?? 0xffffff);
   for (let i = 0; i < mesh.count; i++) mesh.setColorAt(i, color);
   mesh.count = 0;
@@ -92,6 +93,25 @@ function carrierSeat(c: ViewEntity, t: number): void {
   } else carrierPose.h = 0;
 }
 
+// The frame loop runs a few times a second under software WebGL and can stay in unoptimized code,
+// where every double read from an entity's field and passed on is boxed into a new heap number
+// (thousands a frame, for the collector). These per-entity helpers take the entity, not its
+// numbers; they run thousands of times a second, so they are optimized early and box nothing.
+
+/** Yaw + position of an entity standing on the ground, into instance slot i. */
+function writeEntityYaw(a: Float32Array, i: number, e: ViewEntity): void {
+  writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+}
+
+/** A carried container onto its carrier's seat (it takes its carrier's place), into `carried` slot k. */
+function writeCarried(a: Float32Array, k: number, c: ViewEntity, t: number): void {
+  carrierSeat(c, t);
+  c.x = carrierPose.x;
+  c.y = carrierPose.y;
+  c.heading = carrierPose.heading;
+  writeYawMatrix(a, k * 16, c.x, carrierPose.h, c.y, c.heading);
+}
+
 export interface FramePerf {
   frames: number;
   updateMs: number;
@@ -121,6 +141,9 @@ export function DynamicScene(): React.JSX.Element {
     }
     return out;
   }, []);
+  // Colour last written per `carried` slot (-1: none yet): the slots are refilled every frame but
+  // their colours rarely change, and each setColorAt converts sRGB to linear (three pow calls).
+  const carriedHex = useMemo(() => new Int32Array(CAPACITY.container).fill(-1), [meshes]);
   const stations = useMemo(
     () => [
       { kind: 'scanner' as const, fixed: meshes.portal as InstancedMesh | null, tinted: meshes.light },
@@ -186,7 +209,7 @@ export function DynamicScene(): React.JSX.Element {
         }
         if (!e.poseDirty) continue;
         e.poseDirty = false;
-        writeYawMatrix(a, i * 16, e.x, 0, e.y, e.heading);
+        writeEntityYaw(a, i, e);
         if (i < lo) lo = i;
         hi = i;
       }
@@ -239,24 +262,28 @@ export function DynamicScene(): React.JSX.Element {
       const carried = meshes.carried;
       const ca = carried.instanceMatrix.array as Float32Array;
       let k = 0;
+      let clo2 = CAPACITY.container;
+      let chi2 = -1;
       for (const kind of CARRIERS) {
         const carriers = L[kind];
         for (let i = 0; i < carriers.length && k < CAPACITY.container; i++) {
           const c = carriers[i]!.load;
           if (c === null) continue;
-          carrierSeat(c, t);
-          c.x = carrierPose.x;
-          c.y = carrierPose.y;
-          c.heading = carrierPose.heading;
-          writeYawMatrix(ca, k * 16, c.x, carrierPose.h, c.y, c.heading);
-          carried.setColorAt(k, color.setHex(tintOf(c)));
+          writeCarried(ca, k, c, t);
+          const hex = tintOf(c);
+          if (carriedHex[k] !== hex) {
+            carried.setColorAt(k, color.setHex(hex));
+            carriedHex[k] = hex;
+            if (k < clo2) clo2 = k;
+            chi2 = k;
+          }
           k++;
         }
       }
       carried.count = k;
       carried.visible = k > 0;
       uploadRange(carried.instanceMatrix, 0, k - 1);
-      uploadRange(carried.instanceColor!, 0, k - 1);
+      uploadRange(carried.instanceColor!, clo2, chi2);
     }
 
     // Cranes: gantry where the crane stands, trolley and spreader from the cycle phase, ropes between.

@@ -41,9 +41,13 @@ function lcg(seed: number): () => number {
   };
 }
 
-function randomIn(zone: Zone, rnd: () => number): Point {
-  const [x0, y0, x1, y1] = bounds(zone.polygon);
-  return [x0 + (x1 - x0) * (0.1 + 0.8 * rnd()), y0 + (y1 - y0) * (0.1 + 0.8 * rnd())];
+type Box = readonly [x0: number, y0: number, x1: number, y1: number];
+
+function randomIn(box: Box, rnd: () => number): Point {
+  // Indexed, not destructured: an array destructuring walks an iterator, hundreds of times a second.
+  const x0 = box[0];
+  const y0 = box[1];
+  return [x0 + (box[2] - x0) * (0.1 + 0.8 * rnd()), y0 + (box[3] - y0) * (0.1 + 0.8 * rnd())];
 }
 
 /** Spawn events for the synthetic population at time 0. */
@@ -63,7 +67,7 @@ export function stressPopulation(layout: LayoutPayload, counts: StressCounts, se
   }
   for (let i = 0; i < counts.trucks; i++) {
     const z = truckZones[i % truckZones.length]!;
-    events.push({ type: 'spawn', t: 0, id: `truck-${i}`, kind: 'truck', at: randomIn(z, rnd), country: z.country });
+    events.push({ type: 'spawn', t: 0, id: `truck-${i}`, kind: 'truck', at: randomIn(bounds(z.polygon), rnd), country: z.country });
     if (i % 3 === 0) carriedBy.push(`truck-${i}`);
   }
   // Containers: first one on each carrier that takes one, the rest in stacks of up to 4 tiers.
@@ -102,21 +106,24 @@ export function stressPopulation(layout: LayoutPayload, counts: StressCounts, se
 interface StressGround {
   route: Point[];
   back: Point[];
-  /** Where a truck of each country wanders (`null`: one with no country). */
-  truckZone: Record<Country | 'none', Zone>;
+  /**
+   * The bounding box a truck of each country wanders in (`none`: one with no country), computed
+   * once: hundreds of truck legs a second would otherwise each walk a zone polygon.
+   */
+  truckBox: Record<Country | 'none', Box>;
 }
 
 function stressGround(layout: LayoutPayload): StressGround {
   const route = (layout.routes.find((r) => r.kind === 'igv') ?? layout.routes[0]!).path;
   const truckZones = layout.zones.filter((z) => z.kind === 'parking' || z.kind === 'gate' || z.kind === 'transfer-yard');
   const zoneOf = (c: Country): Zone => truckZones.find((zone) => zone.country === c) ?? truckZones[0]!;
-  return { route, back: [...route].reverse(), truckZone: { VN: zoneOf('VN'), CN: zoneOf('CN'), none: truckZones[0]! } };
+  return { route, back: [...route].reverse(), truckBox: { VN: bounds(zoneOf('VN').polygon), CN: bounds(zoneOf('CN').polygon), none: bounds(truckZones[0]!.polygon) } };
 }
 
 /** The next leg of a synthetic vehicle that has stopped: IGVs shuttle along the route, trucks wander their zone. */
 function nextLegs(rt: ViewerRuntime, ground: StressGround, t: number, rnd: () => number, busyUntil: Map<string, number>): VisualEvent[] {
   const out: VisualEvent[] = [];
-  const { route, back, truckZone } = ground;
+  const { route, back, truckBox } = ground;
   // A vehicle gets its next leg after its last one ended plus a short dwell (loading, waiting).
   const due = (id: string): boolean => (busyUntil.get(id) ?? 0) <= t;
   const started = (ev: VisualEvent & { type: 'motion' }): void => {
@@ -125,7 +132,9 @@ function nextLegs(rt: ViewerRuntime, ground: StressGround, t: number, rnd: () =>
   };
   for (const e of rt.entities.lists.igv) {
     if (!due(e.id)) continue;
-    const atStart = Math.hypot(e.x - route[0]![0], e.y - route[0]![1]) < 1;
+    const dx = e.x - route[0]![0];
+    const dy = e.y - route[0]![1];
+    const atStart = dx * dx + dy * dy < 1;
     const path = (atStart ? route : back).map((p) => [p[0] + (rnd() - 0.5) * 6, p[1]] as Point);
     path[0] = [e.x, e.y];
     path[path.length - 1] = atStart ? route[route.length - 1]! : route[0]!;
@@ -133,7 +142,7 @@ function nextLegs(rt: ViewerRuntime, ground: StressGround, t: number, rnd: () =>
   }
   for (const e of rt.entities.lists.truck) {
     if (!due(e.id)) continue;
-    started(constantSpeedMotion(e.id, [[e.x, e.y], randomIn(truckZone[e.country ?? 'none'], rnd)], t, 3 + rnd() * 4));
+    started(constantSpeedMotion(e.id, [[e.x, e.y], randomIn(truckBox[e.country ?? 'none'], rnd)], t, 3 + rnd() * 4));
   }
   return out;
 }

@@ -144,19 +144,25 @@ export class EntityTable {
       this.pending = q.slice(this.head);
       this.head = 0;
     }
-    const pose = this.pose;
-    for (const e of this.moving) {
-      pose.x = e.x;
-      pose.y = e.y;
-      pose.heading = e.heading;
-      const driving = poseAt(e.motion!, t, pose);
-      e.x = pose.x;
-      e.y = pose.y;
-      e.heading = pose.heading;
-      e.poseDirty = true;
-      if (!driving) this.moving.delete(e);
-    }
+    // forEach with a method bound once: a for-of over the Set allocated an iterator result per
+    // entity per frame (a Set may lose its current entry inside forEach).
+    this.stepT = t;
+    this.moving.forEach(this.step);
   }
+
+  private stepT = 0;
+  private readonly step = (e: ViewEntity): void => {
+    const pose = this.pose;
+    pose.x = e.x;
+    pose.y = e.y;
+    pose.heading = e.heading;
+    const driving = poseAt(e.motion!, this.stepT, pose);
+    e.x = pose.x;
+    e.y = pose.y;
+    e.heading = pose.heading;
+    e.poseDirty = true;
+    if (!driving) this.moving.delete(e);
+  };
 
   /** Applies one event now. Events about unknown entities are reported, not thrown. */
   apply(ev: VisualEvent): void {
@@ -226,7 +232,7 @@ export class EntityTable {
   }
 
   private startMotion(e: ViewEntity, ev: Parameters<typeof prepareMotion>[0]): void {
-    e.motion = prepareMotion(ev);
+    e.motion = prepareMotion(ev, e.motion);
     this.moving.add(e);
   }
 

@@ -10,15 +10,23 @@
 import { distanceWithin, motionProblems, PROFILE_STRIDE } from '../../../sim-core/src/stream/motion.ts';
 import type { MotionEvent } from '../../../sim-core/src/stream/visual-events.ts';
 
-/** A motion ready for per-frame evaluation. */
+/**
+ * A motion ready for per-frame evaluation. An entity's next motion is prepared into the same object
+ * and array (hundreds of legs a second, each otherwise a new array and object for the collector).
+ */
 export interface PreparedMotion {
-  readonly event: MotionEvent & { t: number };
-  /** Path points as [x, y, distance from the start] triples, metres. */
-  readonly pts: readonly number[];
+  event: MotionEvent & { t: number };
+  /**
+   * Path points as [x, y, distance from the start] triples, metres; only the first `count` triples
+   * are this motion's (the array may be longer, left from an earlier motion).
+   */
+  readonly pts: number[];
+  /** Number of path points. */
+  count: number;
   /** Path length, metres. */
-  readonly length: number;
+  length: number;
   /** Time the path's end is reached, ms. */
-  readonly end: number;
+  end: number;
   /** Index of the segment used last. */
   seg: number;
 }
@@ -52,9 +60,10 @@ function wellFormed(ev: MotionEvent): boolean {
 
 /**
  * Builds the per-frame form of a motion event, or throws an Error naming what is wrong with it
- * (the checks of sim-core's `motionProblems`).
+ * (the checks of sim-core's `motionProblems`) and leaves `reuse` untouched. With `reuse` (the
+ * entity's previous motion, no longer needed) it is rewritten in place and returned.
  */
-export function prepareMotion(ev: MotionEvent & { t: number }): PreparedMotion {
+export function prepareMotion(ev: MotionEvent & { t: number }, reuse: PreparedMotion | null = null): PreparedMotion {
   if (!wellFormed(ev)) {
     const problems = motionProblems(ev, Number.POSITIVE_INFINITY);
     // wellFormed and motionProblems disagreeing would be a bug here, not bad input; say so.
@@ -64,26 +73,37 @@ export function prepareMotion(ev: MotionEvent & { t: number }): PreparedMotion {
   // of doubles lives on the JS heap, where a typed array this size would allocate a backing store
   // outside it that the garbage collector tracks separately.
   const path = ev.path;
-  const pts: number[] = [];
+  const m = reuse ?? { event: ev, pts: [], count: 0, length: 0, end: 0, seg: 0 };
+  const pts = m.pts;
   let s = 0;
   let px = path[0]![0];
   let py = path[0]![1];
   for (let i = 0; i < path.length; i++) {
     const x = path[i]![0];
     const y = path[i]![1];
-    s += Math.hypot(x - px, y - py);
-    pts.push(x, y, s);
+    const dx = x - px;
+    const dy = y - py;
+    // Math.hypot guards against overflow (metres never come near it) and is several times slower.
+    s += Math.sqrt(dx * dx + dy * dy);
+    pts[3 * i] = x; // in order: an append where the array is shorter
+    pts[3 * i + 1] = y;
+    pts[3 * i + 2] = s;
     px = x;
     py = y;
   }
-  return { event: ev, pts, length: s, end: ev.end, seg: 0 };
+  m.event = ev;
+  m.count = path.length;
+  m.length = s;
+  m.end = ev.end;
+  m.seg = 0;
+  return m;
 }
 
 /** Writes the position and heading at time t (ms) into `out`; returns true while still driving. */
 export function poseAt(m: PreparedMotion, t: number, out: Pose): boolean {
   const s = distanceWithin(m.event, t, m.length);
   const p = m.pts;
-  const last = p.length / 3 - 1;
+  const last = m.count - 1;
   let k = m.seg;
   if (k >= last || p[3 * k + 2]! > s) k = 0; // time went backwards (restart): search from the start
   while (k < last - 1 && p[3 * k + 5]! < s) k++;
@@ -105,6 +125,10 @@ export function poseAt(m: PreparedMotion, t: number, out: Pose): boolean {
 /** A constant-speed motion along `path` starting at `t` (ms), for the stress source and tests. */
 export function constantSpeedMotion(id: string, path: [number, number][], t: number, speedMps: number): MotionEvent & { t: number } {
   let len = 0;
-  for (let i = 1; i < path.length; i++) len += Math.hypot(path[i]![0] - path[i - 1]![0], path[i]![1] - path[i - 1]![1]);
+  for (let i = 1; i < path.length; i++) {
+    const dx = path[i]![0] - path[i - 1]![0];
+    const dy = path[i]![1] - path[i - 1]![1];
+    len += Math.sqrt(dx * dx + dy * dy);
+  }
   return { type: 'motion', id, path, profile: [t, 0, speedMps, 0], end: t + (len / speedMps) * 1000, t };
 }
