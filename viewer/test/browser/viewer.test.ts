@@ -85,6 +85,13 @@ describe('viewer against the live server', () => {
   });
 
   it('IGVs and trucks move between two screenshots', async () => {
+    // Six hours in (the jump button), not the first minutes of the run: the yards are still nearly
+    // empty then, and a handful of moving vehicles changes too few pixels of the downscaled canvas.
+    const t0 = (await state(page)).t;
+    await page.click('[data-testid="jump-hour6"]');
+    await page.waitForFunction((t) => window.__viewer!.clock.t > t + 6 * 3_600_000, t0, { timeout: 60_000 });
+    const f0 = await page.evaluate(() => window.__viewerPerf?.frames ?? 0);
+    await page.waitForFunction((f) => (window.__viewerPerf?.frames ?? 0) >= f + 3, f0, { timeout: 40_000 });
     const a = await state(page);
     const shotA = await canvasStats(page);
     await screenshot(page, 'live-move-1');
