@@ -1,4 +1,5 @@
 import type { SpeedProfile } from './kinematics.ts';
+import { grown } from './typed-grow.ts';
 
 /**
  * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
@@ -81,17 +82,10 @@ export class LaneBookings {
 
   private grow(): void {
     const cap = 2 * this.enters.length;
-    const f64 = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const v = new Int32Array(cap);
-    v.set(this.vehicle);
-    this.vehicle = v;
-    this.t0 = f64(this.t0);
-    this.offset = f64(this.offset);
-    this.enters = f64(this.enters);
-    this.leaves = f64(this.leaves);
+    this.vehicle = grown(this.vehicle, cap);
+    this.t0 = grown(this.t0, cap);
+    this.offset = grown(this.offset, cap);
+    this.enters = grown(this.enters, cap);
+    this.leaves = grown(this.leaves, cap);
   }
 }

@@ -76,10 +76,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
       const last = path[path.length - 1]!;
       const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
       const node = graph.nodes[e.from]!;
-      const pair = edges[i - 1]! * 65536 + ei;
-      const straight = node.zoneRadiusM > 0 && lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
-      const inLane = edges[i - 1]! * 8 + lanes[i - 1]!;
-      const outLane = ei * 8 + lanes[i]!;
+      let zoneAt = s; // where the vehicle's centre passes the node: mid-chord on a lane change
       if (gap > 1e-6) {
         // Change lanes on a chord from a few metres before the node to a few metres after it,
         // never sideways: the footprint turns by a few degrees, as a vehicle steering over.
@@ -94,11 +91,13 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
         lengths.push(chord);
         caps.push(Math.min(cap, caps[caps.length - 1]!));
-        if (node.zoneRadiusM > 0) zones.push({ node: e.from, radius: node.zoneRadiusM, pair, straight, inLane, outLane, at: s + chord / 2 });
+        zoneAt = s + chord / 2;
         path.push(to);
         s += chord;
-      } else if (node.zoneRadiusM > 0) {
-        zones.push({ node: e.from, radius: node.zoneRadiusM, pair, straight, inLane, outLane, at: s });
+      }
+      if (node.zoneRadiusM > 0) {
+        const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
+        zones.push({ node: e.from, radius: node.zoneRadiusM, pair: edges[i - 1]! * 65536 + ei, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]!, at: zoneAt });
       }
     }
     legs.push({ edge: ei, lane: lanes[i]!, start: s - lead, length: len });

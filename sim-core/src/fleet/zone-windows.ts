@@ -1,3 +1,5 @@
+import { grown } from './typed-grow.ts';
+
 /**
  * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms)
  * and on which passage. Kept as parallel typed arrays in booking order rather than one object per
@@ -88,25 +90,13 @@ export class ZoneWindows {
 
   private grow(): void {
     const cap = 2 * this.start.length;
-    const f64 = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.start = f64(this.start);
-    this.end = f64(this.end);
-    this.pair = f64(this.pair);
-    this.vehicle = i32(this.vehicle);
-    this.inLane = i32(this.inLane);
-    this.outLane = i32(this.outLane);
-    this.passage = i32(this.passage);
-    const s = new Uint8Array(cap);
-    s.set(this.straight);
-    this.straight = s;
+    this.start = grown(this.start, cap);
+    this.end = grown(this.end, cap);
+    this.pair = grown(this.pair, cap);
+    this.vehicle = grown(this.vehicle, cap);
+    this.inLane = grown(this.inLane, cap);
+    this.outLane = grown(this.outLane, cap);
+    this.passage = grown(this.passage, cap);
+    this.straight = grown(this.straight, cap);
   }
 }
