@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { formatRun } from './commands/run-format.ts';
-import { formatRefereeReport } from '../referee/referee-format.ts';
-import { runCommand } from './commands/run.ts';
+// Only the command line itself is loaded up front: each command's action imports what it needs
+// when it runs (--version and --help load no simulation, validate no model runs, serve no
+// experiments). Keep heavy imports out of this file and out of the commands' registration modules.
 import { registerCapacity } from './commands/capacity.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerRegress } from './commands/regress.ts';
 import { registerReplicate } from './commands/replicate.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerServe } from './commands/serve.ts';
-import { collect, runValidateCommand } from './commands/validate.ts';
-import { formatWorkload, runWorkloadCommand } from './commands/workload.ts';
+import type { RunOptions } from './commands/run.ts';
+import type { WorkloadOptions } from './commands/workload.ts';
+import { collect } from './repeatable.ts';
 import { EXIT, UsageError } from './usage-error.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
@@ -39,7 +40,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--trace <file>', 'write every event and domain record as NDJSON to <file>')
     .option('--check', "exit 1 when the scenario's targets are missed")
     .option('--referee', 'check IGV footprints for overlap during the run; exit 1 with time, vehicles and coordinates on any collision')
-    .action(async (target: string, opts: { seed?: string; days?: string; set: string[]; json?: boolean; trace?: string; check?: boolean; referee?: boolean }) => {
+    .action(async (target: string, opts: RunOptions & { set: string[] }) => {
+      const [{ runCommand }, { formatRun }, { formatRefereeReport }] = await Promise.all([import('./commands/run.ts'), import('./commands/run-format.ts'), import('../referee/referee-format.ts')]);
       const report = await runCommand(target, opts, () => performance.now());
       out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatRun(report, report.title.en)}\n`);
       if (report.referee !== undefined) {
@@ -61,7 +63,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .argument('<scenario>', 'preset name (e.g. huu-nghi-smart-2030) or path to a scenario JSON file')
     .option('--set <path=value>', 'override a scenario value before checking, e.g. demand.vehiclesPerDay=4000 (repeatable)', collect, [] as string[])
     .option('--json', 'print the problems as a JSON array of { path, message } on stdout (layout findings add code, severity and at [x, y]; [] when there are none)')
-    .action((scenario: string, opts: { set: string[]; json?: boolean }) => runValidateCommand(scenario, opts, out));
+    .action((scenario: string, opts: { set: string[]; json?: boolean }) => import('./commands/validate.ts').then((m) => m.runValidateCommand(scenario, opts, out)));
 
   program
     .command('workload')
@@ -70,7 +72,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--seed <n>', 'run seed (whole number)', undefined)
     .option('--api <api>', "kernel API: 'callback' (hot path) or 'process' (generators)", undefined)
     .option('--json', 'print the summary as JSON on stdout')
-    .action((opts: { customers?: string; seed?: string; api?: string; json?: boolean }) => {
+    .action(async (opts: WorkloadOptions) => {
+      const { formatWorkload, runWorkloadCommand } = await import('./commands/workload.ts');
       const summary = runWorkloadCommand(opts, () => performance.now());
       out(opts.json === true ? `${JSON.stringify(summary, null, 2)}\n` : `${formatWorkload(summary)}\n`);
     });

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { collect } from '../cli/commands/validate.ts';
+import { collect } from '../cli/repeatable.ts';
 import { parseWholeNumber, UsageError } from '../cli/usage-error.ts';
 
 /** Flags every experiment command takes, as commander hands them over (strings). */

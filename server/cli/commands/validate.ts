@@ -7,11 +7,6 @@ export interface ValidateOptions {
   json?: boolean;
 }
 
-/** Commander collector for a repeatable option: `--set a=1 --set b=2` → ['a=1', 'b=2']. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /**
  * `crossing-twin validate <scenario>`: a preset name or a JSON file, with `--set` overrides.
  * Valid: one line `OK <id> ...` (with --json: `[]`). Invalid: every problem as `<path>: <message>`

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { parseSpeed, serveOptions } from '../../cli/commands/serve.ts';
+import { parseSpeed, serveOptions } from '../../cli/commands/serve-action.ts';
 import { UsageError } from '../../cli/usage-error.ts';
 
 describe('crossing-twin serve', () => {
