@@ -1,6 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cachedBundle } from '../cli/bundle-cache.js';
 
 /** How a worker thread gets our TypeScript: an esbuild bundle, or the sources through tsx. */
 export type WorkerLoader = 'bundle' | 'tsx';
@@ -17,16 +15,18 @@ const bundles = new Map<string, Promise<string>>();
 
 /**
  * The worker entry (`entry`: the replication worker's TypeScript source, for callers that are
- * themselves bundled and so cannot locate it from their own URL). `bundle` (the default) builds one plain-JavaScript file with esbuild, once per
- * process, into the temp folder: a worker then starts by parsing one file instead of having tsx
- * transform some 60 modules (bench: `experiments.workerStart.*` in bench/results.json). Without
- * esbuild (a production install omits dev dependencies) it falls back to tsx.
+ * themselves bundled and so cannot locate it from their own URL). `bundle` (the default) is one
+ * plain-JavaScript file built by esbuild and kept in the project's bundle cache
+ * (server/cli/bundle-cache.js: rebuilt when a source changed, otherwise reused by every process): a
+ * worker then starts by parsing one file instead of having tsx transform some 60 modules (bench:
+ * `experiments.workerStart.*` in bench/results.json). Where it cannot be built (no esbuild, a
+ * read-only project) it falls back to tsx.
  */
 export async function workerScript(loader: WorkerLoader = defaultLoader(), entry: URL = ENTRY): Promise<WorkerScript> {
   if (loader === 'bundle') {
     const key = entry.href;
     try {
-      if (!bundles.has(key)) bundles.set(key, buildBundle(entry));
+      if (!bundles.has(key)) bundles.set(key, cachedBundle({ name: 'replication-worker', entry }));
       return { file: await bundles.get(key)!, eval: false, loader };
     } catch {
       bundles.delete(key);
@@ -42,14 +42,4 @@ export async function workerScript(loader: WorkerLoader = defaultLoader(), entry
 /** `bundle`, unless CROSSING_TWIN_WORKER_LOADER=tsx asks for tsx (the benchmark compares both). */
 function defaultLoader(): WorkerLoader {
   return process.env.CROSSING_TWIN_WORKER_LOADER === 'tsx' ? 'tsx' : 'bundle';
-}
-
-async function buildBundle(entry: URL): Promise<string> {
-  const { build } = await import('esbuild');
-  const dir = join(tmpdir(), `crossing-twin-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, `replication-worker-${bundles.size}.mjs`);
-  await build({ entryPoints: [entry.pathname], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
-  return outfile;
 }

@@ -11,7 +11,6 @@ import { checkTargets, type TargetResult } from './targets.ts';
 import { loadValidScenario } from './scenario-input.ts';
 import { parseWholeNumber, UsageError } from '../usage-error.ts';
 import type { Referee, RefereeReport } from '../../referee/referee.ts';
-import { refereeForScenario } from '../../referee/referee-run.ts';
 
 export interface RunOptions {
   seed?: string;
@@ -67,7 +66,7 @@ export async function runCommand(target: string, options: RunOptions, now: () =>
   const scenario: Scenario = loadValidScenario(target, options.set ?? []);
   const config = fromScenario(scenario, overrides);
   if (config.warmupMs >= config.horizonMs) throw new UsageError(`--days: the run (${config.horizonMs / MS_PER_HOUR} h) must be longer than the warm-up (${config.warmupMs / MS_PER_HOUR} h)`);
-  const referee = options.referee === true ? refereeFor(scenario) : null;
+  const referee = options.referee === true ? await refereeFor(scenario) : null;
   const model = buildModel(target, options.set ?? [], config, referee);
   const trace = options.trace === undefined ? null : traceWriter(options.trace);
   if (trace !== null) model.env.addTraceSink(trace.sink);
@@ -115,8 +114,12 @@ function buildModel(target: string, sets: readonly string[], config: ReturnType<
   }
 }
 
-/** A referee for the scenario's IGV footprint; the scenario must have a lane network to referee. */
-function refereeFor(scenario: Scenario): Referee {
+/**
+ * A referee for the scenario's IGV footprint; the scenario must have a lane network to referee.
+ * Imported only for `--referee`: its physics engine (matter-js) costs every other run ~0.1 s to load.
+ */
+async function refereeFor(scenario: Scenario): Promise<Referee> {
+  const { refereeForScenario } = await import('../../referee/referee-run.ts');
   try {
     return refereeForScenario(scenario);
   } catch (e) {
