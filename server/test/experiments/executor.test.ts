@@ -4,6 +4,7 @@ import type { ReplicationJob } from '../../experiments/executor.ts';
 import { dispatchOrder } from '../../experiments/dispatch-order.ts';
 import { LocalPoolExecutor } from '../../experiments/local-pool-executor.ts';
 import { runJob } from '../../experiments/run-job.ts';
+import { workerScript } from '../../experiments/worker-script.ts';
 import { replicationSeed, replicationSeeds } from '../../experiments/seeds.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +80,22 @@ describe('local worker pool', () => {
     } finally {
       await ex.close();
     }
+  });
+
+  it('a pool closed while its workers load ends them instead of waiting for them to be ready', async () => {
+    // Before any thread exists (the worker script is still being found)...
+    const early = new LocalPoolExecutor(2);
+    const earlyStart = early.start().then(() => 'ready', () => 'ended');
+    await early.close();
+    expect(await earlyStart).toBe('ended');
+    // ...and once the threads are spawned but still loading their modules.
+    const loading = new LocalPoolExecutor(2);
+    const loadingStart = loading.start().then(() => 'ready', () => 'ended');
+    await workerScript();
+    await new Promise((resolve) => setImmediate(resolve));
+    await loading.close();
+    expect(await loadingStart).toBe('ended');
+    await expect(loading.run(jobs())).rejects.toThrow(/closed/);
   });
 
   it('derives distinct, stable seeds from the base seed and the replication index', () => {
