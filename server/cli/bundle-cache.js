@@ -26,6 +26,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const MANIFEST_VERSION = 1;
 /** Build folders other than the current one are removed once this old (ms): long enough for any process that started from them to have loaded its chunks. */
 const PRUNE_AFTER_MS = 60 * 60 * 1000;
+const MTIME_MARGIN_MS = 100;
 
 /**
  * Where bundles go: CROSSING_TWIN_CACHE_DIR, or node_modules/.cache/crossing-twin (ignored by git,
@@ -113,7 +114,9 @@ export async function buildBundle(spec) {
   for (const file of watched) {
     const s = statSync(file, { throwIfNoEntry: false });
     if (s === undefined) continue;
-    if (s.mtimeMs >= startedMs - 1) stable = false;
+    // File times come from a coarse clock (a few ms behind Date.now()): a margin keeps an edit made
+    // during the build from passing for one made before it.
+    if (s.mtimeMs >= startedMs - MTIME_MARGIN_MS) stable = false;
     files.push([file, s.size, s.mtimeMs]);
   }
   const entry = `${spec.name}.mjs`;
