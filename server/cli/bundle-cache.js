@@ -106,6 +106,9 @@ export async function buildBundle(spec) {
     sourcemap: true,
     logLevel: 'silent',
     plugins: [sourceLocationPlugin, ...(spec.externalPackages === true ? [externalPackagesPlugin(spec.inline ?? [])] : [])],
+  }).catch((e) => {
+    rmSync(outdir, { recursive: true, force: true });
+    throw e;
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(PROJECT_ROOT, p));
   const watched = new Set([...inputs, ...inputs.flatMap(settingsFiles), THIS_FILE, createRequire(import.meta.url).resolve('esbuild/package.json')]);
@@ -129,7 +132,10 @@ export async function buildBundle(spec) {
   return join(outdir, entry);
 }
 
-/** tsconfig.json and package.json files in the input's folder and its parents up to the project root: esbuild reads them to decide how to transform the input. */
+/**
+ * tsconfig.json and package.json files in the input's folder and its parents up to the project
+ * root: esbuild reads them to decide how to transform the input.
+ */
 function settingsFiles(input) {
   const found = [];
   const inProject = !relative(PROJECT_ROOT, input).startsWith('..');
