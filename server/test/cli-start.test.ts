@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../cli/bundle-cache.js';
 
 const bin = resolve(import.meta.dirname, '..', 'cli', 'bin.js');
@@ -24,10 +24,14 @@ interface Manifest {
  * bundle can be built. A cache folder of its own (inside the project, where packages resolve).
  */
 describe('CLI start from the bundle cache', () => {
-  const outDir = join(PROJECT_ROOT, 'out');
-  mkdirSync(outDir, { recursive: true });
-  const cache = mkdtempSync(join(outDir, 'cli-start-cache-'));
-  const env = { CROSSING_TWIN_CACHE_DIR: cache };
+  let cache = '';
+  let env: Record<string, string> = {};
+  beforeAll(() => {
+    const outDir = join(PROJECT_ROOT, 'out');
+    mkdirSync(outDir, { recursive: true });
+    cache = mkdtempSync(join(outDir, 'cli-start-cache-'));
+    env = { CROSSING_TWIN_CACHE_DIR: cache };
+  });
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
   function manifestFile(): string {
