@@ -162,7 +162,7 @@ export class Resource {
    * preempted. Waits are served in the same queue, in the same order, as `request`.
    */
   acquire<A>(onGrant: (arg: A) => void, arg: A, priority = 0): void {
-    if (this.discipline === 'fifo' && priority !== 0) throw new Error(`${this.name}: priority needs discipline 'priority'`);
+    if (priority !== 0 && this.discipline === 'fifo') priorityNeedsDiscipline(this.name);
     if (this.count < this.capacity) {
       this.claimed++;
       this.busy.update(this.env.now, this.count);
@@ -170,6 +170,11 @@ export class Resource {
       onGrant(arg);
       return;
     }
+    this.queueClaim(onGrant, arg, priority);
+  }
+
+  /** `acquire` when no unit is free (out of line, for performance reasons: a smaller `acquire` is inlined into more callers). */
+  private queueClaim<A>(onGrant: (arg: A) => void, arg: A, priority: number): void {
     const c = this.spareClaims.pop() ?? new Claim();
     c.fn = onGrant;
     c.arg = arg;
@@ -190,7 +195,7 @@ export class Resource {
 
   /** Gives back a unit taken with `acquire`. */
   releaseUnit(): void {
-    if (this.claimed === 0) throw new Error(`${this.name}: releaseUnit() without a unit taken by acquire()`);
+    if (this.claimed === 0) noUnitHeld(this.name);
     this.claimed--;
     this.busy.update(this.env.now, this.count);
     if (this.queued > 0) this.serveQueue();
@@ -303,4 +308,15 @@ export class Resource {
       served: this.waits.count,
     };
   }
+}
+
+// The hot paths' errors, built out of line: for performance reasons, as message templates in
+// `acquire` and `releaseUnit` would make them too large for V8 to inline into their callers.
+
+function priorityNeedsDiscipline(name: string): never {
+  throw new Error(`${name}: priority needs discipline 'priority'`);
+}
+
+function noUnitHeld(name: string): never {
+  throw new Error(`${name}: releaseUnit() without a unit taken by acquire()`);
 }
