@@ -7,9 +7,11 @@
  * See sim-core/README.md, "Event order".
  *
  * For performance reasons:
- * - entries are small objects recycled through a free list (a heap of pooled objects measured
- *   about 1.4× faster than parallel typed arrays, and recycling keeps long-lived entries out of
- *   the garbage collector's way), and `pop` leaves the popped entry in public fields;
+ * - entries are small objects recycled (a heap of pooled objects measured about 1.4× faster
+ *   than parallel typed arrays, and recycling keeps long-lived entries out of the garbage
+ *   collector's way): `pop` copies the root into public fields and leaves it in place, taken,
+ *   and the next `push` (most events schedule one) refills that very entry and sifts it down
+ *   once; entries leave through a free list only when the heap shrinks or a FIFO is popped;
  * - entries due *now* with priority 0 or 1 (resource grants, process starts, triggered events —
  *   a large share of all events) skip the heap: they go to a FIFO per priority. Each FIFO is
  *   sorted by key already (same time and priority, increasing sequence), and the heap holds
