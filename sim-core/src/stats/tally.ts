@@ -38,12 +38,8 @@ export class Tally {
   // of Σx² - (Σx)²/n over month-long runs.
   private mu = 0;
   private m2 = 0;
-  // Neumaier-compensated sum, so that sum stays accurate over 10^7+ samples. It starts as -0
-  // (which adds like 0, and is gone after the first sample: -0 + x is x, -0 + 0 is 0) for
-  // performance reasons: -0 is no small integer, so V8 treats the sum as a double from the start,
-  // where a sum of whole-ms samples that starts as 0 is taken for a small integer until it passes
-  // 2^31 mid-run, and that deoptimizes every hot path the tally was inlined into.
-  private s = -0;
+  // Neumaier-compensated sum, so that sum stays accurate over 10^7+ samples.
+  private s = 0;
   private sc = 0;
   private lowest = Infinity;
   private highest = -Infinity;
