@@ -255,35 +255,3 @@ export class EventQueue {
 function sequenceExhausted(): never {
   throw new RangeError('event sequence space exhausted (2^44 events)');
 }
-
-/**
- * Runs every branch of `push` and `pop` a few hundred times on a private queue, with times past
- * 2^31 ms, once when this module loads. Nothing of it reaches any simulation: it only shows V8
- * the types and branches the queue will meet.
- *
- * For performance reasons: V8 compiles a branch that never ran before optimization as a
- * deoptimization. In a callback model the first entry due "now" (a delay that rounds to 0 ms)
- * comes thousands of events in, after the event loop and the callbacks that schedule were
- * optimized with the queue inlined; it threw each of them back to unoptimized code until they
- * were compiled again.
- */
-function primeBranches(): void {
-  const q = new EventQueue();
-  const noop = (): void => {};
-  let t = 2 ** 32;
-  for (let i = 0; i < 400; i++) {
-    q.push(t + 5, 1, 0, noop, null);
-    q.push(t + 5, 1, 0, noop, null); // equal times: siblings compared by key
-    q.push(t + 3, 1, 1, noop, i);
-    q.push(t + 6, 1, 1, noop, i);
-    q.pop(); // the root, taken: now = t + 3
-    q.push(t + 3, 0, 2, noop, q); // due now: the urgent FIFO
-    q.push(t + 3, 1, 3, noop, null); // due now: the normal FIFO
-    q.push(t + 4, 1, 4, noop, null); // takes the taken root's place
-    while (q.pop()); // the FIFOs merged with the heap, then the heap alone
-    q.peekTime();
-    t += 10;
-  }
-}
-
-primeBranches();
