@@ -98,21 +98,11 @@ export class EventQueue {
       this.pushNow(time, key, seq, priority, tag, action, arg);
       return seq;
     }
-    if (this.rootTaken) {
-      // The popped root is free: it becomes the new entry, which sifts down from the root.
-      this.rootTaken = false;
-      const e = this.heap[0]!;
-      e.time = time;
-      e.key = key;
-      e.seq = seq;
-      e.priority = priority;
-      e.tag = tag;
-      e.action = action;
-      e.arg = arg;
-      this.siftDown(e, this.n);
-      return seq;
-    }
-    const e = this.pool.length > 0 ? this.pool.pop()! : new Entry();
+    // The popped root, if taken, is free: it becomes the new entry, which sifts down from the
+    // root. (One fill for both cases, for performance reasons: a smaller `push` is inlined into
+    // more callers.)
+    const reuse = this.rootTaken;
+    const e = reuse ? this.heap[0]! : this.pool.length > 0 ? this.pool.pop()! : new Entry();
     e.time = time;
     e.key = key;
     e.seq = seq;
@@ -120,6 +110,11 @@ export class EventQueue {
     e.tag = tag;
     e.action = action;
     e.arg = arg;
+    if (reuse) {
+      this.rootTaken = false;
+      this.siftDown(e, this.n);
+      return seq;
+    }
     // Sift up: move parents down until the new entry's slot is found.
     const heap = this.heap;
     let i = this.n++;
