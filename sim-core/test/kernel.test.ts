@@ -33,12 +33,21 @@ describe('event order', () => {
     expect(() => env.call(1.5, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(NaN, () => {})).toThrow(/non-negative integer/);
     expect(() => env.call(Infinity, () => {})).toThrow(/non-negative integer/);
-    expect(() => env.call(1, () => {}, undefined, 256)).toThrow(/priority/);
+    expect(() => env.call(1, () => {}, undefined, 256)).toThrow(/priority 256 must be an integer 0\.\.255/);
+    // call() tests all three with masks (x & mask === x): values whose low bits look valid must fail too.
+    for (const p of [-1, 0.5, NaN, Infinity, 2 ** 32 + 1, 2 ** 40]) expect(() => env.call(1, () => {}, undefined, p)).toThrow(/priority/);
+    expect(() => env.call(1, () => {}, undefined, 1, 2 ** 32 + 5)).toThrow(/tag/);
+    expect(() => env.call(1, () => {}, undefined, 1, NaN)).toThrow(/tag/);
+    expect(() => env.call(0.25, () => {}, undefined, 300, NaN)).toThrow(/delay 0.25/);
     // A tag beyond 20 bits would spill into other fields of the hashed trace record.
     expect(() => env.call(1, () => {}, undefined, 1, 2 ** 20)).toThrow(/tag 1048576 must be an integer 0\.\.1048575/);
     expect(() => env.call(1, () => {}, undefined, 1, -1)).toThrow(/tag/);
     expect(() => env.call(1, () => {}, undefined, 1, 1.5)).toThrow(/tag/);
     expect(env.pending).toBe(0);
+    // The extremes of the ranges are accepted.
+    env.call(0, () => {}, undefined, 255, 2 ** 20 - 1);
+    env.call(2 ** 40, () => {}, undefined, 0, 0);
+    expect(env.pending).toBe(2);
     expect(() => env.timeout(-5)).toThrow(/non-negative integer/);
   });
 });

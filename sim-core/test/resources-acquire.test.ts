@@ -87,4 +87,50 @@ describe('Resource.acquire / releaseUnit', () => {
     expect(() => res.releaseUnit()).toThrow(/scanner: releaseUnit\(\) without a unit/);
     expect(() => res.acquire(() => {}, null, 1)).toThrow(/scanner: priority needs discipline 'priority'/);
   });
+
+  it('records busy units exactly when a released unit passes straight to a waiter (both APIs)', () => {
+    // A unit handed on at release is not recorded as a dip held 0 ms (nothing to integrate), except
+    // when that dip is a new minimum, which busy.min must still show after a reset.
+    for (const api of ['callback', 'process'] as const) {
+      const env = new Environment();
+      const res = new Resource(env, 1, { name: 'crane' });
+      const hold = (ms: number): void => {
+        if (api === 'callback') {
+          res.acquire(() => env.call(ms, () => res.releaseUnit()), null);
+        } else {
+          env.process(
+            (function* (): ProcessBody<void> {
+              const req = res.request();
+              yield req;
+              yield ms;
+              res.release(req);
+            })(),
+          );
+        }
+      };
+      // One unit, three users back to back from t = 0: busy 1 until 60, then 0 until 100.
+      env.call(0, () => {
+        hold(10);
+        hold(20);
+        hold(30);
+      });
+      env.call(5, () => {
+        // After a reset while busy, the minimum is 1 until a unit is seen free.
+        res.busy.reset(env.now);
+        expect(res.busy.min).toBe(1);
+      });
+      env.run(40);
+      // The hand-overs at 10 and 30 dipped to 0 for 0 ms: a new minimum after the reset.
+      expect(res.busy.min).toBe(0);
+      expect(res.busy.integral(40)).toBe(35);
+      env.run(100);
+      expect(res.busy.integral(100)).toBe(55);
+      expect(res.busy.mean(100)).toBe(55 / 95);
+      expect(res.busy.max).toBe(1);
+      expect(res.count).toBe(0);
+      expect(res.waits.count).toBe(3);
+      expect(res.waits.mean).toBe((0 + 10 + 30) / 3);
+      expect(res.queueLength.integral(100)).toBe(2 * 10 + 1 * 20);
+    }
+  });
 });

@@ -83,6 +83,24 @@ describe('QuantileSketch exact mode', () => {
     expect(relErr(s.quantile(0.5) as number, 6)).toBeLessThanOrEqual(ALPHA + SLACK);
   });
 
+  it('after the switch answers exactly as a sketch that never kept samples verbatim', () => {
+    // The buckets are filled from the first sample on; the switch only drops the verbatim copy.
+    // Negative, zero, fractional, whole and huge samples, in an order that widens the range both ways.
+    const xs: number[] = [];
+    for (let i = 0; i < 3000; i++) xs.push(i % 7 === 0 ? 0 : (i % 5 === 0 ? -1 : 1) * ((i * 7919) % 100_003) * (i % 3 === 0 ? 1.37 : 1) + (i === 2999 ? 2 ** 40 : 0));
+    for (const threshold of [1, 16, 1000, 2999]) {
+      const s = new QuantileSketch({ exactThreshold: threshold });
+      const ref = new QuantileSketch({ exactThreshold: 0 });
+      for (const x of xs) {
+        s.add(x);
+        ref.add(x);
+      }
+      expect(s.isExact).toBe(false);
+      expect(s.bucketCount).toBe(ref.bucketCount);
+      for (const p of [0, 0.001, 0.1, 0.25, 0.5, 0.9, 0.99, 1]) expect(s.quantile(p)).toBe(ref.quantile(p));
+    }
+  });
+
   it('rejects bad input', () => {
     const s = new QuantileSketch();
     expect(() => s.add(NaN)).toThrow(RangeError);

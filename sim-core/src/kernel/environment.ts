@@ -56,9 +56,10 @@ export class Environment {
    * integer 0..2^20-1, `TAG.USER` upwards for a model's own kinds) says in the trace what it was.
    */
   call<A>(delay: number, action: (arg: A, seq: number) => void, arg?: A, priority: number = NORMAL, tag: number = TAG.CALL): number {
-    checkDelay(delay);
-    if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) throw new RangeError(`priority ${priority} must be an integer 0..${MAX_PRIORITY}`);
-    if (!(tag >= 0 && tag <= MAX_TAG && (tag | 0) === tag)) throw new RangeError(`tag ${tag} must be an integer 0..${MAX_TAG}`);
+    // One test for all three arguments, the messages out of line: for performance reasons, as
+    // a smaller `call` is inlined into more of the hot paths that schedule. A masked integer
+    // equals itself exactly when it is an integer in 0..mask (NaN and fractions fail).
+    if (!(delay >= 0 && delay - Math.floor(delay) === 0 && (priority & MAX_PRIORITY) === priority && (tag & MAX_TAG) === tag)) badCall(delay, priority, tag);
     return this.queue.push(this.now + delay, priority, tag, action as Action, arg);
   }
 
@@ -129,12 +130,19 @@ export class Environment {
     // time < 2^53 so its high word < 2^21; seq < 2^44 so its high word < 2^12.
     const seq = q.poppedSeq;
     // Scaling by 2^-32 is exact, and a multiplication is cheaper than the division it replaces.
-    this.hash.word4(time >>> 0, ((time * INV_2_32) >>> 0) | (q.poppedPriority << 21), seq >>> 0, ((seq * INV_2_32) >>> 0) | (q.poppedTag << 12));
-    if (this.sinks.length > 0) {
-      for (const s of this.sinks) s.event?.(time, q.poppedPriority, seq, q.poppedTag);
-    }
+    // The words go in as signed 32-bit integers (`| 0`, the same bits as `>>> 0`, and the hash
+    // only mixes bits): for performance reasons, since an unsigned word ≥ 2^31 is no small
+    // integer, and handed to word4 (too large for V8 to inline here) it would be boxed in a
+    // fresh heap number for half of all events once the clock passes 2^31 ms.
+    this.hash.word4(time | 0, ((time * INV_2_32) >>> 0) | (q.poppedPriority << 21), seq | 0, ((seq * INV_2_32) >>> 0) | (q.poppedTag << 12));
+    if (this.sinks.length > 0) this.notifySinks(time, q.poppedPriority, seq, q.poppedTag);
     q.poppedAction!(q.poppedArg, seq);
     return true;
+  }
+
+  /** Kept out of `step` (a loop over sinks is sizeable bytecode) so that `step` stays small enough to inline. */
+  private notifySinks(time: number, priority: number, seq: number, tag: number): void {
+    for (const s of this.sinks) s.event?.(time, priority, seq, tag);
   }
 
   /**
@@ -217,3 +225,9 @@ export class Environment {
   }
 }
 
+/** Throws the error naming which argument of `call` is wrong. */
+function badCall(delay: number, priority: number, tag: number): never {
+  checkDelay(delay);
+  if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) throw new RangeError(`priority ${priority} must be an integer 0..${MAX_PRIORITY}`);
+  throw new RangeError(`tag ${tag} must be an integer 0..${MAX_TAG}`);
+}

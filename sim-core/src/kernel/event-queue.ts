@@ -7,9 +7,11 @@
  * See sim-core/README.md, "Event order".
  *
  * For performance reasons:
- * - entries are small objects recycled through a free list (a heap of pooled objects measured
- *   about 1.4× faster than parallel typed arrays, and recycling keeps long-lived entries out of
- *   the garbage collector's way), and `pop` leaves the popped entry in public fields;
+ * - entries are small objects recycled (a heap of pooled objects measured about 1.4× faster
+ *   than parallel typed arrays, and recycling keeps long-lived entries out of the garbage
+ *   collector's way): `pop` copies the root into public fields and leaves it in place, taken,
+ *   and the next `push` (most events schedule one) refills that very entry and sifts it down
+ *   once; entries leave through a free list only when the heap shrinks or a FIFO is popped;
  * - entries due *now* with priority 0 or 1 (resource grants, process starts, triggered events —
  *   a large share of all events) skip the heap: they go to a FIFO per priority. Each FIFO is
  *   sorted by key already (same time and priority, increasing sequence), and the heap holds
@@ -87,9 +89,20 @@ export class EventQueue {
   /** Adds an entry at `time` (ms) and returns its sequence number. */
   push(time: number, priority: number, tag: number, action: Action, arg: unknown): number {
     const seq = this.nextSeq++;
-    if (seq >= SEQ_SPAN) throw new RangeError('event sequence space exhausted (2^44 events)');
+    if (seq >= SEQ_SPAN) sequenceExhausted();
     const key = priority * SEQ_SPAN + seq;
-    const e = this.pool.length > 0 ? this.pool.pop()! : new Entry();
+    // Priority tested first, for performance reasons: both tests then run on every push, so V8
+    // has seen them before it optimizes (a test that never ran compiles to a deoptimization,
+    // which the first entry due now, in a callback model a delay that rounds to 0 ms, would hit).
+    if (priority <= 1 && time === this.now) {
+      this.pushNow(time, key, seq, priority, tag, action, arg);
+      return seq;
+    }
+    // The popped root, if taken, is free: it becomes the new entry, which sifts down from the
+    // root. (One fill for both cases, for performance reasons: a smaller `push` is inlined into
+    // more callers.)
+    const reuse = this.rootTaken;
+    const e = reuse ? this.heap[0]! : this.pool.length > 0 ? this.pool.pop()! : new Entry();
     e.time = time;
     e.key = key;
     e.seq = seq;
@@ -97,17 +110,13 @@ export class EventQueue {
     e.tag = tag;
     e.action = action;
     e.arg = arg;
-    if (time === this.now && priority <= 1) {
-      (priority === 0 ? this.nowUrgent : this.nowNormal).push(e);
-      return seq;
-    }
-    const heap = this.heap;
-    if (this.rootTaken) {
+    if (reuse) {
       this.rootTaken = false;
       this.siftDown(e, this.n);
       return seq;
     }
     // Sift up: move parents down until the new entry's slot is found.
+    const heap = this.heap;
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -120,34 +129,60 @@ export class EventQueue {
     return seq;
   }
 
+  /**
+   * An entry due now with priority 0 or 1 goes to its FIFO. Kept out of `push` for performance
+   * reasons: a model of plain callbacks rarely comes here, and a smaller `push` is inlined into
+   * more of its callers.
+   */
+  private pushNow(time: number, key: number, seq: number, priority: number, tag: number, action: Action, arg: unknown): void {
+    const e = this.pool.length > 0 ? this.pool.pop()! : new Entry();
+    e.time = time;
+    e.key = key;
+    e.seq = seq;
+    e.priority = priority;
+    e.tag = tag;
+    e.action = action;
+    e.arg = arg;
+    (priority === 0 ? this.nowUrgent : this.nowNormal).push(e);
+  }
+
   /** Removes the earliest entry into the `popped*` fields. Returns false when empty. */
   pop(): boolean {
     if (this.rootTaken) this.removeTop();
-    let e: Entry | null;
-    if (this.nowUrgent.length === 0 && this.nowNormal.length === 0) {
-      // Nothing due now outside the heap (all of a callback model's events): the root it is.
-      if (this.n === 0) return false;
-      e = this.heap[0]!;
-      this.rootTaken = true;
-    } else {
-      // The earliest of the heap's root and the two FIFOs' heads (0: heap, 1: urgent, 2: normal).
-      e = this.n > 0 ? this.heap[0]! : null;
-      let from = 0;
-      const u = this.nowUrgent.peek();
-      if (u !== undefined && (e === null || u.time < e.time || (u.time === e.time && u.key < e.key))) {
-        e = u;
-        from = 1;
-      }
-      const v = this.nowNormal.peek();
-      if (v !== undefined && (e === null || v.time < e.time || (v.time === e.time && v.key < e.key))) {
-        e = v;
-        from = 2;
-      }
-      if (e === null) return false;
-      if (from === 0) this.rootTaken = true;
-      else if (from === 1) this.nowUrgent.shift();
-      else this.nowNormal.shift();
+    if (this.nowUrgent.length !== 0 || this.nowNormal.length !== 0) return this.popMerged();
+    // Nothing due now outside the heap (all of a callback model's events): the root it is. It
+    // stays in the heap, taken, until the next push reuses it or the next look removes it.
+    if (this.n === 0) return false;
+    const e = this.heap[0]!;
+    this.rootTaken = true;
+    const time = e.time;
+    if (time > this.now) this.now = time;
+    this.poppedTime = time;
+    this.poppedPriority = e.priority;
+    this.poppedSeq = e.seq;
+    this.poppedTag = e.tag;
+    this.poppedAction = e.action;
+    this.poppedArg = e.arg;
+    return true;
+  }
+
+  /** `pop` when an entry waits in a due-now FIFO: the earliest of the heap's root and the two FIFOs' heads. */
+  private popMerged(): boolean {
+    let e = this.n > 0 ? this.heap[0]! : null;
+    let from = 0; // 0: heap, 1: urgent, 2: normal
+    const u = this.nowUrgent.peek();
+    if (u !== undefined && (e === null || u.time < e.time || (u.time === e.time && u.key < e.key))) {
+      e = u;
+      from = 1;
     }
+    const v = this.nowNormal.peek();
+    if (v !== undefined && (e === null || v.time < e.time || (v.time === e.time && v.key < e.key))) {
+      e = v;
+      from = 2;
+    }
+    if (e === null) return false;
+    if (from === 1) this.nowUrgent.shift();
+    else if (from === 2) this.nowNormal.shift();
     // `now` never moves back: an entry pushed for an earlier time than one already popped (the
     // Environment never does, a direct user of the queue may) goes to the heap, not behind
     // entries of a later time in a FIFO, so each FIFO holds only entries due at `now`.
@@ -158,10 +193,13 @@ export class EventQueue {
     this.poppedTag = e.tag;
     this.poppedAction = e.action;
     this.poppedArg = e.arg;
-    // Drop references so popped arguments can be collected, and recycle the entry.
-    e.action = undefined;
-    e.arg = undefined;
-    this.pool.push(e);
+    if (from === 0) this.rootTaken = true;
+    else {
+      // Drop references so popped arguments can be collected, and recycle the entry.
+      e.action = undefined;
+      e.arg = undefined;
+      this.pool.push(e);
+    }
     return true;
   }
 
@@ -169,6 +207,10 @@ export class EventQueue {
   private removeTop(): void {
     this.rootTaken = false;
     const heap = this.heap;
+    const top = heap[0]!;
+    top.action = undefined;
+    top.arg = undefined;
+    this.pool.push(top);
     const last = this.n - 1;
     this.n = last;
     if (last > 0) this.siftDown(heap[last]!, last);
@@ -203,4 +245,8 @@ export class EventQueue {
     }
     heap[i] = e;
   }
+}
+
+function sequenceExhausted(): never {
+  throw new RangeError('event sequence space exhausted (2^44 events)');
 }

@@ -61,6 +61,14 @@ export class BucketStore {
       this.totalCount += count;
       return;
     }
+    this.addOutside(index, count);
+  }
+
+  /**
+   * `add` for a bucket outside the occupied range, or into an empty store. Kept out of `add` for
+   * performance reasons: a small `add` is inlined into the sketch's and tallies' hot paths.
+   */
+  private addOutside(index: number, count: number): void {
     if (this.totalCount === 0) {
       this.ensureCapacity(index, index);
       this.lo = index;

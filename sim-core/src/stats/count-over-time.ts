@@ -20,11 +20,16 @@ export class CountOverTime extends TimeWeighted {
   /** The count becomes `value` (an integer) at `time` (integer ms, never decreasing). */
   override update(time: number, value: number): void {
     const dt = time - this.tLast;
-    if (!(dt >= 0)) throw new RangeError(`time went backwards: ${time} < ${this.tLast}`);
+    // The message is built out of line, for performance reasons: see Tally.add.
+    if (!(dt >= 0)) backwards(time, this.tLast);
     this.area += this.value * dt;
     this.tLast = time;
     this.value = value;
     if (value < this.lowest) this.lowest = value;
     else if (value > this.highest) this.highest = value;
   }
+}
+
+function backwards(time: number, last: number): never {
+  throw new RangeError(`time went backwards: ${time} < ${last}`);
 }

@@ -42,9 +42,8 @@ export class QuantileSketch {
   readonly relativeAccuracy: number;
   private readonly gamma: number;
   private readonly logGamma: number;
-  private readonly maxBuckets: number;
-  /** ⌈log_γ x⌉ without a logarithm for whole numbers; created when the sketch is first needed. */
-  private mapping: LogBucketMapping | null = null;
+  /** ⌈log_γ x⌉ without a logarithm for whole numbers. */
+  private readonly mapping: LogBucketMapping;
 
   private n = 0;
   private lowest = Infinity;
@@ -52,8 +51,16 @@ export class QuantileSketch {
   /** Exact mode storage; null once switched to the sketch. */
   private exact: Float64Array | null = new Float64Array(0);
   private sorted = true;
-  private positive: BucketStore | null = null;
-  private negative: BucketStore | null = null;
+  /**
+   * The sketch's buckets, filled from the first sample on, also while the samples are kept
+   * verbatim: the switch to the sketch then only drops the verbatim copy. For performance
+   * reasons, rather than converting the first samples at the switch: that conversion loop, run
+   * once per tally thousands of samples into a run, had V8 compile it (and the sketch's first
+   * use on the hot path) just when the model's hot code was waiting to be compiled. The buckets
+   * are the same either way: the same samples, and bucket counts that just add.
+   */
+  private readonly positive: BucketStore;
+  private readonly negative: BucketStore;
   private zeros = 0;
 
   constructor(options: QuantileSketchOptions = {}) {
@@ -71,10 +78,12 @@ export class QuantileSketch {
     }
     this.exactThreshold = threshold;
     this.relativeAccuracy = alpha;
-    this.maxBuckets = maxBuckets;
     this.gamma = (1 + alpha) / (1 - alpha);
     this.logGamma = Math.log(this.gamma);
-    if (threshold === 0) this.switchToSketch();
+    this.mapping = new LogBucketMapping(this.logGamma);
+    this.positive = new BucketStore(maxBuckets);
+    this.negative = new BucketStore(maxBuckets);
+    if (threshold === 0) this.exact = null;
   }
 
   /** Number of samples added (including merged ones). */
@@ -89,7 +98,7 @@ export class QuantileSketch {
 
   /** Buckets in use over both sign stores (0 in exact mode): the sketch's memory footprint. */
   get bucketCount(): number {
-    return (this.positive?.span ?? 0) + (this.negative?.span ?? 0);
+    return this.exact !== null ? 0 : this.positive.span + this.negative.span;
   }
 
   /** Smallest sample, or null when empty. */
@@ -113,16 +122,14 @@ export class QuantileSketch {
     if (x < this.lowest) this.lowest = x;
     if (x > this.highest) this.highest = x;
     const exact = this.exact;
+    // One more sample than the threshold: the buckets hold them all already.
     if (exact !== null) {
-      if (this.n < this.exactThreshold) {
-        this.pushExact(exact, x);
-        return;
-      }
-      this.switchToSketch();
+      if (this.n < this.exactThreshold) this.pushExact(exact, x);
+      else this.exact = null;
     }
     this.n++;
-    if (x > 0) this.positive!.add(this.mapping!.index(x), 1);
-    else if (x < 0) this.negative!.add(this.mapping!.index(-x), 1);
+    if (x > 0) this.positive.add(this.mapping.index(x), 1);
+    else if (x < 0) this.negative.add(this.mapping.index(-x), 1);
     else this.zeros++;
   }
 
@@ -142,13 +149,13 @@ export class QuantileSketch {
       for (let i = 0; i < m; i++) this.add(otherExact[i] ?? 0);
       return;
     }
-    if (this.exact !== null) this.switchToSketch();
+    this.exact = null;
     if (other.lowest < this.lowest) this.lowest = other.lowest;
     if (other.highest > this.highest) this.highest = other.highest;
     this.n += other.n;
     this.zeros += other.zeros;
-    if (other.positive !== null) this.positive?.merge(other.positive);
-    if (other.negative !== null) this.negative?.merge(other.negative);
+    this.positive.merge(other.positive);
+    this.negative.merge(other.negative);
   }
 
   /**
@@ -171,7 +178,7 @@ export class QuantileSketch {
       buf.set(exact);
       this.exact = buf;
     }
-    buf[this.n++] = x;
+    buf[this.n] = x;
     this.sorted = false;
   }
 
@@ -196,41 +203,18 @@ export class QuantileSketch {
     // The extremes are tracked exactly, so p = 0 and p = 1 cost nothing to get right.
     if (rank <= 0) return this.lowest;
     if (rank >= this.n - 1) return this.highest;
-    const neg = this.negative?.total ?? 0;
+    const neg = this.negative.total;
     let value: number;
-    if (rank < neg && this.negative !== null) {
+    if (rank < neg) {
       // Negative values ascend as their magnitudes descend.
       value = -this.representative(this.negative.indexAtRank(rank, true));
     } else if (rank < neg + this.zeros) {
       value = 0;
-    } else if (this.positive !== null) {
-      value = this.representative(this.positive.indexAtRank(rank - neg - this.zeros, false));
     } else {
-      value = 0;
+      value = this.representative(this.positive.indexAtRank(rank - neg - this.zeros, false));
     }
     // A representative may overshoot the data; the true order statistic never does.
     return Math.min(this.highest, Math.max(this.lowest, value));
-  }
-
-  private switchToSketch(): void {
-    const exact = this.exact;
-    this.exact = null;
-    this.mapping = new LogBucketMapping(this.logGamma);
-    this.positive = new BucketStore(this.maxBuckets);
-    this.negative = new BucketStore(this.maxBuckets);
-    if (exact === null) return;
-    for (let i = 0; i < this.n; i++) this.addToStores(exact[i] ?? 0, 1);
-  }
-
-  private addToStores(x: number, count: number): void {
-    if (x > 0) this.positive?.add(this.bucketIndex(x), count);
-    else if (x < 0) this.negative?.add(this.bucketIndex(-x), count);
-    else this.zeros += count;
-  }
-
-  /** Bucket i covers (γ^(i-1), γ^i]. */
-  private bucketIndex(magnitude: number): number {
-    return this.mapping!.index(magnitude);
   }
 
   /** Value within relative error α of every magnitude in bucket i. */
