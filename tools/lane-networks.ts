@@ -27,6 +27,15 @@ const STALL_PITCH_M = 5;
 const CARRIAGEWAY_OFFSET_M = 8;
 /** Distance from a gate fan's junction to the gate lanes along the road, metres. */
 const FAN_M = 55;
+/**
+ * The branches from the southbound carriageway to the scanner portals and back: speed limit, km/h,
+ * and how far before the portals' entries the carriageway splits and after their exits it joins
+ * again, metres. Steep, short branches keep the two junctions small (about 25 m zones instead of
+ * 35 and 28 m at 40 and 25 m), so the flow of imports through them is held less.
+ */
+const SCANNER_BRANCH_KMH = 18;
+const SCAN_SPLIT_M = 25;
+const SCAN_JOIN_M = 20;
 /** Spacing of the holding bays along the carriageway, metres, and how many before the Chinese exit gate. */
 const BAY_PITCH_M = 60;
 const CN_BAYS = 24;
@@ -338,8 +347,8 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
   const sBorderN = b.node('sb-border', 'border', 'CN', south(sBorder));
   chain(cnFanS.out, sBorderN, cnFanS.sOut, sBorder, south, 'sb-cn-b', countryAt);
   chain(sBorderN, vnFanS.into, sBorder, vnFanS.sIn, south, 'sb-vn-b', countryAt);
-  const sScan0 = stationOf(c, [0, site.scanEntryY]) + 40;
-  const sScan1 = stationOf(c, [0, site.scanExitY]) - 25;
+  const sScan0 = stationOf(c, [0, site.scanEntryY]) + SCAN_SPLIT_M;
+  const sScan1 = stationOf(c, [0, site.scanExitY]) - SCAN_JOIN_M;
   const s1 = b.node('sb-scan-split', 'way', 'VN', south(sScan0));
   chain(vnFanS.out, s1, vnFanS.sOut, sScan0, south, 'sb-vn', countryAt);
   const s2 = b.node('sb-scan-join', 'way', 'VN', south(sScan1));
@@ -347,9 +356,11 @@ export function siteNetwork(site: SiteSpec, stallsPerYard?: number): LaneNetwork
   site.scanners.forEach((sc, i) => {
     const en = b.node(`vn-scanner-${i + 1}-entry`, 'scanner-entry', 'VN', [sc.x, site.scanEntryY], sc.equipment);
     const ex = b.node(`vn-scanner-${i + 1}-exit`, 'scanner-exit', 'VN', [sc.x, site.scanExitY], sc.equipment);
-    b.edge(s1, en, 'yard');
+    // The branches to and from a portal are road, driven like the gate fans' (18 km/h): only the
+    // portal itself is slow, and a junction passed at yard speed held the whole southbound flow.
+    b.edge(s1, en, 'road', { kmh: SCANNER_BRANCH_KMH });
     b.edge(en, ex, 'scanner');
-    b.edge(ex, s2, 'yard');
+    b.edge(ex, s2, 'road', { kmh: SCANNER_BRANCH_KMH });
   });
   const sEnd = b.node('sb-end', 'way', 'VN', south(sVnStart));
   b.edge(s2, sEnd, 'road', { lanes: 2 });
