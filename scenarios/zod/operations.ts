@@ -17,7 +17,7 @@ import {
   TRIAGE_STRATEGIES,
   YARD_PLANNER_STRATEGIES,
 } from '../../sim-core/src/model/scenario.ts';
-import { controlSpec, failureSpec, nonNegative, positive, share } from './common.ts';
+import { controlSpec, count, failureSpec, nonNegative, positive, share } from './common.ts';
 import type { Agree, Expect } from './type-agreement.ts';
 
 const outageWindow = z
@@ -52,7 +52,21 @@ export const control = z
     yardPlanner: controlSpec('yardPlanner', YARD_PLANNER_STRATEGIES, 'where a container is stored'),
     transport: controlSpec('transport', TRANSPORT_STRATEGIES, 'transport service: "pool" (abstract fleet, a trip time per crossing) or "network" (IGVs on layout.network)'),
     routing: controlSpec('routing', ROUTING_STRATEGIES, 'IGV routing on the lane network: shortest free-flow time, or congestion-aware').exactOptional(),
-    traffic: controlSpec('traffic', TRAFFIC_STRATEGIES, 'traffic control: "buffered" (deadlock-free by construction) or "direct" (deadlocks detected and resolved)').exactOptional(),
+    traffic: z
+      .strictObject({
+        // A default here too, so `--set control.traffic.params.…` alone keeps the default strategy.
+        strategy: z.enum(TRAFFIC_STRATEGIES).default(TRAFFIC_STRATEGIES[0]).describe(`strategy of the traffic controller: ${TRAFFIC_STRATEGIES.join(', ')}`),
+        params: z
+          .strictObject({
+            frontBaySeconds: positive('estimated driving time from a holding bay to an exit lane, seconds, beyond which a row of bays is long and only its front bays may claim an exit lane (default 75)').exactOptional(),
+            extraFrontBays: count('front bays of a long row beyond one per exit lane (default 1)').exactOptional(),
+          })
+          .describe('how the holding bays before each exit gate work as a queue')
+          .exactOptional(),
+      })
+      .default({ strategy: TRAFFIC_STRATEGIES[0] })
+      .describe('traffic control: "buffered" (deadlock-free by construction) or "direct" (deadlocks detected and resolved)')
+      .exactOptional(),
     dispatch: controlSpec('dispatch', DISPATCH_STRATEGIES, 'IGV dispatching: which idle IGV takes which container').exactOptional(),
     charging: controlSpec('charging', CHARGING_STRATEGIES, 'charging policy: when an IGV goes to a charger or swap station').exactOptional(),
   })

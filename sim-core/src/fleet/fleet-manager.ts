@@ -12,7 +12,7 @@ import { DeadlockDetector } from './deadlock-detector.ts';
 import { DispatchRounds } from './dispatch-rounds.ts';
 import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { FleetStats, type VehicleState } from './fleet-stats.ts';
-import { FleetTopology } from './fleet-topology.ts';
+import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { Route, Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
@@ -72,6 +72,8 @@ export interface FleetOptions {
   speeds: CruiseSpeeds;
   /** `buffered` (deadlock-free by construction) or `direct` (detect and resolve). */
   traffic: 'buffered' | 'direct';
+  /** The holding bays' queue rule: see `FleetTopology.isFrontBay`. */
+  frontBays: FrontBayRule;
   recharge: Duration;
   failures: FailureConfig | null;
   /** Ask the dispatch port even when no job waits (for strategies that reposition empty IGVs). */
@@ -117,7 +119,7 @@ export class FleetManager<J extends FleetJob> {
     this.stats = new FleetStats(env, options.fleet);
     this.traffic = new TrafficController(graph);
     this.stretches = new StretchCache(graph, options.speeds);
-    this.topology = new FleetTopology(env, graph, estimator, options.fleet);
+    this.topology = new FleetTopology(env, graph, estimator, options.fleet, options.frontBays);
     this.busy = new Resource(env, Math.max(1, options.fleet), { name: 'igvs' });
     this.detector = new DeadlockDetector(this.vehicles, this.topology);
     this.rounds = new DispatchRounds(env, graph, port, this.vehicles, estimator, this.topology, this.stats, plant, options.askWithoutJobs);

@@ -6,8 +6,14 @@ import type { Router } from './router.ts';
 import { StopPool } from './stop-pool.ts';
 
 const SIDES: readonly Country[] = ['VN', 'CN'];
-/** Estimated driving time (s) from a holding bay to an exit lane beyond which a row of bays is long (see `isFrontBay`). */
-const FRONT_BAY_S = 75;
+
+/** Which holding bays may claim an exit lane (scenario \`control.traffic.params\`; see `FleetTopology.isFrontBay`). */
+export interface FrontBayRule {
+  /** Estimated driving time (s) from a bay to an exit lane beyond which a row of bays is long. */
+  withinSeconds: number;
+  /** Front bays of a long row beyond one per exit lane. */
+  extra: number;
+}
 
 /**
  * The stop nodes of the network grouped by role and side, read from node kinds and from which
@@ -35,6 +41,7 @@ export class FleetTopology {
     graph: LaneGraph,
     private readonly estimator: Router,
     fleet: number,
+    private readonly frontBays: FrontBayRule = { withinSeconds: 75, extra: 1 },
   ) {
     const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
       const p = new StopPool(env, name, nodes, grant);
@@ -121,20 +128,21 @@ export class FleetTopology {
 
   /**
    * True for the holding bays of `side` from which a vehicle may claim an exit lane. In a long row
-   * of bays (some farther than FRONT_BAY_S from an exit lane) these are the nearest, one more than
-   * there are exit lanes: a lane claimed from farther back stands empty while its vehicle drives
-   * up, longer than three gate passes (about 25 s each), so from there a vehicle moves up first.
-   * In a short row every bay is a front bay: moving up would cost a stop and start and gain little
-   * (measured at Huu Nghi, 3 seeds × 2 days: the rule on the 5 Vietnamese bays too cleared 13 %
-   * fewer vehicles, on the 24 Chinese ones alone 5 % more).
+   * of bays (some farther than `withinSeconds` of estimated driving from an exit lane) these are the
+   * nearest, as many as the exit lanes plus `extra`: a lane claimed from farther back stands empty
+   * while its vehicle drives up, longer than three gate passes (about 25 s each), so from there a
+   * vehicle moves up first. In a short row every bay is a front bay: moving up would cost a stop and
+   * start and gain little (measured at Huu Nghi, 3 seeds × 2 days, with the defaults 75 s and 1: the
+   * rule on the 5 Vietnamese bays too cleared 13 % fewer vehicles, on the 24 Chinese ones alone 5 %
+   * more; 4 front bays beat 5 by 2.5 %).
    */
   isFrontBay(node: number, side: Country): boolean {
     let f = this.front.get(side);
     if (f === undefined) {
       const bays = this.bays[side].nodes.filter((b) => this.reachesExit(b, side));
       const near = [...bays].sort((a, b) => this.gateDistance(a, side) - this.gateDistance(b, side) || a - b);
-      const long = near.some((b) => this.gateDistance(b, side) > FRONT_BAY_S);
-      f = new Set(long ? near.slice(0, this.exitLanes[side].size + 1) : near);
+      const long = near.some((b) => this.gateDistance(b, side) > this.frontBays.withinSeconds);
+      f = new Set(long ? near.slice(0, this.exitLanes[side].size + this.frontBays.extra) : near);
       this.front.set(side, f);
     }
     return f.has(node);

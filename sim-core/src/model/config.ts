@@ -177,6 +177,8 @@ export interface ControlConfig {
   transport: string;
   routing: string;
   traffic: string;
+  /** The holding bays' queue rule (scenario \`control.traffic.params\`, defaults filled in). */
+  frontBays: { withinSeconds: number; extra: number };
   dispatch: string;
   charging: string;
 }

@@ -229,6 +229,7 @@ export function fromScenario(s: Scenario, overrides: { seed?: number; days?: num
       transport: s.control.transport.strategy,
       routing: s.control.routing?.strategy ?? 'shortest-time',
       traffic: s.control.traffic?.strategy ?? 'buffered',
+      frontBays: { withinSeconds: s.control.traffic?.params?.frontBaySeconds ?? 75, extra: s.control.traffic?.params?.extraFrontBays ?? 1 },
       dispatch: s.control.dispatch?.strategy ?? 'nearest-fcfs',
       charging: s.control.charging?.strategy ?? 'threshold',
     },

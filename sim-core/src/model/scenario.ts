@@ -164,6 +164,25 @@ export interface ControlSpec<S extends string> {
   params?: Record<string, unknown>;
 }
 
+/**
+ * How the holding bays before an exit gate work as a queue (either traffic strategy). In a row of
+ * bays reaching farther than `frontBaySeconds` of driving from the exit lanes, only the nearest
+ * bays (as many as the exit lanes plus `extraFrontBays`) may claim an exit lane; vehicles farther
+ * back first move up. A lane claimed from far back stands empty while its vehicle drives up.
+ */
+export interface TrafficParams {
+  /** Estimated driving time (s) from a bay to an exit lane beyond which the row counts as long; default 75. */
+  frontBaySeconds?: number;
+  /** Front bays of a long row beyond one per exit lane; default 1. */
+  extraFrontBays?: number;
+}
+
+/** The traffic controller's strategy and its holding-bay parameters. */
+export interface TrafficControl {
+  strategy: (typeof TRAFFIC_STRATEGIES)[number];
+  params?: TrafficParams;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Meta, horizon, site, layout
 // ---------------------------------------------------------------------------------------------
@@ -568,7 +587,7 @@ export interface Control {
   transport: ControlSpec<(typeof TRANSPORT_STRATEGIES)[number]>;
   /** Fleet control on the lane network (used by the `network` transport); absent = the first strategy of each list. */
   routing?: ControlSpec<(typeof ROUTING_STRATEGIES)[number]>;
-  traffic?: ControlSpec<(typeof TRAFFIC_STRATEGIES)[number]>;
+  traffic?: TrafficControl;
   dispatch?: ControlSpec<(typeof DISPATCH_STRATEGIES)[number]>;
   charging?: ControlSpec<(typeof CHARGING_STRATEGIES)[number]>;
 }

@@ -16,7 +16,7 @@ export interface Controllers {
   yard: YardPlanner;
 }
 
-function unknown(controller: keyof ControlConfig, name: string): never {
+function unknown(controller: keyof typeof STRATEGY_NAMES, name: string): never {
   throw new Error(`unknown ${controller} strategy '${name}' (known: ${STRATEGY_NAMES[controller].join(', ')})`);
 }
 
