@@ -22,6 +22,13 @@ export interface FleetKpis {
   charges: number;
   breakdowns: number;
   deadlocks: { detected: number; resolved: number };
+  /**
+   * Each pool of stop nodes by name (e.g. `CN:exit-lanes`, `VN:transfer-points`, `CN:holding-bays`):
+   * its node count, the share of node time held by a vehicle (from grant to release: the drive
+   * there and the time taken to leave included) and the hours vehicles spent waiting for one of
+   * its nodes. A pool held near 1 with waiting is where the fleet queues.
+   */
+  stopPools: Record<string, { nodes: number; heldShare: number; waitHours: number }>;
 }
 
 function r(x: number, d = 4): number {
@@ -59,5 +66,10 @@ export function fleetKpis<J extends FleetJob>(manager: FleetManager<J>, router: 
     charges: s.charges,
     breakdowns: s.breakdowns,
     deadlocks: { detected: s.deadlocksDetected, resolved: s.deadlocksResolved },
+    stopPools: Object.fromEntries(
+      manager.topology.allPools
+        .filter((p) => p.size > 0)
+        .map((p) => [p.name, { nodes: p.size, heldShare: r(p.heldShare()), waitHours: r((s.stopWaitByPool.get(p.name) ?? 0) / 3_600_000, 2) }]),
+    ),
   };
 }

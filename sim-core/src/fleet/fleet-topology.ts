@@ -33,6 +33,8 @@ export class FleetTopology {
   /** Scanner-entry nodes on the Vietnamese side (loaded imports drive through one). */
   readonly scanners: number[];
   private readonly pools = new Map<number, StopPool>();
+  /** Every pool, in the order built (transfer points, bays, stalls, chargers by side; then gate lanes). */
+  readonly allPools: StopPool[] = [];
   private readonly stallSet = new Set<number>();
   private scanTurn = 0;
 
@@ -46,6 +48,7 @@ export class FleetTopology {
     const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
       const p = new StopPool(env, name, nodes, grant);
       for (const n of nodes) this.pools.set(n, p);
+      this.allPools.push(p);
       return p;
     };
     const need = (ok: boolean, what: string): void => {

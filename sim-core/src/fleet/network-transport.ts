@@ -86,7 +86,12 @@ export class NetworkTransport implements TransportService {
       socs,
       this.edgeLoad,
     );
-    if (config.warmupMs > 0) env.call(config.warmupMs, () => this.manager.stats.reset());
+    if (config.warmupMs > 0) {
+      env.call(config.warmupMs, () => {
+        this.manager.stats.reset();
+        for (const pool of this.manager.topology.allPools) pool.resetHeld();
+      });
+    }
   }
 
   get busy(): Resource {

@@ -21,6 +21,11 @@ export class StopPool {
   private readonly waiters: Waiter[] = [];
   /** Time (ms) from which each node is clear of its previous holder. */
   private readonly clearFrom = new Map<number, number>();
+  /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
+  private heldNow = 0;
+  private heldArea = 0;
+  private heldSince = 0;
+  private heldFrom = 0;
 
   constructor(
     private readonly env: Environment,
@@ -35,6 +40,30 @@ export class StopPool {
   /** Time (ms) from which `node` is clear of its previous holder (its new holder must not get there earlier). */
   clearAt(node: number): number {
     return this.clearFrom.get(node) ?? 0;
+  }
+
+  /** Integrates the held count up to now before it changes by `delta`. */
+  private held(delta: number): void {
+    const now = this.env.now;
+    this.heldArea += this.heldNow * (now - this.heldSince);
+    this.heldSince = now;
+    this.heldNow += delta;
+  }
+
+  /**
+   * Share of the pool's node time held by a vehicle since the last `resetHeld` (from grant to
+   * release, the drive to a node and the time its holder takes to leave it included): where it
+   * is near 1 the pool is what vehicles queue for.
+   */
+  heldShare(): number {
+    const span = (this.env.now - this.heldFrom) * this.nodes.length;
+    return span > 0 ? (this.heldArea + this.heldNow * (this.env.now - this.heldSince)) / span : 0;
+  }
+
+  /** Starts `heldShare` afresh now (the end of the warm-up). */
+  resetHeld(): void {
+    this.heldArea = 0;
+    this.heldSince = this.heldFrom = this.env.now;
   }
 
   get size(): number {
@@ -83,7 +112,10 @@ export class StopPool {
         bestRank = r;
       }
     }
-    if (best >= 0) this.holder.set(best, vehicle);
+    if (best >= 0) {
+      this.holder.set(best, vehicle);
+      this.held(1);
+    }
     return best;
   }
 
@@ -100,6 +132,7 @@ export class StopPool {
   occupy(node: number, vehicle: number): void {
     if (this.holder.get(node) !== -1) throw new Error(`${this.name}: node ${node} is not free`);
     this.holder.set(node, vehicle);
+    this.held(1);
   }
 
   /**
@@ -111,6 +144,7 @@ export class StopPool {
     this.clearFrom.set(node, clearAt);
     if (this.waiters.length === 0) {
       this.holder.set(node, -1);
+      this.held(-1);
       return;
     }
     // Only waiters that can use this node (finite rank); the first of them, or the nearest.
@@ -127,6 +161,7 @@ export class StopPool {
     }
     if (pick < 0) {
       this.holder.set(node, -1);
+      this.held(-1);
       return;
     }
     const [w] = this.waiters.splice(pick, 1);
