@@ -3,8 +3,10 @@ import { grown } from './typed-grow.ts';
 
 /**
  * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
- * the booking's start (ms) and speed profile, where the lane begins on that profile (m), and when
- * the vehicle enters and leaves the lane (ms). Parallel typed arrays rather than one object per
+ * the booking's start (ms) and speed profile, where the lane begins on that profile (m), when the
+ * vehicle enters and leaves the lane (ms), and two times from its start (ms) that the cheap bounds
+ * of the lane check read: when its centre is `min(gap, offset)` before the lane (`behind`) and when
+ * it is `gap` past the lane's end (`clear`). Parallel typed arrays rather than one object per
  * booking: every booking reads the entries of each lane it takes.
  */
 export class LaneBookings {
@@ -15,6 +17,8 @@ export class LaneBookings {
   offset: Float64Array;
   enters: Float64Array;
   leaves: Float64Array;
+  behind: Float64Array;
+  clear: Float64Array;
   /** Null past `count` (dropped entries are not kept alive). */
   readonly profile: (SpeedProfile | null)[] = [];
   /** The earliest `leaves` held (Infinity when empty). */
@@ -27,6 +31,8 @@ export class LaneBookings {
     this.offset = new Float64Array(capacity);
     this.enters = new Float64Array(capacity);
     this.leaves = new Float64Array(capacity);
+    this.behind = new Float64Array(capacity);
+    this.clear = new Float64Array(capacity);
   }
 
   /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
@@ -54,7 +60,7 @@ export class LaneBookings {
    * Inserts an entry after every entry that enters no later than it (`enters`, ms): physical order
    * on the lane.
    */
-  insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number): void {
+  insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
     if (this.count === this.enters.length) this.grow();
     let i = this.count;
     while (i > 0 && this.enters[i - 1]! > enters) {
@@ -67,6 +73,8 @@ export class LaneBookings {
     this.offset[i] = offset;
     this.enters[i] = enters;
     this.leaves[i] = leaves;
+    this.behind[i] = behind;
+    this.clear[i] = clear;
     this.count++;
     if (leaves < this.minLeaves) this.minLeaves = leaves;
   }
@@ -78,6 +86,8 @@ export class LaneBookings {
     this.offset[to] = this.offset[from]!;
     this.enters[to] = this.enters[from]!;
     this.leaves[to] = this.leaves[from]!;
+    this.behind[to] = this.behind[from]!;
+    this.clear[to] = this.clear[from]!;
   }
 
   private grow(): void {
@@ -87,5 +97,7 @@ export class LaneBookings {
     this.offset = grown(this.offset, cap);
     this.enters = grown(this.enters, cap);
     this.leaves = grown(this.leaves, cap);
+    this.behind = grown(this.behind, cap);
+    this.clear = grown(this.clear, cap);
   }
 }

@@ -101,23 +101,25 @@ describe('booking structures', () => {
     const p = planProfile([100], [5], 0.5, 0.8);
     // (vehicle, enters, leaves): inserted out of order.
     const rows: [number, number, number][] = [[1, 5000, 9000], [2, 1000, 20000], [3, 5000, 7000], [4, 3000, 4000], [5, 0, 30000]];
-    for (const [v, e, l] of rows) lane.insert(v, e - 100, p, 10 * v, e, l);
+    for (const [v, e, l] of rows) lane.insert(v, e - 100, p, 10 * v, e, l, v, 1000 + v);
     const order = (): number[] => Array.from({ length: lane.count }, (_, k) => lane.vehicle[k]!);
     expect(order()).toEqual([5, 2, 4, 1, 3]);
     const k3 = order().indexOf(3);
-    expect([lane.t0[k3], lane.offset[k3], lane.enters[k3], lane.leaves[k3], lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, p]);
+    expect([lane.t0[k3], lane.offset[k3], lane.enters[k3], lane.leaves[k3], lane.behind[k3], lane.clear[k3], lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, 3, 1003, p]);
     lane.dropLeftBy(7000);
     expect(order()).toEqual([5, 2, 1]);
     expect(lane.profile.slice(lane.count).every((x) => x === null)).toBe(true);
     // Nothing left by 8999 (the earliest leaves at 9000); then one more that leaves early, dropped next.
     lane.dropLeftBy(8999);
     expect(order()).toEqual([5, 2, 1]);
-    lane.insert(6, 5900, p, 0, 6000, 6500);
+    lane.insert(6, 5900, p, 0, 6000, 6500, 6, 1006);
     expect(order()).toEqual([5, 2, 1, 6]);
     lane.dropLeftBy(6500);
     expect(order()).toEqual([5, 2, 1]);
     lane.dropLeftBy(20000);
     expect(order()).toEqual([5]);
+    // Every column moved with its entry, the bounds' times included.
+    expect([lane.t0[0], lane.offset[0], lane.behind[0], lane.clear[0]]).toEqual([-100, 50, 5, 1005]);
     expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 
