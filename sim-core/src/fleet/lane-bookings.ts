@@ -1,38 +1,40 @@
 import type { SpeedProfile } from './kinematics.ts';
-import { grown } from './typed-grow.ts';
+
+/** Numbers kept per entry in `LaneBookings.data`, in this order (stride `L`). */
+export const L_VEHICLE = 0;
+/** The booking's start, ms. */
+export const L_T0 = 1;
+/** Where the lane begins on the booking's profile, m. */
+export const L_OFFSET = 2;
+/** When the vehicle enters and leaves the lane, ms. */
+export const L_ENTERS = 3;
+export const L_LEAVES = 4;
+/** Ms from the booking's start until its centre is `min(gap, offset)` before the lane. */
+export const L_BEHIND = 5;
+/** Ms from the booking's start until its centre is `gap` past the lane's end. */
+export const L_CLEAR = 6;
+export const L = 8;
 
 /**
  * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
- * the booking's start (ms) and speed profile, where the lane begins on that profile (m), when the
- * vehicle enters and leaves the lane (ms), and two times from its start (ms) that the cheap bounds
- * of the lane check read: when its centre is `min(gap, offset)` before the lane (`behind`) and when
- * it is `gap` past the lane's end (`clear`). Parallel typed arrays rather than one object per
- * booking: every booking reads the entries of each lane it takes.
+ * the booking's start and speed profile, where the lane begins on that profile, when the vehicle
+ * enters and leaves the lane, and the two times the cheap bounds of the lane check read (`L_*`).
+ * An entry's numbers lie side by side in one typed array (one cache line) rather than one object
+ * per booking or one array per field: every booking reads the entries of each lane it takes, and
+ * reads several fields of an entry once it reads one.
  */
 export class LaneBookings {
-  /** Entries held; [0, count) of each array are valid, in driving order. */
+  /** Entries held; entries [0, count) of `data` are valid (entry k from L · k), in driving order. */
   count = 0;
-  vehicle: Int32Array;
-  t0: Float64Array;
-  offset: Float64Array;
-  enters: Float64Array;
-  leaves: Float64Array;
-  behind: Float64Array;
-  clear: Float64Array;
-  /** Null past `count` (dropped entries are not kept alive). */
+  data: Float64Array;
+  /** Each entry's speed profile; null past `count` (dropped entries are not kept alive). */
   readonly profile: (SpeedProfile | null)[] = [];
-  /** The earliest `leaves` held (Infinity when empty). */
+  /** The earliest leaving time held (Infinity when empty). */
   private minLeaves = Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
-    this.vehicle = new Int32Array(capacity);
-    this.t0 = new Float64Array(capacity);
-    this.offset = new Float64Array(capacity);
-    this.enters = new Float64Array(capacity);
-    this.leaves = new Float64Array(capacity);
-    this.behind = new Float64Array(capacity);
-    this.clear = new Float64Array(capacity);
+    this.data = new Float64Array(L * capacity);
   }
 
   /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
@@ -40,13 +42,16 @@ export class LaneBookings {
     // Most calls drop nothing: known without a scan.
     if (this.minLeaves > t) return;
     const n = this.count;
-    const leaves = this.leaves;
+    const d = this.data;
     let keep = 0;
     let min = Infinity;
     for (let i = 0; i < n; i++) {
-      const l = leaves[i]!;
+      const l = d[L * i + L_LEAVES]!;
       if (l > t) {
-        if (i !== keep) this.move(i, keep);
+        if (i !== keep) {
+          d.copyWithin(L * keep, L * i, L * i + L);
+          this.profile[keep] = this.profile[i]!;
+        }
         keep++;
         if (l < min) min = l;
       }
@@ -58,46 +63,31 @@ export class LaneBookings {
 
   /**
    * Inserts an entry after every entry that enters no later than it (`enters`, ms): physical order
-   * on the lane.
+   * on the lane. `behind` and `clear`: see `L_BEHIND`, `L_CLEAR`.
    */
   insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
-    if (this.count === this.enters.length) this.grow();
-    let i = this.count;
-    while (i > 0 && this.enters[i - 1]! > enters) {
-      this.move(i - 1, i);
-      i--;
+    if (L * (this.count + 1) > this.data.length) {
+      const grown = new Float64Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
     }
-    this.vehicle[i] = vehicle;
-    this.t0[i] = t0;
+    const d = this.data;
+    let i = this.count;
+    while (i > 0 && d[L * (i - 1) + L_ENTERS]! > enters) i--;
+    if (i < this.count) {
+      d.copyWithin(L * (i + 1), L * i, L * this.count);
+      for (let k = this.count; k > i; k--) this.profile[k] = this.profile[k - 1]!;
+    }
+    const o = L * i;
+    d[o + L_VEHICLE] = vehicle;
+    d[o + L_T0] = t0;
+    d[o + L_OFFSET] = offset;
+    d[o + L_ENTERS] = enters;
+    d[o + L_LEAVES] = leaves;
+    d[o + L_BEHIND] = behind;
+    d[o + L_CLEAR] = clear;
     this.profile[i] = profile;
-    this.offset[i] = offset;
-    this.enters[i] = enters;
-    this.leaves[i] = leaves;
-    this.behind[i] = behind;
-    this.clear[i] = clear;
     this.count++;
     if (leaves < this.minLeaves) this.minLeaves = leaves;
-  }
-
-  private move(from: number, to: number): void {
-    this.vehicle[to] = this.vehicle[from]!;
-    this.t0[to] = this.t0[from]!;
-    this.profile[to] = this.profile[from]!;
-    this.offset[to] = this.offset[from]!;
-    this.enters[to] = this.enters[from]!;
-    this.leaves[to] = this.leaves[from]!;
-    this.behind[to] = this.behind[from]!;
-    this.clear[to] = this.clear[from]!;
-  }
-
-  private grow(): void {
-    const cap = 2 * this.enters.length;
-    this.vehicle = grown(this.vehicle, cap);
-    this.t0 = grown(this.t0, cap);
-    this.offset = grown(this.offset, cap);
-    this.enters = grown(this.enters, cap);
-    this.leaves = grown(this.leaves, cap);
-    this.behind = grown(this.behind, cap);
-    this.clear = grown(this.clear, cap);
   }
 }

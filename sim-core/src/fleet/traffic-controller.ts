@@ -1,11 +1,11 @@
 import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_LENGTH, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NODE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_REVERSE, ZONE_STRAIGHT, type BookingPlan } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { LaneBookings } from './lane-bookings.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
 import { requiredStart } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
-import { ZoneWindows } from './zone-windows.ts';
+import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -39,6 +39,8 @@ export class TrafficController {
   private readonly plans = new WeakMap<Stretch, BookingPlan>();
   /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */
   private readonly conflicts: readonly (readonly number[])[];
+  /** Lanes of each edge (at most 8), read by `chooseLanes` for every edge of every route. */
+  private readonly laneCount: Uint8Array;
   /**
    * Scratch of one booking. Lanes: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
@@ -68,23 +70,24 @@ export class TrafficController {
     this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
     this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
+    this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
   }
 
   /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */
   chooseLanes(edges: readonly number[]): number[] {
     const lanes: number[] = [];
+    const count = this.laneCount;
     let current = 0;
     for (let i = 0; i < edges.length; i++) {
-      const e = this.graph.edges[edges[i]!]!;
+      const n = count[edges[i]!]!;
       // A lane is chosen where the stretch starts and where the number of lanes changes; elsewhere
       // the vehicle keeps its lane, so straight-on traffic never has to cross another lane.
-      const prev = i > 0 ? this.graph.edges[edges[i - 1]!]! : null;
-      if (prev === null || prev.lanes !== e.lanes || current >= e.lanes) {
+      if (i === 0 || count[edges[i - 1]!] !== n || current >= n) {
         let best = 0;
         let bestT = Infinity;
-        for (let k = 0; k < e.lanes; k++) {
+        for (let k = 0; k < n; k++) {
           const list = this.lanes[edges[i]! * 8 + k];
-          const t = list === undefined || list.count === 0 ? -Infinity : list.enters[list.count - 1]!;
+          const t = list === undefined || list.count === 0 ? -Infinity : list.data[L * (list.count - 1) + L_ENTERS]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -187,7 +190,8 @@ export class TrafficController {
       if (list === undefined || list.count === 0) continue;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
       let k0 = list.count;
-      while (k0 > 0 && list.enters[k0 - 1]! > myEntry) k0--;
+      const d = list.data;
+      while (k0 > 0 && d[L * (k0 - 1) + L_ENTERS]! > myEntry) k0--;
       this.slotList[j] = list;
       this.slotLeg[j] = l;
       this.slotK0[j] = k0;
@@ -220,16 +224,18 @@ export class TrafficController {
       const at = this.slotK0[j]! + i - this.slotFrom[j]!;
       const o = LEG * this.slotLeg[j]!;
       const k = at - 1;
-      if (k < 0 || list.vehicle[k] === vehicle) v = -Infinity;
+      const d = list.data;
+      const e = L * k;
+      if (k < 0 || d[e + L_VEHICLE] === vehicle) v = -Infinity;
       else {
         const legs = plan.num;
         // The entry ahead has driven a gap past the lane's end (its `clear`) before this one comes
         // within `back` of its start (`LEG_BEHIND`).
-        const bound = list.t0[k]! + list.clear[k]! - legs[o + LEG_BEHIND]! + BOUND_MARGIN_MS;
+        const bound = d[e + L_T0]! + d[e + L_CLEAR]! - legs[o + LEG_BEHIND]! + BOUND_MARGIN_MS;
         if (bound <= t0) v = bound;
         else {
           const start = legs[o + LEG_START]!;
-          v = requiredStart(p, start, legs[o + LEG_LENGTH]!, list.profile[k]!, list.offset[k]!, list.t0[k]!, this.gapM, Math.min(this.gapM, start));
+          v = requiredStart(p, start, legs[o + LEG_LENGTH]!, list.profile[k]!, d[e + L_OFFSET]!, d[e + L_T0]!, this.gapM, Math.min(this.gapM, start));
         }
       }
       this.lo[i] = v;
@@ -248,16 +254,18 @@ export class TrafficController {
       const list = this.slotList[j]!;
       const k = this.slotK0[j]! + i - this.slotFrom[j]!;
       const o = LEG * this.slotLeg[j]!;
-      if (k >= list.count || list.vehicle[k] === vehicle) v = Infinity;
+      const d = list.data;
+      const e = L * k;
+      if (k >= list.count || d[e + L_VEHICLE] === vehicle) v = Infinity;
       else {
         const legs = plan.num;
         // This stretch has driven a gap past the lane's end (`LEG_CLEAR`) before the entry behind
         // comes within `back` of its start (its `behind`).
         let low = this.hiLow[i]!;
-        if (Number.isNaN(low)) this.hiLow[i] = low = list.t0[k]! - (legs[o + LEG_CLEAR]! - list.behind[k]! + BOUND_MARGIN_MS);
+        if (Number.isNaN(low)) this.hiLow[i] = low = d[e + L_T0]! - (legs[o + LEG_CLEAR]! - d[e + L_BEHIND]! + BOUND_MARGIN_MS);
         if (at <= low) return low;
-        const offset = list.offset[k]!;
-        v = list.t0[k]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
+        const offset = d[e + L_OFFSET]!;
+        v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
       }
       this.hi[i] = v;
     }
@@ -302,16 +310,15 @@ export class TrafficController {
         if (ws === undefined || !(from < ws.maxEnd)) continue;
         const same = m === node;
         const count = ws.count;
-        const end = ws.end;
-        const veh = ws.vehicle;
-        for (let w = 0; w < count; w++) {
+        const d = ws.data;
+        for (let w = 0; w < W * count; w += W) {
           // Ended before the zone could be entered: the start only moves later, so never again.
-          if (!(from < end[w]!) || veh[w] === vehicle) continue;
+          if (!(from < d[w + W_END]!) || d[w + W_VEHICLE] === vehicle) continue;
           // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
           // two going straight on between the same edges (or side by side the other way) keep to their lanes.
-          if (same && (ws.inLane[w] === inLane || ws.outLane[w] === outLane)) continue;
-          if (same && straight && ws.straight[w] === 1 && (ws.pair[w] === pair || ws.pair[w] === reverse)) continue;
-          const wp = ws.passage[w]!;
+          if (same && (d[w + W_IN_LANE] === inLane || d[w + W_OUT_LANE] === outLane)) continue;
+          if (same && straight && d[w + W_STRAIGHT] === 1 && (d[w + W_PAIR] === pair || d[w + W_PAIR] === reverse)) continue;
+          const wp = d[w + W_PASSAGE]!;
           const known = wp < row.length ? row[wp]! : 0;
           if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
           if (known === 0) row = this.passages.row(passage);
@@ -320,8 +327,8 @@ export class TrafficController {
             grown.set(this.cand);
             this.cand = grown;
           }
-          const st = ws.start[w]!;
-          const en = end[w]!;
+          const st = d[w + W_START]!;
+          const en = d[w + W_END]!;
           this.cand[2 * k] = st;
           this.cand[2 * k + 1] = en;
           if (st < minStart) minStart = st;

@@ -1,17 +1,17 @@
 /**
  * The data structures behind fast booking: the exact lane-gap check (merged breakpoints) against a
- * plain reference that sorts them, the lane bookings and junction windows kept as typed arrays, and the stretch
+ * plain reference that sorts them, the lane bookings and junction windows kept in typed arrays, and the stretch
  * cache (same stretch for the same lanes, a different one for other lanes or load, bounded).
  */
 import { describe, expect, it } from 'vitest';
 import { planProfile, type SpeedProfile } from '../../src/fleet/kinematics.ts';
-import { LaneBookings } from '../../src/fleet/lane-bookings.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_LEAVES, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from '../../src/fleet/lane-bookings.ts';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { StretchCache } from '../../src/fleet/stretch-cache.ts';
 import { requiredStart } from '../../src/fleet/lane-gap.ts';
 import { Rng } from '../../src/random/rng.ts';
-import { ZoneWindows } from '../../src/fleet/zone-windows.ts';
+import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from '../../src/fleet/zone-windows.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
 
 /** The lane-gap check as first written: every breakpoint collected, then sorted. */
@@ -75,18 +75,19 @@ describe('booking structures', () => {
     expect(w.count).toBe(9);
     w.dropEndedBy(4000);
     // Odd i end at 1000 i + 500, even i at 1000 i + 5000: kept are the ends after 4000, in order.
-    const kept = Array.from({ length: w.count }, (_, k) => w.vehicle[k]);
+    const at = (k: number, field: number): number => w.data[W * k + field]!;
+    const kept = Array.from({ length: w.count }, (_, k) => at(k, W_VEHICLE));
     expect(kept).toEqual([0, 2, 4, 5, 6, 7, 8]);
     const k4 = kept.indexOf(4);
-    expect([w.start[k4], w.end[k4], w.pair[k4], w.straight[k4], w.inLane[k4], w.outLane[k4], w.passage[k4]]).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
-    expect(w.straight[kept.indexOf(6)]).toBe(1);
+    expect([W_START, W_END, W_PAIR, W_STRAIGHT, W_IN_LANE, W_OUT_LANE, W_PASSAGE].map((f) => at(k4, f))).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
+    expect(at(kept.indexOf(6), W_STRAIGHT)).toBe(1);
     // Nothing ended by 4999 (the earliest end is 5000); a late push that ends early goes next.
     w.dropEndedBy(4999);
     expect(w.count).toBe(7);
     expect(w.maxEnd).toBe(13000);
     w.push(9, 100, 200, 1, false, 0, 0, 0);
     w.dropEndedBy(200);
-    expect(Array.from({ length: w.count }, (_, k) => w.vehicle[k])).toEqual(kept);
+    expect(Array.from({ length: w.count }, (_, k) => at(k, W_VEHICLE))).toEqual(kept);
     w.dropEndedBy(9500);
     expect(w.maxEnd).toBe(13000);
     w.dropEndedBy(12000);
@@ -98,28 +99,35 @@ describe('booking structures', () => {
 
   it('lane bookings stay in entry order (a later entry with an equal time goes behind), drop those that left and grow', () => {
     const lane = new LaneBookings(2);
-    const p = planProfile([100], [5], 0.5, 0.8);
     // (vehicle, enters, leaves): inserted out of order.
     const rows: [number, number, number][] = [[1, 5000, 9000], [2, 1000, 20000], [3, 5000, 7000], [4, 3000, 4000], [5, 0, 30000]];
-    for (const [v, e, l] of rows) lane.insert(v, e - 100, p, 10 * v, e, l, v, 1000 + v);
-    const order = (): number[] => Array.from({ length: lane.count }, (_, k) => lane.vehicle[k]!);
+    // A profile of its own per vehicle, so that a profile left behind when entries move shows.
+    const own = Array.from({ length: 7 }, (_, v) => planProfile([100 + v], [5], 0.5, 0.8));
+    const profilesInOrder = (): boolean => order().every((v, k) => lane.profile[k] === own[v]);
+    for (const [v, e, l] of rows) lane.insert(v, e - 100, own[v]!, 10 * v, e, l, v, 1000 + v);
+    const at = (k: number, field: number): number => lane.data[L * k + field]!;
+    const order = (): number[] => Array.from({ length: lane.count }, (_, k) => at(k, L_VEHICLE));
     expect(order()).toEqual([5, 2, 4, 1, 3]);
+    expect(profilesInOrder()).toBe(true);
     const k3 = order().indexOf(3);
-    expect([lane.t0[k3], lane.offset[k3], lane.enters[k3], lane.leaves[k3], lane.behind[k3], lane.clear[k3], lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, 3, 1003, p]);
+    expect([...[L_T0, L_OFFSET, L_ENTERS, L_LEAVES, L_BEHIND, L_CLEAR].map((f) => at(k3, f)), lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, 3, 1003, own[3]]);
     lane.dropLeftBy(7000);
     expect(order()).toEqual([5, 2, 1]);
+    expect(profilesInOrder()).toBe(true);
     expect(lane.profile.slice(lane.count).every((x) => x === null)).toBe(true);
     // Nothing left by 8999 (the earliest leaves at 9000); then one more that leaves early, dropped next.
     lane.dropLeftBy(8999);
     expect(order()).toEqual([5, 2, 1]);
-    lane.insert(6, 5900, p, 0, 6000, 6500, 6, 1006);
+    lane.insert(6, 5900, own[6]!, 0, 6000, 6500, 6, 1006);
     expect(order()).toEqual([5, 2, 1, 6]);
+    expect(profilesInOrder()).toBe(true);
     lane.dropLeftBy(6500);
     expect(order()).toEqual([5, 2, 1]);
     lane.dropLeftBy(20000);
     expect(order()).toEqual([5]);
     // Every column moved with its entry, the bounds' times included.
-    expect([lane.t0[0], lane.offset[0], lane.behind[0], lane.clear[0]]).toEqual([-100, 50, 5, 1005]);
+    expect([L_T0, L_OFFSET, L_BEHIND, L_CLEAR].map((f) => at(0, f))).toEqual([-100, 50, 5, 1005]);
+    expect(lane.profile[0]).toBe(own[5]);
     expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 
