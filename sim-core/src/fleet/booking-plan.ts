@@ -50,10 +50,12 @@ export interface BookingPlan {
   zones: number;
   /** Where the zones' numbers start in `num` (LEG · legs). */
   zoneAt: number;
+  /** The traffic controller it was computed for (its passage ids and gap). */
+  owner: object;
 }
 
-/** The booking plan of `stretch` for a controller keeping `gapM` metres between followers. */
-export function bookingPlan(stretch: Stretch, graph: LaneGraph, passages: PassageConflicts, gapM: number): BookingPlan {
+/** The booking plan of `stretch` for controller `owner`, which keeps `gapM` metres between followers. */
+export function bookingPlan(owner: object, stretch: Stretch, graph: LaneGraph, passages: PassageConflicts, gapM: number): BookingPlan {
   const p = stretch.profile;
   const legs = stretch.edges;
   const zones = stretch.zones;
@@ -88,5 +90,5 @@ export function bookingPlan(stretch: Stretch, graph: LaneGraph, passages: Passag
     ids[q + ZONE_OUT_LANE] = z.outLane;
     ids[q + ZONE_STRAIGHT] = z.straight ? 1 : 0;
   }
-  return { num, ids, legs: legs.length, zones: zones.length, zoneAt };
+  return { num, ids, legs: legs.length, zones: zones.length, zoneAt, owner };
 }

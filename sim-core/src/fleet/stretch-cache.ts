@@ -8,7 +8,8 @@ const DEFAULT_CAPACITY = 4096;
  * Stretches by (edges, lanes, loaded): a stretch is a pure function of them (for one graph and one
  * set of cruise speeds), and the fleet drives the same few thousand between its stop nodes all day,
  * so each is built once (lane polylines, junction zones, speed profile) and then shared. Shared
- * stretches are read-only: nothing downstream (traffic controller, driver, motion events) changes
+ * stretches are read-only (but for the booking plan the traffic controller caches on them, which is a
+ * function of the stretch too): nothing downstream (traffic controller, driver, motion events) changes
  * them. Bounded: when full it is emptied, which only costs rebuilding.
  */
 export class StretchCache {

@@ -161,10 +161,17 @@ export class TrafficController {
     return t0;
   }
 
-  /** The stretch's booking plan (computed on its first booking). */
+  /**
+   * The stretch's booking plan (computed on its first booking): from the stretch's own slot when
+   * this controller booked it last (one controller per fleet: always, but for the first time), else
+   * from the plans of stretches several controllers book.
+   */
   private planOf(stretch: Stretch): BookingPlan {
+    const last = stretch.plan;
+    if (last !== null && last.owner === this) return last;
     let plan = this.plans.get(stretch);
-    if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(stretch, this.graph, this.passages, this.gapM)));
+    if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(this, stretch, this.graph, this.passages, this.gapM)));
+    stretch.plan = plan;
     return plan;
   }
 
