@@ -1,3 +1,4 @@
+import { LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 
 /** Numbers kept per entry in `LaneBookings.data`, in this order (stride `L`). */
@@ -66,10 +67,14 @@ export class LaneBookings {
   }
 
   /**
-   * Inserts an entry after every entry that enters no later than it (`enters`, ms): physical order
-   * on the lane. `behind` and `clear`: see `L_BEHIND`, `L_CLEAR`.
+   * Inserts the booking of `vehicle` starting at `t0` (ms) over the leg whose numbers lie in `leg`
+   * from `o` (a booking plan's LEG_* layout), after every entry that enters no later than it:
+   * physical order on the lane. The numbers are read here rather than passed, because a number
+   * with a fraction passed to a call V8 does not inline is boxed on the heap (with the windows'
+   * numbers, about a hundred a booking).
    */
-  insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
+  insert(vehicle: number, t0: number, profile: SpeedProfile, leg: readonly number[], o: number): void {
+    const enters = t0 + leg[o + LEG_ENTER]!;
     if (L * (this.count + 1) > this.data.length) {
       const grown = new Float64Array(2 * this.data.length);
       grown.set(this.data);
@@ -82,14 +87,15 @@ export class LaneBookings {
       d.copyWithin(L * (i + 1), L * i, L * this.count);
       for (let k = this.count; k > i; k--) this.profile[k] = this.profile[k - 1]!;
     }
-    const o = L * i;
-    d[o + L_VEHICLE] = vehicle;
-    d[o + L_T0] = t0;
-    d[o + L_OFFSET] = offset;
-    d[o + L_ENTERS] = enters;
-    d[o + L_LEAVES] = leaves;
-    d[o + L_BEHIND] = behind;
-    d[o + L_CLEAR] = clear;
+    const leaves = t0 + leg[o + LEG_LEAVE]!;
+    const e = L * i;
+    d[e + L_VEHICLE] = vehicle;
+    d[e + L_T0] = t0;
+    d[e + L_OFFSET] = leg[o + LEG_START]!;
+    d[e + L_ENTERS] = enters;
+    d[e + L_LEAVES] = leaves;
+    d[e + L_BEHIND] = leg[o + LEG_BEHIND]!;
+    d[e + L_CLEAR] = leg[o + LEG_CLEAR]!;
     this.profile[i] = profile;
     this.count++;
     if (leaves < this.minLeaves) this.minLeaves = leaves;

@@ -141,7 +141,7 @@ export class TrafficController {
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
       list.dropLeftBy(now - 60_000);
-      list.insert(vehicle, t0, p, legs[o + LEG_START]!, t0 + legs[o + LEG_ENTER]!, t0 + legs[o + LEG_LEAVE]!, legs[o + LEG_BEHIND]!, legs[o + LEG_CLEAR]!);
+      list.insert(vehicle, t0, p, legs, o);
     }
     const zone = plan.num;
     const ids = plan.ids;
@@ -154,7 +154,7 @@ export class TrafficController {
       // Windows that ended before now can no longer conflict with anything new (now, not earliest:
       // dropping a window that ends before this booking's delayed start let later bookings cross it).
       list.dropEndedBy(now);
-      list.push(vehicle, t0 + zone[o + ZONE_ENTER]!, t0 + zone[o + ZONE_LEAVE]!, zone[o + ZONE_PAIR]!, ids[q + ZONE_STRAIGHT] === 1, ids[q + ZONE_IN_LANE]!, ids[q + ZONE_OUT_LANE]!, ids[q + ZONE_PASSAGE]!);
+      list.push(vehicle, t0, zone, o, ids, q);
     }
     this.delayMs += t0 - earliest;
     this.bookings++;

@@ -1,3 +1,5 @@
+import { ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
+
 /** Numbers kept per window in `ZoneWindows.data`, in this order (stride `W`). */
 export const W_START = 0;
 export const W_END = 1;
@@ -62,23 +64,29 @@ export class ZoneWindows {
     this.maxEnd = max;
   }
 
-  /** Appends a window (start and end in ms). */
-  push(vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
+  /**
+   * Appends the window of `vehicle` booked to start at `t0` (ms) through the zone whose numbers lie
+   * in `num` from `o` and in `ids` from `q` (a booking plan's ZONE_* and ZONE_IDS layouts). Read
+   * here, not passed: see `LaneBookings.insert`.
+   */
+  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number): void {
+    const start = t0 + num[o + ZONE_ENTER]!;
+    const end = t0 + num[o + ZONE_LEAVE]!;
     if (W * (this.count + 1) > this.data.length) {
       const grown = new Float64Array(2 * this.data.length);
       grown.set(this.data);
       this.data = grown;
     }
     const d = this.data;
-    const o = W * this.count++;
-    d[o + W_START] = start;
-    d[o + W_END] = end;
-    d[o + W_VEHICLE] = vehicle;
-    d[o + W_PAIR] = pair;
-    d[o + W_STRAIGHT] = straight ? 1 : 0;
-    d[o + W_IN_LANE] = inLane;
-    d[o + W_OUT_LANE] = outLane;
-    d[o + W_PASSAGE] = passage;
+    const w = W * this.count++;
+    d[w + W_START] = start;
+    d[w + W_END] = end;
+    d[w + W_VEHICLE] = vehicle;
+    d[w + W_PAIR] = num[o + ZONE_PAIR]!;
+    d[w + W_STRAIGHT] = ids[q + ZONE_STRAIGHT]!;
+    d[w + W_IN_LANE] = ids[q + ZONE_IN_LANE]!;
+    d[w + W_OUT_LANE] = ids[q + ZONE_OUT_LANE]!;
+    d[w + W_PASSAGE] = ids[q + ZONE_PASSAGE]!;
     if (end < this.minEnd) this.minEnd = end;
     if (end > this.maxEnd) this.maxEnd = end;
   }

@@ -13,6 +13,24 @@ import { requiredStart } from '../../src/fleet/lane-gap.ts';
 import { Rng } from '../../src/random/rng.ts';
 import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from '../../src/fleet/zone-windows.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
+import { LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from '../../src/fleet/booking-plan.ts';
+
+/** Appends a window with these values through a booking plan's layout (the second zone of a plan, started at start - 7 ms). */
+function pushWindow(w: ZoneWindows, vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
+  const t0 = start - 7;
+  const num = new Array<number>(2 * ZONE).fill(-1);
+  const ids = new Array<number>(2 * ZONE_IDS).fill(-1);
+  [num[ZONE + ZONE_ENTER], num[ZONE + ZONE_LEAVE], num[ZONE + ZONE_PAIR]] = [7, end - t0, pair];
+  [ids[ZONE_IDS + ZONE_PASSAGE], ids[ZONE_IDS + ZONE_IN_LANE], ids[ZONE_IDS + ZONE_OUT_LANE], ids[ZONE_IDS + ZONE_STRAIGHT]] = [passage, inLane, outLane, straight ? 1 : 0];
+  w.push(vehicle, t0, num, ZONE, ids, ZONE_IDS);
+}
+
+/** Inserts an entry with these values through a booking plan's layout (the second leg of a plan). */
+function insertEntry(lane: LaneBookings, vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
+  const leg = new Array<number>(2 * LEG).fill(-1);
+  [leg[LEG + LEG_ENTER], leg[LEG + LEG_LEAVE], leg[LEG + LEG_START], leg[LEG + LEG_BEHIND], leg[LEG + LEG_CLEAR]] = [enters - t0, leaves - t0, offset, behind, clear];
+  lane.insert(vehicle, t0, profile, leg, LEG);
+}
 
 /** The lane-gap check as first written: every breakpoint collected, then sorted. */
 function referenceRequiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
@@ -71,7 +89,7 @@ describe('booking structures', () => {
 
   it('junction windows keep their booking order, drop exactly those ended by a time and grow past their capacity', () => {
     const w = new ZoneWindows(2);
-    for (let i = 0; i < 9; i++) w.push(i, 1000 * i, 1000 * i + (i % 2 === 0 ? 5000 : 500), 65536 * i + 1, i % 3 === 0, 8 * i, 8 * i + 1, 100 + i);
+    for (let i = 0; i < 9; i++) pushWindow(w, i, 1000 * i, 1000 * i + (i % 2 === 0 ? 5000 : 500), 65536 * i + 1, i % 3 === 0, 8 * i, 8 * i + 1, 100 + i);
     expect(w.count).toBe(9);
     w.dropEndedBy(4000);
     // Odd i end at 1000 i + 500, even i at 1000 i + 5000: kept are the ends after 4000, in order.
@@ -85,7 +103,7 @@ describe('booking structures', () => {
     w.dropEndedBy(4999);
     expect(w.count).toBe(7);
     expect(w.maxEnd).toBe(13000);
-    w.push(9, 100, 200, 1, false, 0, 0, 0);
+    pushWindow(w, 9, 100, 200, 1, false, 0, 0, 0);
     w.dropEndedBy(200);
     expect(Array.from({ length: w.count }, (_, k) => at(k, W_VEHICLE))).toEqual(kept);
     w.dropEndedBy(9500);
@@ -104,7 +122,7 @@ describe('booking structures', () => {
     // A profile of its own per vehicle, so that a profile left behind when entries move shows.
     const own = Array.from({ length: 7 }, (_, v) => planProfile([100 + v], [5], 0.5, 0.8));
     const profilesInOrder = (): boolean => order().every((v, k) => lane.profile[k] === own[v]);
-    for (const [v, e, l] of rows) lane.insert(v, e - 100, own[v]!, 10 * v, e, l, v, 1000 + v);
+    for (const [v, e, l] of rows) insertEntry(lane, v, e - 100, own[v]!, 10 * v, e, l, v, 1000 + v);
     const at = (k: number, field: number): number => lane.data[L * k + field]!;
     const order = (): number[] => Array.from({ length: lane.count }, (_, k) => at(k, L_VEHICLE));
     expect(order()).toEqual([5, 2, 4, 1, 3]);
@@ -118,7 +136,7 @@ describe('booking structures', () => {
     // Nothing left by 8999 (the earliest leaves at 9000); then one more that leaves early, dropped next.
     lane.dropLeftBy(8999);
     expect(order()).toEqual([5, 2, 1]);
-    lane.insert(6, 5900, own[6]!, 0, 6000, 6500, 6, 1006);
+    insertEntry(lane, 6, 5900, own[6]!, 0, 6000, 6500, 6, 1006);
     expect(order()).toEqual([5, 2, 1, 6]);
     expect(profilesInOrder()).toBe(true);
     lane.dropLeftBy(6500);
