@@ -30,8 +30,8 @@ export const ZONE_IDS = 5;
  * What the traffic controller reads of a stretch on every booking, computed once per stretch
  * (shared stretches are booked many times) and laid out flat: a booking then reads a few
  * contiguous numbers per leg and zone instead of chasing the stretch's leg and zone objects.
- * Times are ms from the stretch's start, distances metres along it. Plain arrays, filled in
- * order: V8 allocates them on its heap in a few instructions, where a typed array of this size
+ * Times are ms from the stretch's start, distances metres along it. Plain arrays of their final
+ * size: V8 allocates them on its heap in a few instructions, where a typed array of this size
  * costs an off-heap buffer (half the time of computing a plan, measured).
  */
 export interface BookingPlan {
@@ -62,20 +62,36 @@ export function bookingPlan(owner: object, stretch: Stretch, graph: LaneGraph, p
   const legs = stretch.edges;
   const zones = stretch.zones;
   const zoneAt = LEG * legs.length;
-  const num: number[] = [];
-  const ids: number[] = [];
-  // Pushed in the order of the LEG_* and ZONE_* offsets.
-  for (const l of legs) {
-    num.push(1000 * p.timeAt(l.start), 1000 * p.timeAt(l.start + l.length), l.start, l.length, 1000 * p.timeAt(l.start - Math.min(gapM, l.start)), 1000 * p.timeAt(l.start + l.length + gapM));
-    ids.push(l.edge * 8 + l.lane);
+  // Sized up front (growing by push reallocated each about four times).
+  const num = new Array<number>(zoneAt + ZONE * zones.length);
+  const ids = new Array<number>(legs.length + ZONE_IDS * zones.length);
+  for (let j = 0; j < legs.length; j++) {
+    const l = legs[j]!;
+    const o = LEG * j;
+    num[o + LEG_ENTER] = 1000 * p.timeAt(l.start);
+    num[o + LEG_LEAVE] = 1000 * p.timeAt(l.start + l.length);
+    num[o + LEG_START] = l.start;
+    num[o + LEG_LENGTH] = l.length;
+    num[o + LEG_BEHIND] = 1000 * p.timeAt(l.start - Math.min(gapM, l.start));
+    num[o + LEG_CLEAR] = 1000 * p.timeAt(l.start + l.length + gapM);
+    ids[j] = l.edge * 8 + l.lane;
   }
-  for (const z of zones) {
+  for (let i = 0; i < zones.length; i++) {
+    const z = zones[i]!;
+    const o = zoneAt + ZONE * i;
+    num[o + ZONE_ENTER] = 1000 * p.timeAt(z.at - z.radius);
+    num[o + ZONE_LEAVE] = 1000 * p.timeAt(z.at + z.radius);
+    num[o + ZONE_PAIR] = z.pair;
     // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
     const ein = graph.edges[Math.floor(z.pair / 65536)]!;
     const eout = graph.edges[z.pair % 65536]!;
-    const reverse = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
-    num.push(1000 * p.timeAt(z.at - z.radius), 1000 * p.timeAt(z.at + z.radius), z.pair, reverse);
-    ids.push(z.node, passages.id(z.node, z.inLane, z.outLane), z.inLane, z.outLane, z.straight ? 1 : 0);
+    num[o + ZONE_REVERSE] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
+    const q = legs.length + ZONE_IDS * i;
+    ids[q + ZONE_NODE] = z.node;
+    ids[q + ZONE_PASSAGE] = passages.id(z.node, z.inLane, z.outLane);
+    ids[q + ZONE_IN_LANE] = z.inLane;
+    ids[q + ZONE_OUT_LANE] = z.outLane;
+    ids[q + ZONE_STRAIGHT] = z.straight ? 1 : 0;
   }
   return { num, ids, legs: legs.length, zones: zones.length, zoneAt, owner };
 }
