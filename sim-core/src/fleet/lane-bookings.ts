@@ -1,32 +1,42 @@
+import { LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
-import { grown } from './typed-grow.ts';
+
+/** Numbers kept per entry in `LaneBookings.data`, in this order (stride `L`). */
+export const L_VEHICLE = 0;
+/** The booking's start, ms. */
+export const L_T0 = 1;
+/** Where the lane begins on the booking's profile, m. */
+export const L_OFFSET = 2;
+/** When the vehicle enters and leaves the lane, ms. */
+export const L_ENTERS = 3;
+export const L_LEAVES = 4;
+/** Ms from the booking's start until its centre is `min(gap, offset)` before the lane. */
+export const L_BEHIND = 5;
+/** Ms from the booking's start until its centre is `gap` past the lane's end. */
+export const L_CLEAR = 6;
+/** Stride: seven numbers and one slot of padding, so an entry is the size of a 64-byte cache line. */
+export const L = 8;
 
 /**
  * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
- * the booking's start (ms) and speed profile, where the lane begins on that profile (m), and when
- * the vehicle enters and leaves the lane (ms). Parallel typed arrays rather than one object per
- * booking: every booking reads the entries of each lane it takes.
+ * the booking's start and speed profile, where the lane begins on that profile, when the vehicle
+ * enters and leaves the lane, and the two times the cheap bounds of the lane check read (`L_*`).
+ * An entry's numbers lie side by side in one typed array (one cache line) rather than one object
+ * per booking or one array per field: every booking reads the entries of each lane it takes, and
+ * reads several fields of an entry once it reads one.
  */
 export class LaneBookings {
-  /** Entries held; [0, count) of each array are valid, in driving order. */
+  /** Entries held; entries [0, count) of `data` are valid (entry k from L · k), in driving order. */
   count = 0;
-  vehicle: Int32Array;
-  t0: Float64Array;
-  offset: Float64Array;
-  enters: Float64Array;
-  leaves: Float64Array;
-  /** Null past `count` (dropped entries are not kept alive). */
+  data: Float64Array;
+  /** Each entry's speed profile; null past `count` (dropped entries are not kept alive). */
   readonly profile: (SpeedProfile | null)[] = [];
-  /** The earliest `leaves` held (Infinity when empty). */
+  /** The earliest leaving time held (Infinity when empty). */
   private minLeaves = Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
-    this.vehicle = new Int32Array(capacity);
-    this.t0 = new Float64Array(capacity);
-    this.offset = new Float64Array(capacity);
-    this.enters = new Float64Array(capacity);
-    this.leaves = new Float64Array(capacity);
+    this.data = new Float64Array(L * capacity);
   }
 
   /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
@@ -34,13 +44,19 @@ export class LaneBookings {
     // Most calls drop nothing: known without a scan.
     if (this.minLeaves > t) return;
     const n = this.count;
-    const leaves = this.leaves;
+    const d = this.data;
     let keep = 0;
     let min = Infinity;
     for (let i = 0; i < n; i++) {
-      const l = leaves[i]!;
+      const l = d[L * i + L_LEAVES]!;
       if (l > t) {
-        if (i !== keep) this.move(i, keep);
+        if (i !== keep) {
+          // Field by field: a builtin call (copyWithin) per entry costs more than seven moves (the eighth slot is padding).
+          const to = L * keep;
+          const from = L * i;
+          for (let f = 0; f < L - 1; f++) d[to + f] = d[from + f]!;
+          this.profile[keep] = this.profile[i]!;
+        }
         keep++;
         if (l < min) min = l;
       }
@@ -51,41 +67,37 @@ export class LaneBookings {
   }
 
   /**
-   * Inserts an entry after every entry that enters no later than it (`enters`, ms): physical order
-   * on the lane.
+   * Inserts the booking of `vehicle` starting at `t0` (ms) over the leg whose numbers lie in `leg`
+   * from `o` (a booking plan's LEG_* layout), after every entry that enters no later than it:
+   * physical order on the lane. The numbers are read here rather than passed, because a number
+   * with a fraction passed to a call V8 does not inline is boxed on the heap (with the windows'
+   * numbers, about a hundred a booking).
    */
-  insert(vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number): void {
-    if (this.count === this.enters.length) this.grow();
-    let i = this.count;
-    while (i > 0 && this.enters[i - 1]! > enters) {
-      this.move(i - 1, i);
-      i--;
+  insert(vehicle: number, t0: number, profile: SpeedProfile, leg: readonly number[], o: number): void {
+    const enters = t0 + leg[o + LEG_ENTER]!;
+    if (L * (this.count + 1) > this.data.length) {
+      const grown = new Float64Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
     }
-    this.vehicle[i] = vehicle;
-    this.t0[i] = t0;
+    const d = this.data;
+    let i = this.count;
+    while (i > 0 && d[L * (i - 1) + L_ENTERS]! > enters) i--;
+    if (i < this.count) {
+      d.copyWithin(L * (i + 1), L * i, L * this.count);
+      for (let k = this.count; k > i; k--) this.profile[k] = this.profile[k - 1]!;
+    }
+    const leaves = t0 + leg[o + LEG_LEAVE]!;
+    const e = L * i;
+    d[e + L_VEHICLE] = vehicle;
+    d[e + L_T0] = t0;
+    d[e + L_OFFSET] = leg[o + LEG_START]!;
+    d[e + L_ENTERS] = enters;
+    d[e + L_LEAVES] = leaves;
+    d[e + L_BEHIND] = leg[o + LEG_BEHIND]!;
+    d[e + L_CLEAR] = leg[o + LEG_CLEAR]!;
     this.profile[i] = profile;
-    this.offset[i] = offset;
-    this.enters[i] = enters;
-    this.leaves[i] = leaves;
     this.count++;
     if (leaves < this.minLeaves) this.minLeaves = leaves;
-  }
-
-  private move(from: number, to: number): void {
-    this.vehicle[to] = this.vehicle[from]!;
-    this.t0[to] = this.t0[from]!;
-    this.profile[to] = this.profile[from]!;
-    this.offset[to] = this.offset[from]!;
-    this.enters[to] = this.enters[from]!;
-    this.leaves[to] = this.leaves[from]!;
-  }
-
-  private grow(): void {
-    const cap = 2 * this.enters.length;
-    this.vehicle = grown(this.vehicle, cap);
-    this.t0 = grown(this.t0, cap);
-    this.offset = grown(this.offset, cap);
-    this.enters = grown(this.enters, cap);
-    this.leaves = grown(this.leaves, cap);
   }
 }

@@ -1,8 +1,8 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { edgeCap, type CruiseSpeeds } from './stretch.ts';
 
-/** A route: the edges to drive in order (empty when from = to). */
-export type Route = number[];
+/** A route: the edges to drive in order (empty when from = to). Shared: read it, never change it. */
+export type Route = readonly number[];
 
 /**
  * Router: which edges a vehicle drives from one node to another. Stop nodes are never passed
@@ -32,6 +32,11 @@ export class ShortestTimeRouter implements Router {
   private readonly cost: Float64Array[];
   /** Shortest-path trees by (source, loaded): each entry is the predecessor edge of every node. */
   private readonly trees = new Map<number, { dist: Float64Array; via: Int32Array }>();
+  /** Routes by (from, to, loaded) while the trees are static: the fleet asks for the same few thousand all day. */
+  private readonly routes = new Map<number, Route>();
+  /** The tree asked for last (static costs only) and its key. */
+  private lastKey = -1;
+  private lastTree: { dist: Float64Array; via: Int32Array } | null = null;
 
   constructor(
     protected readonly graph: LaneGraph,
@@ -42,6 +47,11 @@ export class ShortestTimeRouter implements Router {
 
   route(from: number, to: number, loaded: boolean): Route | null {
     this.queries++;
+    const key = (from * this.graph.nodes.length + to) * 2 + (loaded ? 1 : 0);
+    if (this.staticCosts) {
+      const known = this.routes.get(key);
+      if (known !== undefined) return known;
+    }
     const tree = this.tree(from, loaded);
     if (tree.dist[to] === Infinity) return null;
     const edges: number[] = [];
@@ -50,12 +60,17 @@ export class ShortestTimeRouter implements Router {
       edges.push(e);
       n = this.graph.edges[e]!.from;
     }
-    return edges.reverse();
+    edges.reverse();
+    if (this.staticCosts) this.routes.set(key, edges);
+    return edges;
   }
 
   estimate(from: number, to: number, loaded: boolean): number {
     return this.tree(from, loaded).dist[to]!;
   }
+
+  /** False when `penalty` changes the costs over time (then neither trees nor routes are cached). */
+  protected readonly staticCosts: boolean = true;
 
   /** The penalty added to each edge; the static router caches its trees because it has none. */
   protected penalty(): EdgePenalty | null {
@@ -63,12 +78,18 @@ export class ShortestTimeRouter implements Router {
   }
 
   private tree(from: number, loaded: boolean): { dist: Float64Array; via: Int32Array } {
-    const penalty = this.penalty();
     const key = from * 2 + (loaded ? 1 : 0);
-    if (penalty === null) {
+    if (this.staticCosts) {
+      // Ranking a pool's nodes asks for one source's estimates many times in a row.
+      if (key === this.lastKey) return this.lastTree!;
       const cached = this.trees.get(key);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) {
+        this.lastKey = key;
+        this.lastTree = cached;
+        return cached;
+      }
     }
+    const penalty = this.penalty();
     const t = dijkstra(this.graph, from, this.cost[loaded ? 1 : 0]!, penalty);
     if (penalty === null) this.trees.set(key, t);
     return t;
@@ -82,6 +103,7 @@ export class ShortestTimeRouter implements Router {
  */
 export class CongestionAwareRouter extends ShortestTimeRouter {
   override readonly name = 'congestion-aware';
+  protected override readonly staticCosts = false;
 
   constructor(
     graph: LaneGraph,

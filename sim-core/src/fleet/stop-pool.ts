@@ -106,7 +106,7 @@ export class StopPool {
       const r = rank(n);
       if (r === Infinity) continue; // a node this vehicle cannot use (unreachable, or not nearer)
       // First come first served: a free node someone already waits for is theirs, not a newcomer's.
-      if (this.grant === 'fifo' && this.waiters.some((w) => w.rank(n) !== Infinity)) continue;
+      if (this.grant === 'fifo' && this.wanted(n)) continue;
       if (best < 0 || r < bestRank) {
         best = n;
         bestRank = r;
@@ -117,6 +117,12 @@ export class StopPool {
       this.held(1);
     }
     return best;
+  }
+
+  /** Whether a waiter can use `node` (a loop, not `some` with a closure: asked per free node on every try). */
+  private wanted(node: number): boolean {
+    for (const w of this.waiters) if (w.rank(node) !== Infinity) return true;
+    return false;
   }
 
   /** A node for `vehicle`: at once when one is free, else when one is released (or -1 if cancelled). */

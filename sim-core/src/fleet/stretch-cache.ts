@@ -8,12 +8,13 @@ const DEFAULT_CAPACITY = 4096;
  * Stretches by (edges, lanes, loaded): a stretch is a pure function of them (for one graph and one
  * set of cruise speeds), and the fleet drives the same few thousand between its stop nodes all day,
  * so each is built once (lane polylines, junction zones, speed profile) and then shared. Shared
- * stretches are read-only: nothing downstream (traffic controller, driver, motion events) changes
+ * stretches are read-only (but for the booking plan the traffic controller caches on them, which is a
+ * function of the stretch too): nothing downstream (traffic controller, driver, motion events) changes
  * them. Bounded: when full it is emptied, which only costs rebuilding.
  */
 export class StretchCache {
   /** Stretches by a hash of (edges, lanes, loaded); a bucket holds the few that share a hash. */
-  private readonly byHash = new Map<number, { loaded: boolean; stretch: Stretch }[]>();
+  private readonly byHash = new Map<number, CacheEntry[]>();
   private count = 0;
   /** Stretches built (misses) and served from the cache (hits). */
   built = 0;
@@ -34,7 +35,7 @@ export class StretchCache {
     for (let i = 0; i < edges.length; i++) h = Math.imul(h ^ (edges[i]! * 8 + lanes[i]!), 0x01000193);
     let bucket = this.byHash.get(h);
     if (bucket !== undefined) {
-      for (const c of bucket) if (c.loaded === loaded && sameLegs(c.stretch, edges, lanes)) {
+      for (const c of bucket) if (c.loaded === loaded && sameLegs(c.keys, edges, lanes)) {
         this.hits++;
         return c.stretch;
       }
@@ -46,7 +47,9 @@ export class StretchCache {
       bucket = undefined;
     }
     if (bucket === undefined) this.byHash.set(h, (bucket = []));
-    bucket.push({ loaded, stretch });
+    const keys = new Int32Array(edges.length);
+    for (let i = 0; i < edges.length; i++) keys[i] = edges[i]! * 8 + lanes[i]!;
+    bucket.push({ loaded, keys, stretch });
     this.count++;
     this.built++;
     return stretch;
@@ -57,10 +60,19 @@ export class StretchCache {
   }
 }
 
-/** Whether the stretch drives exactly `edges` on `lanes`. */
-function sameLegs(s: Stretch, edges: readonly number[], lanes: readonly number[]): boolean {
-  const legs = s.edges;
-  if (legs.length !== edges.length) return false;
-  for (let i = 0; i < legs.length; i++) if (legs[i]!.edge !== edges[i] || legs[i]!.lane !== lanes[i]) return false;
+/**
+ * A cached stretch with its lane keys (edge · 8 + lane, lanes < 8) in one array: comparing them
+ * reads one block of memory, not the stretch's leg objects.
+ */
+interface CacheEntry {
+  loaded: boolean;
+  keys: Int32Array;
+  stretch: Stretch;
+}
+
+/** Whether lane keys `keys` are exactly `edges` on `lanes`. */
+function sameLegs(keys: Int32Array, edges: readonly number[], lanes: readonly number[]): boolean {
+  if (keys.length !== edges.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== edges[i]! * 8 + lanes[i]!) return false;
   return true;
 }

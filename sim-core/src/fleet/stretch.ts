@@ -1,4 +1,5 @@
 import type { Point } from '../model/scenario.ts';
+import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 
@@ -44,6 +45,12 @@ export interface Stretch {
   profile: SpeedProfile;
   from: number;
   to: number;
+  /**
+   * The booking plan of the traffic controller that booked it last (see `bookingPlan`), kept on the
+   * stretch so a booking reads it without a look-up; null until booked. Not part of the stretch's
+   * geometry, and the only field anything changes after it is built.
+   */
+  plan: BookingPlan | null;
 }
 
 /** Cruise cap of an edge for a vehicle, m/s: the lower of the limit and the vehicle's speed for its kind. */
@@ -119,7 +126,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const first = graph.edges[edges[0]!]!;
   const last = graph.edges[edges[edges.length - 1]!]!;
   // Only junctions have zones (pass-through and stop nodes have radius 0).
-  return { edges: legs, path, zones, profile, from: first.from, to: last.to };
+  return { edges: legs, path, zones, profile, from: first.from, to: last.to, plan: null };
 }
 
 function samePoint(a: Point, b: Point): boolean {

@@ -1,24 +1,11 @@
+import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_LENGTH, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NODE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_REVERSE, ZONE_STRAIGHT, type BookingPlan } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { LaneBookings } from './lane-bookings.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
 import { requiredStart } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
-import type { Stretch, StretchLeg } from './stretch.ts';
-import { ZoneWindows } from './zone-windows.ts';
-
-/**
- * What the controller needs of a stretch besides its geometry, computed once per stretch (shared
- * stretches are booked many times): per leg when the centre enters and leaves its lane, per zone
- * when it enters and leaves the zone (ms from the start), the passage id and the reverse pair.
- */
-interface StretchTimes {
-  legEnter: Float64Array;
-  legLeave: Float64Array;
-  zoneEnter: Float64Array;
-  zoneLeave: Float64Array;
-  passage: Int32Array;
-  reverse: Float64Array;
-}
+import type { Stretch } from './stretch.ts';
+import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -49,15 +36,19 @@ export class TrafficController {
   readonly zoneDelayByNode = new Map<number, number>();
 
   private readonly passages: PassageConflicts;
-  private readonly times = new WeakMap<Stretch, StretchTimes>();
+  private readonly plans = new WeakMap<Stretch, BookingPlan>();
+  /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */
+  private readonly conflicts: readonly (readonly number[])[];
+  /** Lanes of each edge (at most 8), read by `chooseLanes` for every edge of every route. */
+  private readonly laneCount: Uint8Array;
   /**
-   * Scratch of one booking. Lanes: per lane already used (slot j), its list, the leg, the first
+   * Scratch of one booking. Lanes: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
    * computed). Junctions: per zone i, the gathered windows `cand[2k], cand[2k+1]` (start, end, ms)
    * for k in [candFrom[i], candFrom[i+1]).
    */
   private readonly slotList: LaneBookings[] = [];
-  private readonly slotLeg: StretchLeg[] = [];
+  private slotLeg = new Int32Array(64);
   private slotK0 = new Int32Array(64);
   private slotFrom = new Int32Array(65);
   private lo = new Float64Array(256);
@@ -78,23 +69,25 @@ export class TrafficController {
     this.passages = new PassageConflicts(graph);
     this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
     this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
+    this.conflicts = graph.nodes.map((n) => n.conflicts);
+    this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
   }
 
   /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */
   chooseLanes(edges: readonly number[]): number[] {
     const lanes: number[] = [];
+    const count = this.laneCount;
     let current = 0;
     for (let i = 0; i < edges.length; i++) {
-      const e = this.graph.edges[edges[i]!]!;
+      const n = count[edges[i]!]!;
       // A lane is chosen where the stretch starts and where the number of lanes changes; elsewhere
       // the vehicle keeps its lane, so straight-on traffic never has to cross another lane.
-      const prev = i > 0 ? this.graph.edges[edges[i - 1]!]! : null;
-      if (prev === null || prev.lanes !== e.lanes || current >= e.lanes) {
+      if (i === 0 || count[edges[i - 1]!] !== n || current >= n) {
         let best = 0;
         let bestT = Infinity;
-        for (let k = 0; k < e.lanes; k++) {
+        for (let k = 0; k < n; k++) {
           const list = this.lanes[edges[i]! * 8 + k];
-          const t = list === undefined || list.count === 0 ? -Infinity : list.enters[list.count - 1]!;
+          const t = list === undefined || list.count === 0 ? -Infinity : list.data[L * (list.count - 1) + L_ENTERS]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -115,17 +108,17 @@ export class TrafficController {
    */
   book(vehicle: number, stretch: Stretch, earliest: number, now: number = earliest): number {
     const p = stretch.profile;
-    const tm = this.timesOf(stretch);
+    const plan = this.planOf(stretch);
     let t0 = earliest;
-    const slots = this.gatherSlots(stretch, tm, earliest);
-    const zoneCount = this.gatherWindows(stretch, tm, vehicle, t0);
+    const slots = this.gatherSlots(plan, earliest);
+    const zoneCount = this.gatherWindows(plan, vehicle, t0);
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
       for (let j = 0; j < slots; j++) {
         for (let i = this.slotFrom[j]!; i < this.slotFrom[j + 1]!; i++) {
-          const at = Math.max(t0, this.slotLo(j, i, p, vehicle, t0));
-          if (at <= this.slotHi(j, i, p, vehicle, at)) {
+          const at = Math.max(t0, this.slotLo(j, i, p, plan, vehicle, t0));
+          if (at <= this.slotHi(j, i, p, plan, vehicle, at)) {
             t0 = at;
             break;
           }
@@ -134,67 +127,52 @@ export class TrafficController {
       t0 = Math.ceil(t0);
       this.laneDelayMs += t0 - start;
       const beforeZones = t0;
-      t0 = this.zonesEarliest(stretch, tm, zoneCount, t0);
+      t0 = this.zonesEarliest(plan, zoneCount, t0);
       this.zoneDelayMs += t0 - beforeZones;
       if (t0 === start || pass > 200) break;
     }
-    for (let j = 0; j < stretch.edges.length; j++) {
-      const leg = stretch.edges[j]!;
-      const key = leg.edge * 8 + leg.lane;
+    const legs = plan.num;
+    for (let j = 0; j < plan.legs; j++) {
+      const key = plan.ids[j]!;
+      const o = LEG * j;
       let list = this.lanes[key];
       if (list === undefined) this.lanes[key] = list = new LaneBookings();
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
       list.dropLeftBy(now - 60_000);
-      list.insert(vehicle, t0, p, leg.start, t0 + tm.legEnter[j]!, t0 + tm.legLeave[j]!);
+      list.insert(vehicle, t0, p, legs, o);
     }
-    for (let i = 0; i < stretch.zones.length; i++) {
-      const z = stretch.zones[i]!;
-      let list = this.zones[z.node];
-      if (list === undefined) this.zones[z.node] = list = new ZoneWindows();
+    const zone = plan.num;
+    const ids = plan.ids;
+    for (let i = 0; i < plan.zones; i++) {
+      const o = plan.zoneAt + ZONE * i;
+      const q = plan.legs + ZONE_IDS * i;
+      const node = ids[q + ZONE_NODE]!;
+      let list = this.zones[node];
+      if (list === undefined) this.zones[node] = list = new ZoneWindows();
       // Windows that ended before now can no longer conflict with anything new (now, not earliest:
       // dropping a window that ends before this booking's delayed start let later bookings cross it).
       list.dropEndedBy(now);
-      list.push(vehicle, t0 + tm.zoneEnter[i]!, t0 + tm.zoneLeave[i]!, z.pair, z.straight, z.inLane, z.outLane, tm.passage[i]!);
+      list.push(vehicle, t0, zone, o, ids, q);
     }
     this.delayMs += t0 - earliest;
     this.bookings++;
     return t0;
   }
 
-  /** The stretch's lane and zone timings (computed on its first booking). */
-  private timesOf(stretch: Stretch): StretchTimes {
-    let tm = this.times.get(stretch);
-    if (tm !== undefined) return tm;
-    const p = stretch.profile;
-    const legs = stretch.edges;
-    const zones = stretch.zones;
-    tm = {
-      legEnter: new Float64Array(legs.length),
-      legLeave: new Float64Array(legs.length),
-      zoneEnter: new Float64Array(zones.length),
-      zoneLeave: new Float64Array(zones.length),
-      passage: new Int32Array(zones.length),
-      reverse: new Float64Array(zones.length),
-    };
-    for (let j = 0; j < legs.length; j++) {
-      const leg = legs[j]!;
-      tm.legEnter[j] = 1000 * p.timeAt(leg.start);
-      tm.legLeave[j] = 1000 * p.timeAt(leg.start + leg.length);
-    }
-    for (let i = 0; i < zones.length; i++) {
-      const z = zones[i]!;
-      tm.zoneEnter[i] = 1000 * p.timeAt(z.at - z.radius);
-      tm.zoneLeave[i] = 1000 * p.timeAt(z.at + z.radius);
-      tm.passage[i] = this.passages.id(z.node, z.inLane, z.outLane);
-      // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
-      const ein = this.graph.edges[Math.floor(z.pair / 65536)]!;
-      const eout = this.graph.edges[z.pair % 65536]!;
-      tm.reverse[i] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
-    }
-    this.times.set(stretch, tm);
-    return tm;
+  /**
+   * The stretch's booking plan (computed on its first booking): from the stretch's own slot when
+   * this controller booked it last (one controller per fleet: always, but for the first time), else
+   * from the plans of stretches several controllers book.
+   */
+  private planOf(stretch: Stretch): BookingPlan {
+    const last = stretch.plan;
+    if (last !== null && last.owner === this) return last;
+    let plan = this.plans.get(stretch);
+    if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(this, stretch, this.graph, this.passages, this.gapM)));
+    stretch.plan = plan;
+    return plan;
   }
 
   /**
@@ -203,23 +181,26 @@ export class TrafficController {
    * after this stretch could are candidates to pass; the ones before k0 stay ahead. Returns the
    * number of such lanes.
    */
-  private gatherSlots(stretch: Stretch, tm: StretchTimes, earliest: number): number {
-    const legs = stretch.edges;
-    if (this.slotK0.length < legs.length) {
-      this.slotK0 = new Int32Array(2 * legs.length);
-      this.slotFrom = new Int32Array(2 * legs.length + 1);
+  private gatherSlots(plan: BookingPlan, earliest: number): number {
+    const n = plan.legs;
+    if (this.slotK0.length < n) {
+      this.slotK0 = new Int32Array(2 * n);
+      this.slotLeg = new Int32Array(2 * n);
+      this.slotFrom = new Int32Array(2 * n + 1);
     }
+    const laneKey = plan.ids;
+    const legs = plan.num;
     let j = 0;
     let places = 0;
-    for (let l = 0; l < legs.length; l++) {
-      const leg = legs[l]!;
-      const list = this.lanes[leg.edge * 8 + leg.lane];
+    for (let l = 0; l < n; l++) {
+      const list = this.lanes[laneKey[l]!];
       if (list === undefined || list.count === 0) continue;
-      const myEntry = earliest + tm.legEnter[l]!;
+      const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
       let k0 = list.count;
-      while (k0 > 0 && list.enters[k0 - 1]! > myEntry) k0--;
+      const d = list.data;
+      while (k0 > 0 && d[L * (k0 - 1) + L_ENTERS]! > myEntry) k0--;
       this.slotList[j] = list;
-      this.slotLeg[j] = leg;
+      this.slotLeg[j] = l;
       this.slotK0[j] = k0;
       this.slotFrom[j] = places;
       places += list.count - k0 + 1;
@@ -243,20 +224,26 @@ export class TrafficController {
    * (ms) only grows during a booking, so once the entry is known to bind no later than t0 it never
    * binds, and the cheap bound stands in for the exact check.
    */
-  private slotLo(j: number, i: number, p: SpeedProfile, vehicle: number, t0: number): number {
+  private slotLo(j: number, i: number, p: SpeedProfile, plan: BookingPlan, vehicle: number, t0: number): number {
     let v = this.lo[i]!;
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
       const at = this.slotK0[j]! + i - this.slotFrom[j]!;
-      const leg = this.slotLeg[j]!;
+      const o = LEG * this.slotLeg[j]!;
       const k = at - 1;
-      if (k < 0 || list.vehicle[k] === vehicle) v = -Infinity;
+      const d = list.data;
+      const e = L * k;
+      if (k < 0 || d[e + L_VEHICLE] === vehicle) v = -Infinity;
       else {
-        const back = Math.min(this.gapM, leg.start);
-        // The entry ahead has driven a gap past the lane's end before this one comes within `back` of its start.
-        const P = list.profile[k]!;
-        const bound = list.t0[k]! + 1000 * P.timeAt(list.offset[k]! + leg.length + this.gapM) - 1000 * p.timeAt(leg.start - back) + BOUND_MARGIN_MS;
-        v = bound <= t0 ? bound : requiredStart(p, leg.start, leg.length, P, list.offset[k]!, list.t0[k]!, this.gapM, back);
+        const legs = plan.num;
+        // The entry ahead has driven a gap past the lane's end (its `clear`) before this one comes
+        // within `back` of its start (`LEG_BEHIND`).
+        const bound = d[e + L_T0]! + d[e + L_CLEAR]! - legs[o + LEG_BEHIND]! + BOUND_MARGIN_MS;
+        if (bound <= t0) v = bound;
+        else {
+          const start = legs[o + LEG_START]!;
+          v = requiredStart(p, start, legs[o + LEG_LENGTH]!, list.profile[k]!, d[e + L_OFFSET]!, d[e + L_T0]!, this.gapM, Math.min(this.gapM, start));
+        }
       }
       this.lo[i] = v;
     }
@@ -268,21 +255,24 @@ export class TrafficController {
    * once, when first needed), or a lower bound of it that is already ≥ `at` (ms): all the caller
    * asks is whether `at` is no later.
    */
-  private slotHi(j: number, i: number, p: SpeedProfile, vehicle: number, at: number): number {
+  private slotHi(j: number, i: number, p: SpeedProfile, plan: BookingPlan, vehicle: number, at: number): number {
     let v = this.hi[i]!;
     if (Number.isNaN(v)) {
       const list = this.slotList[j]!;
       const k = this.slotK0[j]! + i - this.slotFrom[j]!;
-      const leg = this.slotLeg[j]!;
-      if (k >= list.count || list.vehicle[k] === vehicle) v = Infinity;
+      const o = LEG * this.slotLeg[j]!;
+      const d = list.data;
+      const e = L * k;
+      if (k >= list.count || d[e + L_VEHICLE] === vehicle) v = Infinity;
       else {
-        const back = Math.min(this.gapM, list.offset[k]!);
-        const A = list.profile[k]!;
-        // This stretch has driven a gap past the lane's end before the entry behind comes within `back` of its start.
+        const legs = plan.num;
+        // This stretch has driven a gap past the lane's end (`LEG_CLEAR`) before the entry behind
+        // comes within `back` of its start (its `behind`).
         let low = this.hiLow[i]!;
-        if (Number.isNaN(low)) this.hiLow[i] = low = list.t0[k]! - (1000 * p.timeAt(leg.start + leg.length + this.gapM) - 1000 * A.timeAt(list.offset[k]! - back) + BOUND_MARGIN_MS);
+        if (Number.isNaN(low)) this.hiLow[i] = low = d[e + L_T0]! - (legs[o + LEG_CLEAR]! - d[e + L_BEHIND]! + BOUND_MARGIN_MS);
         if (at <= low) return low;
-        v = list.t0[k]! - requiredStart(A, list.offset[k]!, leg.length, p, leg.start, 0, this.gapM, back);
+        const offset = d[e + L_OFFSET]!;
+        v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
       }
       this.hi[i] = v;
     }
@@ -296,9 +286,10 @@ export class TrafficController {
    * conflicting nodes and the windows come, so that the delays are found in the same order as by
    * checking every window each time. Returns the number of zones.
    */
-  private gatherWindows(stretch: Stretch, tm: StretchTimes, vehicle: number, t0: number): number {
-    const zones = stretch.zones;
-    const n = zones.length;
+  private gatherWindows(plan: BookingPlan, vehicle: number, t0: number): number {
+    const n = plan.zones;
+    const zone = plan.num;
+    const ids = plan.ids;
     if (this.candFrom.length < n + 1) {
       this.candFrom = new Int32Array(2 * n + 1);
       this.zoneMinStart = new Float64Array(2 * n);
@@ -306,31 +297,35 @@ export class TrafficController {
     }
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const z = zones[i]!;
-      const passage = tm.passage[i]!;
-      const reverse = tm.reverse[i]!;
-      const straight = z.straight;
+      const o = plan.zoneAt + ZONE * i;
+      const q = plan.legs + ZONE_IDS * i;
+      const node = ids[q + ZONE_NODE]!;
+      const passage = ids[q + ZONE_PASSAGE]!;
+      const inLane = ids[q + ZONE_IN_LANE]!;
+      const outLane = ids[q + ZONE_OUT_LANE]!;
+      const straight = ids[q + ZONE_STRAIGHT] === 1;
+      const pair = zone[o + ZONE_PAIR]!;
+      const reverse = zone[o + ZONE_REVERSE]!;
       this.candFrom[i] = k;
       let minStart = Infinity;
       let maxEnd = -Infinity;
-      const from = t0 + tm.zoneEnter[i]!;
+      const from = t0 + zone[o + ZONE_ENTER]!;
       let row = this.passages.row(passage);
-      for (const m of this.graph.nodes[z.node]!.conflicts) {
+      for (const m of this.conflicts[node]!) {
         const ws = this.zones[m];
         // All its windows end before the zone could be entered (see below).
         if (ws === undefined || !(from < ws.maxEnd)) continue;
-        const same = m === z.node;
+        const same = m === node;
         const count = ws.count;
-        const end = ws.end;
-        const veh = ws.vehicle;
-        for (let w = 0; w < count; w++) {
+        const d = ws.data;
+        for (let w = 0; w < W * count; w += W) {
           // Ended before the zone could be entered: the start only moves later, so never again.
-          if (!(from < end[w]!) || veh[w] === vehicle) continue;
+          if (!(from < d[w + W_END]!) || d[w + W_VEHICLE] === vehicle) continue;
           // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
           // two going straight on between the same edges (or side by side the other way) keep to their lanes.
-          if (same && (ws.inLane[w] === z.inLane || ws.outLane[w] === z.outLane)) continue;
-          if (same && straight && ws.straight[w] === 1 && (ws.pair[w] === z.pair || ws.pair[w] === reverse)) continue;
-          const wp = ws.passage[w]!;
+          if (same && (d[w + W_IN_LANE] === inLane || d[w + W_OUT_LANE] === outLane)) continue;
+          if (same && straight && d[w + W_STRAIGHT] === 1 && (d[w + W_PAIR] === pair || d[w + W_PAIR] === reverse)) continue;
+          const wp = d[w + W_PASSAGE]!;
           const known = wp < row.length ? row[wp]! : 0;
           if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
           if (known === 0) row = this.passages.row(passage);
@@ -339,8 +334,8 @@ export class TrafficController {
             grown.set(this.cand);
             this.cand = grown;
           }
-          const st = ws.start[w]!;
-          const en = end[w]!;
+          const st = d[w + W_START]!;
+          const en = d[w + W_END]!;
           this.cand[2 * k] = st;
           this.cand[2 * k + 1] = en;
           if (st < minStart) minStart = st;
@@ -356,14 +351,16 @@ export class TrafficController {
   }
 
   /** Earliest start ≥ t0 (ms) at which no junction window gathered for the stretch overlaps another vehicle's. */
-  private zonesEarliest(stretch: Stretch, tm: StretchTimes, n: number, t0: number): number {
+  private zonesEarliest(plan: BookingPlan, n: number, t0: number): number {
     const cand = this.cand;
     const from = this.candFrom;
+    const zone = plan.num;
+    const at = plan.zoneAt;
     for (let changed = n > 0; changed; ) {
       changed = false;
       for (let i = 0; i < n; i++) {
-        const a = tm.zoneEnter[i]!;
-        const b = tm.zoneLeave[i]!;
+        const a = zone[at + ZONE * i + ZONE_ENTER]!;
+        const b = zone[at + ZONE * i + ZONE_LEAVE]!;
         // No window of the zone can overlap when all start after it is left or end before it is
         // entered; then none moves t0 and the scan can be skipped.
         if (!(this.zoneMinStart[i]! < t0 + b) || !(t0 + a < this.zoneMaxEnd[i]!)) continue;
@@ -372,7 +369,7 @@ export class TrafficController {
           const we = cand[2 * k + 1]!;
           if (!(t0 + a < we && cand[2 * k]! < t0 + b)) continue;
           const next = Math.ceil(we - a + 1);
-          const node = stretch.zones[i]!.node;
+          const node = plan.ids[plan.legs + ZONE_IDS * i + ZONE_NODE]!;
           this.zoneDelayByNode.set(node, (this.zoneDelayByNode.get(node) ?? 0) + next - t0);
           t0 = next;
           changed = true;

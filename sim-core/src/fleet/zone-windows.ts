@@ -1,41 +1,39 @@
-import { grown } from './typed-grow.ts';
+import { ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
+
+/** Numbers kept per window in `ZoneWindows.data`, in this order (stride `W`). */
+export const W_START = 0;
+export const W_END = 1;
+export const W_VEHICLE = 2;
+/** Edges in and out (in · 65536 + out, see StretchZone.pair). */
+export const W_PAIR = 3;
+/** 1 when the passage goes straight on and keeps its lane. */
+export const W_STRAIGHT = 4;
+/** Lanes in and out (edge · 8 + lane). */
+export const W_IN_LANE = 5;
+export const W_OUT_LANE = 6;
+/** Passage id (see PassageConflicts.id). */
+export const W_PASSAGE = 7;
+export const W = 8;
 
 /**
  * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms)
- * and on which passage. Kept as parallel typed arrays in booking order rather than one object per
- * window, because every booking scans the windows of each junction it passes and of the junctions
- * whose zones overlap it (about a thousand windows a booking on the busiest preset).
+ * and on which passage. Kept in one typed array, a window's eight numbers side by side (one cache
+ * line), rather than one object per window or one array per field: every booking scans the windows
+ * of each junction it passes and of the junctions whose zones overlap it, and reads most of a
+ * window's fields when it reads one.
  */
 export class ZoneWindows {
-  /** Windows held; entries [0, count) of each array are valid, oldest booking first. */
+  /** Windows held; windows [0, count) of `data` are valid (window k from W · k), oldest booking first. */
   count = 0;
-  start: Float64Array;
-  end: Float64Array;
-  vehicle: Int32Array;
-  /** Edges in and out (in · 65536 + out, see StretchZone.pair). */
-  pair: Float64Array;
-  /** 1 when the passage goes straight on and keeps its lane. */
-  straight: Uint8Array;
-  /** Lanes in and out (edge · 8 + lane). */
-  inLane: Int32Array;
-  outLane: Int32Array;
-  /** Passage id (see PassageConflicts.id). */
-  passage: Int32Array;
-  /** The earliest `end` held (Infinity when empty). */
+  data: Float64Array;
+  /** The earliest end held (Infinity when empty). */
   private minEnd = Infinity;
-  /** The latest `end` held (-Infinity when empty): a booking entering after it can skip the node. */
+  /** The latest end held (-Infinity when empty): a booking entering after it can skip the node. */
   maxEnd = -Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
-    this.start = new Float64Array(capacity);
-    this.end = new Float64Array(capacity);
-    this.vehicle = new Int32Array(capacity);
-    this.pair = new Float64Array(capacity);
-    this.straight = new Uint8Array(capacity);
-    this.inLane = new Int32Array(capacity);
-    this.outLane = new Int32Array(capacity);
-    this.passage = new Int32Array(capacity);
+    this.data = new Float64Array(W * capacity);
   }
 
   /** Drops the windows that end at or before `t` (ms), keeping the others in their order. */
@@ -43,27 +41,21 @@ export class ZoneWindows {
     // Most calls drop nothing: known without a scan.
     if (this.minEnd > t) return;
     const n = this.count;
-    const end = this.end;
+    const d = this.data;
     let keep = 0;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
-      const e = end[i]!;
+      const e = d[W * i + W_END]!;
       if (e > t) {
         if (e < min) min = e;
         if (e > max) max = e;
-        if (i === keep) {
-          keep++;
-          continue;
+        if (i !== keep) {
+          // Field by field: a builtin call (copyWithin) per window costs more than eight moves.
+          const to = W * keep;
+          const from = W * i;
+          for (let f = 0; f < W; f++) d[to + f] = d[from + f]!;
         }
-        this.start[keep] = this.start[i]!;
-        end[keep] = end[i]!;
-        this.vehicle[keep] = this.vehicle[i]!;
-        this.pair[keep] = this.pair[i]!;
-        this.straight[keep] = this.straight[i]!;
-        this.inLane[keep] = this.inLane[i]!;
-        this.outLane[keep] = this.outLane[i]!;
-        this.passage[keep] = this.passage[i]!;
         keep++;
       }
     }
@@ -72,31 +64,30 @@ export class ZoneWindows {
     this.maxEnd = max;
   }
 
-  /** Appends a window (start and end in ms). */
-  push(vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
-    if (this.count === this.start.length) this.grow();
-    const i = this.count++;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.vehicle[i] = vehicle;
-    this.pair[i] = pair;
-    this.straight[i] = straight ? 1 : 0;
-    this.inLane[i] = inLane;
-    this.outLane[i] = outLane;
-    this.passage[i] = passage;
+  /**
+   * Appends the window of `vehicle` booked to start at `t0` (ms) through the zone whose numbers lie
+   * in `num` from `o` and in `ids` from `q` (a booking plan's ZONE_* and ZONE_IDS layouts). Read
+   * here, not passed: see `LaneBookings.insert`.
+   */
+  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number): void {
+    const start = t0 + num[o + ZONE_ENTER]!;
+    const end = t0 + num[o + ZONE_LEAVE]!;
+    if (W * (this.count + 1) > this.data.length) {
+      const grown = new Float64Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data;
+    const w = W * this.count++;
+    d[w + W_START] = start;
+    d[w + W_END] = end;
+    d[w + W_VEHICLE] = vehicle;
+    d[w + W_PAIR] = num[o + ZONE_PAIR]!;
+    d[w + W_STRAIGHT] = ids[q + ZONE_STRAIGHT]!;
+    d[w + W_IN_LANE] = ids[q + ZONE_IN_LANE]!;
+    d[w + W_OUT_LANE] = ids[q + ZONE_OUT_LANE]!;
+    d[w + W_PASSAGE] = ids[q + ZONE_PASSAGE]!;
     if (end < this.minEnd) this.minEnd = end;
     if (end > this.maxEnd) this.maxEnd = end;
-  }
-
-  private grow(): void {
-    const cap = 2 * this.start.length;
-    this.start = grown(this.start, cap);
-    this.end = grown(this.end, cap);
-    this.pair = grown(this.pair, cap);
-    this.vehicle = grown(this.vehicle, cap);
-    this.inLane = grown(this.inLane, cap);
-    this.outLane = grown(this.outLane, cap);
-    this.passage = grown(this.passage, cap);
-    this.straight = grown(this.straight, cap);
   }
 }

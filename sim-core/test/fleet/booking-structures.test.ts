@@ -1,18 +1,36 @@
 /**
  * The data structures behind fast booking: the exact lane-gap check (merged breakpoints) against a
- * plain reference that sorts them, the lane bookings and junction windows kept as typed arrays, and the stretch
+ * plain reference that sorts them, the lane bookings and junction windows kept in typed arrays, and the stretch
  * cache (same stretch for the same lanes, a different one for other lanes or load, bounded).
  */
 import { describe, expect, it } from 'vitest';
 import { planProfile, type SpeedProfile } from '../../src/fleet/kinematics.ts';
-import { LaneBookings } from '../../src/fleet/lane-bookings.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_LEAVES, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from '../../src/fleet/lane-bookings.ts';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { StretchCache } from '../../src/fleet/stretch-cache.ts';
 import { requiredStart } from '../../src/fleet/lane-gap.ts';
 import { Rng } from '../../src/random/rng.ts';
-import { ZoneWindows } from '../../src/fleet/zone-windows.ts';
+import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from '../../src/fleet/zone-windows.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
+import { LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from '../../src/fleet/booking-plan.ts';
+
+/** Appends a window with these values through a booking plan's layout (the second zone of a plan, started at start - 7 ms). */
+function pushWindow(w: ZoneWindows, vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
+  const t0 = start - 7;
+  const num = new Array<number>(2 * ZONE).fill(-1);
+  const ids = new Array<number>(2 * ZONE_IDS).fill(-1);
+  [num[ZONE + ZONE_ENTER], num[ZONE + ZONE_LEAVE], num[ZONE + ZONE_PAIR]] = [7, end - t0, pair];
+  [ids[ZONE_IDS + ZONE_PASSAGE], ids[ZONE_IDS + ZONE_IN_LANE], ids[ZONE_IDS + ZONE_OUT_LANE], ids[ZONE_IDS + ZONE_STRAIGHT]] = [passage, inLane, outLane, straight ? 1 : 0];
+  w.push(vehicle, t0, num, ZONE, ids, ZONE_IDS);
+}
+
+/** Inserts an entry with these values through a booking plan's layout (the second leg of a plan). */
+function insertEntry(lane: LaneBookings, vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
+  const leg = new Array<number>(2 * LEG).fill(-1);
+  [leg[LEG + LEG_ENTER], leg[LEG + LEG_LEAVE], leg[LEG + LEG_START], leg[LEG + LEG_BEHIND], leg[LEG + LEG_CLEAR]] = [enters - t0, leaves - t0, offset, behind, clear];
+  lane.insert(vehicle, t0, profile, leg, LEG);
+}
 
 /** The lane-gap check as first written: every breakpoint collected, then sorted. */
 function referenceRequiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
@@ -71,22 +89,23 @@ describe('booking structures', () => {
 
   it('junction windows keep their booking order, drop exactly those ended by a time and grow past their capacity', () => {
     const w = new ZoneWindows(2);
-    for (let i = 0; i < 9; i++) w.push(i, 1000 * i, 1000 * i + (i % 2 === 0 ? 5000 : 500), 65536 * i + 1, i % 3 === 0, 8 * i, 8 * i + 1, 100 + i);
+    for (let i = 0; i < 9; i++) pushWindow(w, i, 1000 * i, 1000 * i + (i % 2 === 0 ? 5000 : 500), 65536 * i + 1, i % 3 === 0, 8 * i, 8 * i + 1, 100 + i);
     expect(w.count).toBe(9);
     w.dropEndedBy(4000);
     // Odd i end at 1000 i + 500, even i at 1000 i + 5000: kept are the ends after 4000, in order.
-    const kept = Array.from({ length: w.count }, (_, k) => w.vehicle[k]);
+    const at = (k: number, field: number): number => w.data[W * k + field]!;
+    const kept = Array.from({ length: w.count }, (_, k) => at(k, W_VEHICLE));
     expect(kept).toEqual([0, 2, 4, 5, 6, 7, 8]);
     const k4 = kept.indexOf(4);
-    expect([w.start[k4], w.end[k4], w.pair[k4], w.straight[k4], w.inLane[k4], w.outLane[k4], w.passage[k4]]).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
-    expect(w.straight[kept.indexOf(6)]).toBe(1);
+    expect([W_START, W_END, W_PAIR, W_STRAIGHT, W_IN_LANE, W_OUT_LANE, W_PASSAGE].map((f) => at(k4, f))).toEqual([4000, 9000, 65536 * 4 + 1, 0, 32, 33, 104]);
+    expect(at(kept.indexOf(6), W_STRAIGHT)).toBe(1);
     // Nothing ended by 4999 (the earliest end is 5000); a late push that ends early goes next.
     w.dropEndedBy(4999);
     expect(w.count).toBe(7);
     expect(w.maxEnd).toBe(13000);
-    w.push(9, 100, 200, 1, false, 0, 0, 0);
+    pushWindow(w, 9, 100, 200, 1, false, 0, 0, 0);
     w.dropEndedBy(200);
-    expect(Array.from({ length: w.count }, (_, k) => w.vehicle[k])).toEqual(kept);
+    expect(Array.from({ length: w.count }, (_, k) => at(k, W_VEHICLE))).toEqual(kept);
     w.dropEndedBy(9500);
     expect(w.maxEnd).toBe(13000);
     w.dropEndedBy(12000);
@@ -98,26 +117,35 @@ describe('booking structures', () => {
 
   it('lane bookings stay in entry order (a later entry with an equal time goes behind), drop those that left and grow', () => {
     const lane = new LaneBookings(2);
-    const p = planProfile([100], [5], 0.5, 0.8);
     // (vehicle, enters, leaves): inserted out of order.
     const rows: [number, number, number][] = [[1, 5000, 9000], [2, 1000, 20000], [3, 5000, 7000], [4, 3000, 4000], [5, 0, 30000]];
-    for (const [v, e, l] of rows) lane.insert(v, e - 100, p, 10 * v, e, l);
-    const order = (): number[] => Array.from({ length: lane.count }, (_, k) => lane.vehicle[k]!);
+    // A profile of its own per vehicle, so that a profile left behind when entries move shows.
+    const own = Array.from({ length: 7 }, (_, v) => planProfile([100 + v], [5], 0.5, 0.8));
+    const profilesInOrder = (): boolean => order().every((v, k) => lane.profile[k] === own[v]);
+    for (const [v, e, l] of rows) insertEntry(lane, v, e - 100, own[v]!, 10 * v, e, l, v, 1000 + v);
+    const at = (k: number, field: number): number => lane.data[L * k + field]!;
+    const order = (): number[] => Array.from({ length: lane.count }, (_, k) => at(k, L_VEHICLE));
     expect(order()).toEqual([5, 2, 4, 1, 3]);
+    expect(profilesInOrder()).toBe(true);
     const k3 = order().indexOf(3);
-    expect([lane.t0[k3], lane.offset[k3], lane.enters[k3], lane.leaves[k3], lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, p]);
+    expect([...[L_T0, L_OFFSET, L_ENTERS, L_LEAVES, L_BEHIND, L_CLEAR].map((f) => at(k3, f)), lane.profile[k3]]).toEqual([4900, 30, 5000, 7000, 3, 1003, own[3]]);
     lane.dropLeftBy(7000);
     expect(order()).toEqual([5, 2, 1]);
+    expect(profilesInOrder()).toBe(true);
     expect(lane.profile.slice(lane.count).every((x) => x === null)).toBe(true);
     // Nothing left by 8999 (the earliest leaves at 9000); then one more that leaves early, dropped next.
     lane.dropLeftBy(8999);
     expect(order()).toEqual([5, 2, 1]);
-    lane.insert(6, 5900, p, 0, 6000, 6500);
+    insertEntry(lane, 6, 5900, own[6]!, 0, 6000, 6500, 6, 1006);
     expect(order()).toEqual([5, 2, 1, 6]);
+    expect(profilesInOrder()).toBe(true);
     lane.dropLeftBy(6500);
     expect(order()).toEqual([5, 2, 1]);
     lane.dropLeftBy(20000);
     expect(order()).toEqual([5]);
+    // Every column moved with its entry, the bounds' times included.
+    expect([L_T0, L_OFFSET, L_BEHIND, L_CLEAR].map((f) => at(0, f))).toEqual([-100, 50, 5, 1005]);
+    expect(lane.profile[0]).toBe(own[5]);
     expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 

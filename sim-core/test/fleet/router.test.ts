@@ -25,6 +25,25 @@ describe('shortest-time router', () => {
     expect(r.route(g.node('d'), g.node('a'), false)).toBeNull();
   });
 
+  it('answers repeated queries from its caches: one shared route per (from, to, load), estimates right when the source alternates', () => {
+    const g = new LaneGraph(net([['a', 'b', 'yard'], ['b', 'd', 'road'], ['a', 'd', 'yard'], ['b', 'c', 'road'], ['c', 'd', 'road']]), VEHICLE);
+    const r = new ShortestTimeRouter(g, speeds);
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => g.node(id)) as [number, number, number, number];
+    const first = r.route(a, d, false)!;
+    expect(r.route(a, d, false)).toBe(first);
+    expect(r.route(a, d, true)).not.toBe(first);
+    expect(r.route(a, d, true)).toEqual(first);
+    expect(r.route(b, d, false)!.map((e) => g.edges[e]!.id)).toEqual(['b-d']);
+    expect(r.queries).toBe(5);
+    // Sources alternating (the last tree is kept): every answer equals a fresh router's.
+    const asked: number[] = [];
+    for (const [from, to] of [[a, d], [b, d], [b, c], [a, c], [a, b], [c, d], [a, d]] as const) asked.push(r.estimate(from, to, false));
+    const fresh = [[a, d], [b, d], [b, c], [a, c], [a, b], [c, d], [a, d]].map(([from, to]) => new ShortestTimeRouter(g, speeds).estimate(from!, to!, false));
+    expect(asked).toEqual(fresh);
+    // a→b 40 s of yard, b→d 20 s of road (hand-computed as above).
+    expect(asked[0]).toBeCloseTo(60, 9);
+  });
+
   it('breaks ties by edge order, deterministically', () => {
     // a→b→d and a→c→... both 200 m of road via two equal routes: a-b-d (edges 0,1) vs a-s-d (2,3).
     const g = new LaneGraph(net([['a', 'b', 'road'], ['b', 'd', 'road'], ['a', 's', 'road'], ['s', 'd', 'road']]), VEHICLE);

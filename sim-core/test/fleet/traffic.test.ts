@@ -52,6 +52,30 @@ describe('traffic control', () => {
     expect(closest).toBeLessThan(tc.gapM + 1);
   });
 
+  it('controllers that book the same shared stretches alternately each decide as if alone (the plan a stretch keeps is per controller)', () => {
+    const speeds = { loaded: 5, empty: 5, yard: 2, scanner: 1 };
+    const straight = buildStretch(g, [0, 1], [0, 0], false, speeds);
+    const across = buildStretch(g, [2, 3], [0, 0], false, speeds);
+    // A controller with a longer gap computes other plans (its bounds differ) for the same stretches.
+    const calls: [number, typeof straight, number][] = [[1, straight, 0], [2, across, 0], [3, straight, 5_000], [4, across, 20_000], [5, straight, 21_000]];
+    const alone = (gap: number): number[] => {
+      const tc = new TrafficController(new LaneGraph(network, VEHICLE), gap);
+      const fresh = [buildStretch(g, [0, 1], [0, 0], false, speeds), buildStretch(g, [2, 3], [0, 0], false, speeds)];
+      return calls.map(([v, st, t]) => tc.book(v, st === straight ? fresh[0]! : fresh[1]!, t));
+    };
+    const a = new TrafficController(g);
+    const b = new TrafficController(g, 60);
+    const got: [number[], number[]] = [[], []];
+    for (const [v, st, t] of calls) {
+      got[0].push(a.book(v, st, t));
+      got[1].push(b.book(v, st, t));
+    }
+    expect(got[0]).toEqual(alone(a.gapM));
+    expect(got[1]).toEqual(alone(60));
+    // The gaps differ enough to change a decision, so a plan taken from the wrong controller would show.
+    expect(got[0]).not.toEqual(got[1]);
+  });
+
   it('a vehicle starting later may slot in ahead of a booking that leaves much later', () => {
     const tc = new TrafficController(g);
     const st = buildStretch(g, [0, 1], [0, 0], false, { loaded: 5, empty: 5, yard: 2, scanner: 1 });
