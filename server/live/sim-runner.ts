@@ -16,6 +16,7 @@ import { FifoCranes, ImportFirstCranes } from '../../sim-core/src/model/control/
 import { Lockstep } from '../../sim-core/src/stream/lockstep.ts';
 import { lockstepDispatchPort } from '../../sim-core/src/stream/lockstep-dispatch.ts';
 import { createDispatcher } from '../../sim-core/src/fleet/dispatch/registry.ts';
+import { forWire } from '../../sim-core/src/stream/wire-rounding.ts';
 import { Placement } from '../../sim-core/src/stream/placement.ts';
 import type { ClockState, ResetReason, Speed } from '../../sim-core/src/stream/protocol.ts';
 import type { VisualEvent } from '../../sim-core/src/stream/visual-events.ts';
@@ -158,7 +159,10 @@ export class SimRunner {
     const table = this.table;
     const events = this.events;
     const sink = {
-      emit(e: VisualEvent): void {
+      emit(exact: VisualEvent): void {
+        // Viewers get motions rounded to what they can show (about half the bytes); the snapshot
+        // table gets the same, so a joining viewer and the batches agree.
+        const e = forWire(exact);
         applyVisualEvent(table, e);
         events.push(e);
       },
