@@ -7,7 +7,7 @@ import { StopPool } from './stop-pool.ts';
 
 const SIDES: readonly Country[] = ['VN', 'CN'];
 
-/** Which holding bays may claim an exit lane (scenario \`control.traffic.params\`; see `FleetTopology.isFrontBay`). */
+/** Which holding bays may claim an exit lane (scenario `control.traffic.params`; see `FleetTopology.isFrontBay`). */
 export interface FrontBayRule {
   /** Estimated driving time (s) from a bay to an exit lane beyond which a row of bays is long. */
   withinSeconds: number;
@@ -43,7 +43,7 @@ export class FleetTopology {
     graph: LaneGraph,
     private readonly estimator: Router,
     fleet: number,
-    private readonly frontBays: FrontBayRule = { withinSeconds: 75, extra: 1 },
+    private readonly frontBays: FrontBayRule,
   ) {
     const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
       const p = new StopPool(env, name, nodes, grant);

@@ -177,7 +177,7 @@ export interface ControlConfig {
   transport: string;
   routing: string;
   traffic: string;
-  /** The holding bays' queue rule (scenario \`control.traffic.params\`, defaults filled in). */
+  /** The holding bays' queue rule (scenario `control.traffic.params`, defaults filled in). */
   frontBays: { withinSeconds: number; extra: number };
   dispatch: string;
   charging: string;
