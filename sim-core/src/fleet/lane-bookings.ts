@@ -1,5 +1,6 @@
 import { LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
+import { grown } from './typed-grow.ts';
 
 /** Numbers kept per entry in `LaneBookings.data`, in this order (stride `L`). */
 export const L_VEHICLE = 0;
@@ -75,11 +76,7 @@ export class LaneBookings {
    */
   insert(vehicle: number, t0: number, profile: SpeedProfile, leg: readonly number[], o: number): void {
     const enters = t0 + leg[o + LEG_ENTER]!;
-    if (L * (this.count + 1) > this.data.length) {
-      const grown = new Float64Array(2 * this.data.length);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (L * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
     const d = this.data;
     let i = this.count;
     while (i > 0 && d[L * (i - 1) + L_ENTERS]! > enters) i--;

@@ -1,6 +1,7 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { polylineLength } from './polyline.ts';
+import { grown } from './typed-grow.ts';
 
 /** Cosine of the largest angle at which two lanes still count as side by side (10°). */
 const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
@@ -73,11 +74,7 @@ export class PassageConflicts {
   /** Row `a`, grown to hold entry `b`. */
   private grownRow(a: number, b: number): Uint8Array {
     let row = this.rows[a]!;
-    if (row.length <= b) {
-      const grown = new Uint8Array(Math.max(16, 2 * (b + 1)));
-      grown.set(row);
-      this.rows[a] = row = grown;
-    }
+    if (row.length <= b) this.rows[a] = row = grown(row, Math.max(16, 2 * (b + 1)));
     return row;
   }
 

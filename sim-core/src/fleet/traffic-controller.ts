@@ -6,6 +6,7 @@ import { requiredStart } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
+import { grown } from './typed-grow.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -329,11 +330,7 @@ export class TrafficController {
           const known = wp < row.length ? row[wp]! : 0;
           if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
           if (known === 0) row = this.passages.row(passage);
-          if (2 * k + 2 > this.cand.length) {
-            const grown = new Float64Array(2 * this.cand.length);
-            grown.set(this.cand);
-            this.cand = grown;
-          }
+          if (2 * k + 2 > this.cand.length) this.cand = grown(this.cand, 2 * this.cand.length);
           const st = d[w + W_START]!;
           const en = d[w + W_END]!;
           this.cand[2 * k] = st;

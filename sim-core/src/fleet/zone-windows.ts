@@ -1,4 +1,5 @@
 import { ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
+import { grown } from './typed-grow.ts';
 
 /** Numbers kept per window in `ZoneWindows.data`, in this order (stride `W`). */
 export const W_START = 0;
@@ -72,11 +73,7 @@ export class ZoneWindows {
   push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number): void {
     const start = t0 + num[o + ZONE_ENTER]!;
     const end = t0 + num[o + ZONE_LEAVE]!;
-    if (W * (this.count + 1) > this.data.length) {
-      const grown = new Float64Array(2 * this.data.length);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (W * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
     const d = this.data;
     const w = W * this.count++;
     d[w + W_START] = start;
