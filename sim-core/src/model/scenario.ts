@@ -99,8 +99,12 @@ export const ROUTING_STRATEGIES = ['shortest-time', 'congestion-aware'] as const
  * detected, logged and resolved by sending a vehicle to parking).
  */
 export const TRAFFIC_STRATEGIES = ['buffered', 'direct'] as const;
-/** IGV dispatching: nearest idle vehicle first come first served, Hungarian batch assignment, or Hungarian plus empty balancing between the yards. */
-export const DISPATCH_STRATEGIES = ['nearest-fcfs', 'hungarian', 'balancing'] as const;
+/**
+ * IGV dispatching: nearest idle vehicle first come first served, Hungarian batch assignment,
+ * Hungarian plus empty balancing between the yards, or each idle vehicle the oldest job on its own
+ * side first (crossing empty only for a side with no job left).
+ */
+export const DISPATCH_STRATEGIES = ['nearest-fcfs', 'hungarian', 'balancing', 'side-first'] as const;
 /** Charging: go to a charger or swap station when the state of charge falls below the threshold. */
 export const CHARGING_STRATEGIES = ['threshold'] as const;
 

@@ -1,4 +1,4 @@
-import type { LaneNetwork, NetworkEdge, NetworkNode, Point, Scenario, VehicleDimensions } from '../../../src/model/scenario.ts';
+import type { DISPATCH_STRATEGIES, LaneNetwork, NetworkEdge, NetworkNode, Point, Scenario, VehicleDimensions } from '../../../src/model/scenario.ts';
 import { smartScenario } from '../../support/model-fixture.ts';
 
 /** The IGV of the presets: 15 m × 3 m. */
@@ -92,7 +92,7 @@ export function ladderNetwork(o: LadderOptions): LaneNetwork {
 }
 
 /** The model fixture's smart scenario driven on a ladder network with the network transport. */
-export function ladderScenario(o: LadderOptions & { igvs: number; vehiclesPerDay?: number; days?: number; traffic?: 'buffered' | 'direct'; dispatch?: 'nearest-fcfs' | 'hungarian' | 'balancing' }): Scenario {
+export function ladderScenario(o: LadderOptions & { igvs: number; vehiclesPerDay?: number; days?: number; traffic?: 'buffered' | 'direct'; dispatch?: (typeof DISPATCH_STRATEGIES)[number] }): Scenario {
   const s = smartScenario({ igvs: o.igvs, vehiclesPerDay: o.vehiclesPerDay ?? 600, days: o.days ?? 0.5, cranes: 6 });
   return {
     ...s,
