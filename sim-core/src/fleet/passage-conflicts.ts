@@ -160,6 +160,10 @@ function pointSegment(p: Point, a: Point, b: Point): number {
 }
 
 function segmentsCross(p: Point, q: Point, r: Point, s: Point): boolean {
-  const o = (a: Point, b: Point, c: Point): number => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
-  return o(p, q, r) * o(p, q, s) < 0 && o(r, s, p) * o(r, s, q) < 0;
+  return orientation(p, q, r) * orientation(p, q, s) < 0 && orientation(r, s, p) * orientation(r, s, q) < 0;
+}
+
+/** Which side of line ab point c lies on: 1, -1, or 0 on it. */
+function orientation(a: Point, b: Point, c: Point): number {
+  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
 }

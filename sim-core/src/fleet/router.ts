@@ -186,7 +186,9 @@ export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, pen
     if (done[u] === 1 || c > dist[u]!) continue;
     done[u] = 1;
     if (u !== from && graph.nodes[u]!.isStop) continue;
-    for (const ei of graph.nodes[u]!.out) {
+    const out = graph.nodes[u]!.out;
+    for (let k = 0; k < out.length; k++) {
+      const ei = out[k]!;
       const e = graph.edges[ei]!;
       const nc = c + cost[ei]! + (penalty === null ? 0 : penalty(ei));
       const v = e.to;

@@ -12,14 +12,14 @@ const graphs = new Map<string, LaneGraph>();
  * off the graph, about a tenth of a warm day to recompute). A graph is read-only after it is
  * built, and everything cached per graph is a pure function of it, so sharing changes no result.
  * Keyed by content (-0 apart from 0, which JSON alone would merge), not identity: a caller may
- * change its scenario between runs; and the graph is built from a deep copy, so it shares no
- * object with the caller's scenario. Invalid networks throw as `new LaneGraph` does and are not kept.
+ * change its scenario between runs (and the graph holds none of its objects). Invalid networks
+ * throw as `new LaneGraph` does and are not kept.
  */
 export function sharedLaneGraph(network: LaneNetwork, vehicle: VehicleDimensions): LaneGraph {
   const key = JSON.stringify([network, vehicle], signedZero);
   let g = graphs.get(key);
   if (g === undefined) {
-    g = new LaneGraph(copy(network), copy(vehicle));
+    g = new LaneGraph(network, vehicle);
     if (graphs.size >= KEPT) graphs.delete(graphs.keys().next().value!);
   } else graphs.delete(key);
   graphs.set(key, g);
@@ -28,13 +28,4 @@ export function sharedLaneGraph(network: LaneNetwork, vehicle: VehicleDimensions
 
 function signedZero(_key: string, value: unknown): unknown {
   return Object.is(value, -0) ? '-0' : value;
-}
-
-/** A deep copy of plain data (objects, arrays, numbers, strings...), every number bit for bit. */
-function copy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = copy(v);
-  return out as T;
 }

@@ -34,12 +34,17 @@ export class StretchCache {
     // FNV-1a over the lane keys (edge · 8 + lane) and the load, in 32 bits.
     let h = loaded ? 0x811c9dc5 : 0x01000193;
     for (let i = 0; i < edges.length; i++) h = Math.imul(h ^ (edges[i]! * 8 + lanes[i]!), 0x01000193);
+    // 30 bits: a small integer to V8, where a 32-bit key is a boxed number (allocated per look-up, hashed slower).
+    h &= 0x3fffffff;
     const store = this.store;
     let bucket = store.byHash.get(h);
     if (bucket !== undefined) {
-      for (const c of bucket) if (c.loaded === loaded && sameLegs(c.keys, edges, lanes)) {
-        this.hits++;
-        return c.stretch;
+      for (let i = 0; i < bucket.length; i++) {
+        const c = bucket[i]!;
+        if (c.loaded === loaded && sameLegs(c.keys, edges, lanes)) {
+          this.hits++;
+          return c.stretch;
+        }
       }
     }
     const stretch = buildStretch(this.graph, edges, lanes, loaded, this.speeds);

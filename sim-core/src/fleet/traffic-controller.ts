@@ -179,6 +179,9 @@ export class TrafficController {
   private planOf(stretch: Stretch): BookingPlan {
     const last = stretch.plan;
     if (last !== null && last.owner === this.passages) return last;
+    // The first plan of a stretch stays out of the weak map: thousands of young keys a day there cost
+    // the garbage collector more than the rare second computation when another gap books it too.
+    if (last === null) return (stretch.plan = bookingPlan(this.passages, stretch, this.graph, this.passages, this.gapM));
     let plan = this.plans.get(stretch);
     if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(this.passages, stretch, this.graph, this.passages, this.gapM)));
     stretch.plan = plan;
@@ -321,7 +324,10 @@ export class TrafficController {
       let maxEnd = -Infinity;
       const from = t0 + zone[o + ZONE_ENTER]!;
       let row = this.passages.row(passage);
-      for (const m of this.conflicts[node]!) {
+      // Indexed, not for-of: the first bookings of a run execute unoptimized, where for-of costs an iterator call per node.
+      const near = this.conflicts[node]!;
+      for (let c = 0; c < near.length; c++) {
+        const m = near[c]!;
         const ws = this.zones[m];
         // All its windows end before the zone could be entered (see below).
         if (ws === undefined || !(from < ws.maxEnd)) continue;
