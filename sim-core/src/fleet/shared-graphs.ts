@@ -1,8 +1,12 @@
 import type { LaneNetwork, VehicleDimensions } from '../model/scenario.ts';
 import { LaneGraph } from './lane-graph.ts';
 
-/** Lane graphs kept for reuse (most recently used last); a process rarely runs more networks at once. */
-const KEPT = 4;
+/**
+ * Lane graphs kept for reuse (most recently used last). A graph with a day's caches holds about
+ * 30 MB (huu-nghi-smart-2030: 4,100 stretches with their plans, trees, passage conflicts); a
+ * process seldom alternates between more networks than this.
+ */
+const KEPT = 2;
 const graphs = new Map<string, LaneGraph>();
 
 /**

@@ -34,6 +34,15 @@ describe('shared lane graphs', () => {
     expect(Object.is(gs.nodes[0]!.position[1], -0)).toBe(true);
   });
 
+  it('keeps the two networks used last: a third pushes out the one used longest ago', () => {
+    const nets = [2, 3, 4].map((tps) => ladderNetwork({ tps, stalls: 2, lanes: 1 }));
+    const [a, b] = [sharedLaneGraph(nets[0]!, VEHICLE), sharedLaneGraph(nets[1]!, VEHICLE)];
+    expect(sharedLaneGraph(nets[0]!, VEHICLE)).toBe(a); // a is now the most recent
+    sharedLaneGraph(nets[2]!, VEHICLE); // pushes out b
+    expect(sharedLaneGraph(nets[0]!, VEHICLE)).toBe(a);
+    expect(sharedLaneGraph(nets[1]!, VEHICLE)).not.toBe(b);
+  });
+
   it('an invalid network throws with its path each time and is not kept', () => {
     const net = ladderNetwork({ tps: 2, stalls: 2, lanes: 2 });
     net.edges[0]!.from = 'nowhere';
