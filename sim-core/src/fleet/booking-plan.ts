@@ -52,11 +52,11 @@ export interface BookingPlan {
   zones: number;
   /** Where the zones' numbers start in `num` (LEG · legs). */
   zoneAt: number;
-  /** The traffic controller it was computed for (its passage ids and gap). */
+  /** What it was computed for: the passage conflicts (ids) of one graph and gap (see `TrafficController.passages`). */
   owner: object;
 }
 
-/** The booking plan of `stretch` for controller `owner`, which keeps `gapM` metres between followers. */
+/** The booking plan of `stretch` for `owner` (see `BookingPlan.owner`), with `gapM` metres kept between followers. */
 export function bookingPlan(owner: object, stretch: Stretch, graph: LaneGraph, passages: PassageConflicts, gapM: number): BookingPlan {
   const p = stretch.profile;
   const legs = stretch.edges;

@@ -395,9 +395,9 @@ export class FleetManager<J extends FleetJob> {
       yield t0 - now;
     }
     this.setState(v, loaded ? 'loaded' : 'empty');
-    for (const e of route) this.edgeLoad[e]!++;
+    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!++;
     const report = yield* v.driver.drive(stretch, t0, loaded);
-    for (const e of route) this.edgeLoad[e]!--;
+    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!--;
     this.stats.distanceM[loaded ? 'loaded' : 'empty'] += report.distanceM;
     if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: round3(report.soc) });
   }

@@ -58,22 +58,23 @@ export interface GraphEdge {
  * The lane network as the fleet drives it: nodes and directed edges indexed by number, lane
  * geometry (each lane's polyline), junction zones and stop nodes. Built once per run from the
  * scenario's `layout.network`; invalid geometry for the fleet (a stop node inside a junction zone,
- * an unknown node) is a {@link ScenarioError} with the JSON path.
+ * an unknown node) is a {@link ScenarioError} with the JSON path. Keeps its own copies of the
+ * points and the vehicle, never the caller's objects: a graph is shared by later runs on an equal
+ * network (see `sharedLaneGraph`), whatever the caller does with its scenario meanwhile.
  */
 export class LaneGraph {
   readonly nodes: GraphNode[] = [];
   readonly edges: GraphEdge[] = [];
   readonly laneWidthM: number;
+  readonly vehicle: VehicleDimensions;
   private readonly nodeIndex = new Map<string, number>();
 
-  constructor(
-    network: LaneNetwork,
-    readonly vehicle: VehicleDimensions,
-  ) {
+  constructor(network: LaneNetwork, vehicle: VehicleDimensions) {
+    this.vehicle = { ...vehicle };
     this.laneWidthM = network.laneWidthM ?? DEFAULT_LANE_WIDTH_M;
     network.nodes.forEach((n, i) => {
       this.nodeIndex.set(n.id, i);
-      this.nodes.push({ index: i, id: n.id, kind: n.kind, country: n.country, position: n.position, equipment: n.equipment ?? null, out: [], in: [], zoneRadiusM: 0, isStop: STOP_KINDS.has(n.kind), conflicts: [] });
+      this.nodes.push({ index: i, id: n.id, kind: n.kind, country: n.country, position: [n.position[0], n.position[1]], equipment: n.equipment ?? null, out: [], in: [], zoneRadiusM: 0, isStop: STOP_KINDS.has(n.kind), conflicts: [] });
     });
     const byEnds = new Map<string, number>();
     network.edges.forEach((e, i) => {
@@ -82,7 +83,7 @@ export class LaneGraph {
       const to = this.nodeIndex.get(e.to);
       if (from === undefined) throw new ScenarioError(`$.layout.network.edges[${i}].from`, `edge "${e.id}" starts at unknown node "${e.from}"`);
       if (to === undefined) throw new ScenarioError(`$.layout.network.edges[${i}].to`, `edge "${e.id}" ends at unknown node "${e.to}"`);
-      const centre: Point[] = [this.nodes[from]!.position, ...(e.via ?? []), this.nodes[to]!.position];
+      const centre: Point[] = [this.nodes[from]!.position, ...(e.via ?? []).map((p): Point => [p[0], p[1]]), this.nodes[to]!.position];
       this.edges.push({ index: i, id: e.id, from, to, lanes: e.lanes, kind: e.kind, limitMps: e.speedLimitKmh / 3.6, centre, lengthM: polylineLength(centre), lanePaths: [], laneLengths: [], offsets: [], reverse: -1 });
       this.nodes[from]!.out.push(i);
       this.nodes[to]!.in.push(i);

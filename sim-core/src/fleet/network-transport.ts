@@ -12,8 +12,9 @@ import { portOf } from './dispatch/dispatch-types.ts';
 import { createDispatcher } from './dispatch/registry.ts';
 import { fleetKpis, type FleetKpis } from './fleet-kpis.ts';
 import { FleetManager, type FleetJob, type FleetPlant } from './fleet-manager.ts';
-import { LaneGraph } from './lane-graph.ts';
+import type { LaneGraph } from './lane-graph.ts';
 import { CongestionAwareRouter, ShortestTimeRouter, type Router } from './router.ts';
+import { sharedLaneGraph } from './shared-graphs.ts';
 
 /** A fleet job carrying the crossing model's transport job. */
 interface NetworkJob extends FleetJob {
@@ -48,7 +49,8 @@ export class NetworkTransport implements TransportService {
     const igv = config.igv;
     if (igv === null || igv.network === null) throw new Error('the network transport needs an IGV fleet and a lane network (layout.network, transport.igv.vehicle)');
     const net: NetworkFleetConfig = igv.network;
-    this.graph = new LaneGraph(net.network, net.vehicle);
+    // Shared with earlier runs on an equal network: their trees, stretches, plans and passage conflicts too.
+    this.graph = sharedLaneGraph(net.network, net.vehicle);
     const speeds = net.speedsMps;
     const estimator = new ShortestTimeRouter(this.graph, speeds);
     this.edgeLoad = new Int32Array(this.graph.edges.length);

@@ -22,7 +22,8 @@ export class PassageConflicts {
   private readonly ids = new Map<number, number>();
   private readonly passages: [number, number, number][] = [];
   private readonly rows: Uint8Array[] = [];
-  private readonly shapes = new Map<string, Point[]>();
+  /** Each passage's shape by id (see `shape`), computed on first use. */
+  private readonly shapes: (Point[] | null)[] = [];
   private readonly diagonal: number;
   private readonly side: number;
 
@@ -45,6 +46,7 @@ export class PassageConflicts {
       this.ids.set(key, id);
       this.passages.push([node, inLane, outLane]);
       this.rows.push(EMPTY);
+      this.shapes.push(null);
     }
     return id;
   }
@@ -62,10 +64,8 @@ export class PassageConflicts {
   conflictById(a: number, b: number): boolean {
     const ra = this.rows[a]!;
     if (b < ra.length && ra[b] !== 0) return ra[b] === 2;
-    const [nodeA, inA, outA] = this.passages[a]!;
-    const [nodeB, inB, outB] = this.passages[b]!;
     // Symmetric (the closest approach of two polylines), so both rows learn it.
-    const c = this.compute(this.shape(nodeA, inA, outA), this.shape(nodeB, inB, outB)) ? 2 : 1;
+    const c = this.compute(this.shape(a), this.shape(b)) ? 2 : 1;
     this.grownRow(a, b)[b] = c;
     this.grownRow(b, a)[a] = c;
     return c === 2;
@@ -82,11 +82,11 @@ export class PassageConflicts {
     return this.conflictById(this.id(nodeA, inA, outA), this.id(nodeB, inB, outB));
   }
 
-  /** The lane centre of a passage within its zone radius of the node (plus half a vehicle beyond). */
-  private shape(node: number, inLane: number, outLane: number): Point[] {
-    const key = `${node}:${inLane}:${outLane}`;
-    let s = this.shapes.get(key);
-    if (s === undefined) {
+  /** The lane centre of passage `id` within its zone radius of the node (plus half a vehicle beyond). */
+  private shape(id: number): Point[] {
+    let s = this.shapes[id]!;
+    if (s === null) {
+      const [node, inLane, outLane] = this.passages[id]!;
       const n = this.graph.nodes[node]!;
       const reach = n.zoneRadiusM + this.graph.vehicle.lengthM / 2;
       const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
@@ -96,7 +96,7 @@ export class PassageConflicts {
       const b = clipStart(outPath, reach);
       const cut = Math.min(8, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
       s = [...a, ...b, ...clipEnd(inPath, cut).slice(0, 1), ...clipStart(outPath, cut).slice(-1)];
-      this.shapes.set(key, s);
+      this.shapes[id] = s;
     }
     return s;
   }
@@ -160,6 +160,10 @@ function pointSegment(p: Point, a: Point, b: Point): number {
 }
 
 function segmentsCross(p: Point, q: Point, r: Point, s: Point): boolean {
-  const o = (a: Point, b: Point, c: Point): number => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
-  return o(p, q, r) * o(p, q, s) < 0 && o(r, s, p) * o(r, s, q) < 0;
+  return orientation(p, q, r) * orientation(p, q, s) < 0 && orientation(r, s, p) * orientation(r, s, q) < 0;
+}
+
+/** Which side of line ab point c lies on: 1, -1, or 0 on it. */
+function orientation(a: Point, b: Point, c: Point): number {
+  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
 }

@@ -30,19 +30,24 @@ export class ShortestTimeRouter implements Router {
   readonly name: string = 'shortest-time';
   queries = 0;
   private readonly cost: Float64Array[];
-  /** Shortest-path trees by (source, loaded): each entry is the predecessor edge of every node. */
-  private readonly trees = new Map<number, { dist: Float64Array; via: Int32Array }>();
-  /** Routes by (from, to, loaded) while the trees are static: the fleet asks for the same few thousand all day. */
-  private readonly routes = new Map<number, Route>();
+  /**
+   * Shortest-path trees by (source, loaded), each entry the predecessor edge of every node, and
+   * routes by (from, to, loaded) while the trees are static (the fleet asks for the same few
+   * thousand all day). Static costs are a function of the graph and the speeds alone, so these are
+   * shared by every static router on the same graph and speeds (see `sharedLaneGraph`).
+   */
+  private readonly trees: Map<number, Tree>;
+  private readonly routes: Map<number, Route>;
   /** The tree asked for last (static costs only) and its key. */
   private lastKey = -1;
-  private lastTree: { dist: Float64Array; via: Int32Array } | null = null;
+  private lastTree: Tree | null = null;
 
   constructor(
     protected readonly graph: LaneGraph,
     speeds: CruiseSpeeds,
   ) {
     this.cost = [false, true].map((loaded) => Float64Array.from(graph.edges, (e) => e.lengthM / edgeCap(graph, e.index, loaded, speeds)));
+    ({ trees: this.trees, routes: this.routes } = staticCaches(graph, speeds));
   }
 
   route(from: number, to: number, loaded: boolean): Route | null {
@@ -77,7 +82,7 @@ export class ShortestTimeRouter implements Router {
     return null;
   }
 
-  private tree(from: number, loaded: boolean): { dist: Float64Array; via: Int32Array } {
+  private tree(from: number, loaded: boolean): Tree {
     const key = from * 2 + (loaded ? 1 : 0);
     if (this.staticCosts) {
       // Ranking a pool's nodes asks for one source's estimates many times in a row.
@@ -94,6 +99,20 @@ export class ShortestTimeRouter implements Router {
     if (penalty === null) this.trees.set(key, t);
     return t;
   }
+}
+
+type Tree = { dist: Float64Array; via: Int32Array };
+
+/** Trees and routes of static routers by graph, then by speeds (see `ShortestTimeRouter.trees`). */
+const STATIC = new WeakMap<LaneGraph, Map<string, { trees: Map<number, Tree>; routes: Map<number, Route> }>>();
+
+function staticCaches(graph: LaneGraph, speeds: CruiseSpeeds): { trees: Map<number, Tree>; routes: Map<number, Route> } {
+  let bySpeeds = STATIC.get(graph);
+  if (bySpeeds === undefined) STATIC.set(graph, (bySpeeds = new Map()));
+  const key = `${speeds.loaded}/${speeds.empty}/${speeds.yard}/${speeds.scanner}`;
+  let c = bySpeeds.get(key);
+  if (c === undefined) bySpeeds.set(key, (c = { trees: new Map(), routes: new Map() }));
+  return c;
 }
 
 /**
@@ -167,7 +186,9 @@ export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, pen
     if (done[u] === 1 || c > dist[u]!) continue;
     done[u] = 1;
     if (u !== from && graph.nodes[u]!.isStop) continue;
-    for (const ei of graph.nodes[u]!.out) {
+    const out = graph.nodes[u]!.out;
+    for (let k = 0; k < out.length; k++) {
+      const ei = out[k]!;
       const e = graph.edges[ei]!;
       const nc = c + cost[ei]! + (penalty === null ? 0 : penalty(ei));
       const v = e.to;

@@ -36,6 +36,12 @@ export class TrafficController {
   /** Junction delay by node index, ms (where the traffic waits). */
   readonly zoneDelayByNode = new Map<number, number>();
 
+  /**
+   * Passage conflicts, shared by every controller on the same graph and gap (pure functions of the
+   * graph, computed on first use; see `sharedLaneGraph`). Also the owner of the booking plans this
+   * controller computes: a plan depends on the graph, the passage ids and the gap, so controllers
+   * that share the passages share the plans too.
+   */
   private readonly passages: PassageConflicts;
   private readonly plans = new WeakMap<Stretch, BookingPlan>();
   /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */
@@ -67,7 +73,7 @@ export class TrafficController {
     /** Centre-to-centre distance kept between followers on a lane, m. */
     readonly gapM: number = graph.vehicle.lengthM + 5,
   ) {
-    this.passages = new PassageConflicts(graph);
+    this.passages = passagesOf(graph, gapM);
     this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
     this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
@@ -83,7 +89,9 @@ export class TrafficController {
       const n = count[edges[i]!]!;
       // A lane is chosen where the stretch starts and where the number of lanes changes; elsewhere
       // the vehicle keeps its lane, so straight-on traffic never has to cross another lane.
-      if (i === 0 || count[edges[i - 1]!] !== n || current >= n) {
+      if (n === 1) current = 0;
+      else if (i === 0 || count[edges[i - 1]!] !== n || current >= n) {
+        // (One lane: no choice, and no list to read.)
         let best = 0;
         let bestT = Infinity;
         for (let k = 0; k < n; k++) {
@@ -163,15 +171,19 @@ export class TrafficController {
   }
 
   /**
-   * The stretch's booking plan (computed on its first booking): from the stretch's own slot when
-   * this controller booked it last (one controller per fleet: always, but for the first time), else
-   * from the plans of stretches several controllers book.
+   * The stretch's booking plan (computed on its first booking): from the stretch's own slot when a
+   * controller with this one's passages (graph and gap) booked it last (one controller per fleet,
+   * and runs on one graph share it: always, but for the first time), else from the plans of
+   * stretches controllers with several gaps book.
    */
   private planOf(stretch: Stretch): BookingPlan {
     const last = stretch.plan;
-    if (last !== null && last.owner === this) return last;
+    if (last !== null && last.owner === this.passages) return last;
+    // The first plan of a stretch stays out of the weak map: thousands of young keys a day there cost
+    // the garbage collector more than the rare second computation when another gap books it too.
+    if (last === null) return (stretch.plan = bookingPlan(this.passages, stretch, this.graph, this.passages, this.gapM));
     let plan = this.plans.get(stretch);
-    if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(this, stretch, this.graph, this.passages, this.gapM)));
+    if (plan === undefined) this.plans.set(stretch, (plan = bookingPlan(this.passages, stretch, this.graph, this.passages, this.gapM)));
     stretch.plan = plan;
     return plan;
   }
@@ -312,7 +324,10 @@ export class TrafficController {
       let maxEnd = -Infinity;
       const from = t0 + zone[o + ZONE_ENTER]!;
       let row = this.passages.row(passage);
-      for (const m of this.conflicts[node]!) {
+      // Indexed, not for-of: the first bookings of a run execute unoptimized, where for-of costs an iterator call per node.
+      const near = this.conflicts[node]!;
+      for (let c = 0; c < near.length; c++) {
+        const m = near[c]!;
         const ws = this.zones[m];
         // All its windows end before the zone could be entered (see below).
         if (ws === undefined || !(from < ws.maxEnd)) continue;
@@ -385,6 +400,17 @@ export class TrafficController {
     const p = stretch.profile;
     return Math.ceil(t0 + 1000 * (z === undefined ? p.duration : p.timeAt(z.at + z.radius)));
   }
+}
+
+/** Passage conflicts by graph, then by gap (see `TrafficController.passages`). */
+const PASSAGES = new WeakMap<LaneGraph, Map<number, PassageConflicts>>();
+
+function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
+  let byGap = PASSAGES.get(graph);
+  if (byGap === undefined) PASSAGES.set(graph, (byGap = new Map()));
+  let p = byGap.get(gapM);
+  if (p === undefined) byGap.set(gapM, (p = new PassageConflicts(graph)));
+  return p;
 }
 
 /**
