@@ -16,6 +16,7 @@ import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { Route, Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
+import { SideAdmission } from './side-admission.ts';
 import type { StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
@@ -87,7 +88,8 @@ export interface FleetOptions {
  * Vehicles only ever stop at stop nodes they hold: transfer points, gate lanes, chargers and
  * parking stalls. A vehicle waits for a node only where nobody waits for the node it stands on, or
  * where its wait ends at a node that never blocks (see `buffered`), which is why the fleet cannot
- * deadlock; the detector checks that claim on every wait.
+ * deadlock; the detector checks that claim on every wait. Under buffered traffic the smaller yard
+ * admits only so many vehicles at once (`SideAdmission`); the others wait in the yard they leave.
  */
 export class FleetManager<J extends FleetJob> {
   readonly vehicles: Vehicle<J>[] = [];
@@ -96,6 +98,8 @@ export class FleetManager<J extends FleetJob> {
   readonly topology: FleetTopology;
   readonly busy: Resource;
   readonly rounds: DispatchRounds<J>;
+  /** How many vehicles each side admits at once (see `SideAdmission`). */
+  readonly admission: SideAdmission;
   private readonly detector: DeadlockDetector<J>;
   private readonly emptyCost = new Map<number, number>();
   readonly stretches: StretchCache;
@@ -124,6 +128,14 @@ export class FleetManager<J extends FleetJob> {
     this.detector = new DeadlockDetector(this.vehicles, this.topology);
     this.rounds = new DispatchRounds(env, graph, port, this.vehicles, estimator, this.topology, this.stats, plant, options.askWithoutJobs);
     const onVn = Math.round(options.fleet * options.initialShareVn);
+    const topo = this.topology;
+    const stops = (side: Country): number => topo.tp[side].size + topo.bays[side].size + topo.chargers[side].size;
+    // Only buffered traffic caps a yard: its arrivals never wait at an entry lane, so a vehicle
+    // waiting to be admitted holds nothing that the vehicles leaving the small yard wait for. Under
+    // direct traffic they could (an entry lane waiting for a transfer point held by a vehicle
+    // waiting to be admitted), and the detector, which follows waits for stop nodes, would not see it.
+    const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }) : { VN: Infinity, CN: Infinity };
+    this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
     const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
     const used = { VN: 0, CN: 0 };
     for (let i = 0; i < options.fleet; i++) {
@@ -271,6 +283,15 @@ export class FleetManager<J extends FleetJob> {
         yield* this.driveTo(v, bay, loaded);
       }
     }
+    // Admitted to the other side before claiming an exit lane: a vehicle the small yard cannot take
+    // waits here, in the yard it is leaving, not in a queue inside the small one.
+    const admitted = this.admission.request(to);
+    if (admitted !== null) {
+      const before = this.stats.current(v.n);
+      this.setState(v, 'blocked');
+      yield admitted;
+      this.setState(v, before);
+    }
     const at = v.node;
     const exit: number = yield* this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
     yield* this.driveTo(v, exit, loaded);
@@ -279,6 +300,7 @@ export class FleetManager<J extends FleetJob> {
     yield* this.driveTo(v, entry, loaded);
     yield* this.plant.gate(from, 'entry');
     v.side = to;
+    this.admission.leave(from);
     this.stats[loaded ? 'loadedCrossings' : 'emptyCrossings']++;
     this.stats[from === 'VN' ? 'northbound' : 'southbound']++;
     this.plant.onTrip(v.n, loaded, from);
