@@ -60,8 +60,10 @@ export const control = z
           .strictObject({
             frontBaySeconds: positive('estimated driving time from a holding bay to an exit lane, seconds, beyond which a row of bays is long and only its front bays may claim an exit lane (default 75)').exactOptional(),
             extraFrontBays: count('front bays of a long row beyond one per exit lane (default 1)').exactOptional(),
+            admittedPerStop: positive('vehicles the smaller yard admits at once per working stop of its own (transfer points, holding bays, chargers), rounded down; buffered traffic only (default 1.5)').exactOptional(),
+            admissionMinStops: count('the fewest working stops a yard needs to be capped at all; a large value turns the cap off (default 10)').exactOptional(),
           })
-          .describe('how the holding bays before each exit gate work as a queue')
+          .describe('how the holding bays before each exit gate work as a queue, and how many vehicles the smaller yard admits')
           .exactOptional(),
       })
       .default({ strategy: TRAFFIC_STRATEGIES[0] })

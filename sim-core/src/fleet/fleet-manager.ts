@@ -16,7 +16,7 @@ import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { Route, Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
-import { SideAdmission } from './side-admission.ts';
+import { SideAdmission, type AdmissionRule } from './side-admission.ts';
 import type { StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
@@ -75,6 +75,8 @@ export interface FleetOptions {
   traffic: 'buffered' | 'direct';
   /** The holding bays' queue rule: see `FleetTopology.isFrontBay`. */
   frontBays: FrontBayRule;
+  /** How many vehicles the smaller yard admits: see `SideAdmission.capsFor`. */
+  admission: AdmissionRule;
   recharge: Duration;
   failures: FailureConfig | null;
   /** Ask the dispatch port even when no job waits (for strategies that reposition empty IGVs). */
@@ -134,7 +136,7 @@ export class FleetManager<J extends FleetJob> {
     // waiting to be admitted holds nothing that the vehicles leaving the small yard wait for. Under
     // direct traffic they could (an entry lane waiting for a transfer point held by a vehicle
     // waiting to be admitted), and the detector, which follows waits for stop nodes, would not see it.
-    const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }) : { VN: Infinity, CN: Infinity };
+    const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }, options.admission) : { VN: Infinity, CN: Infinity };
     this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
     const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
     const used = { VN: 0, CN: 0 };

@@ -77,7 +77,7 @@ export class NetworkTransport implements TransportService {
     this.manager = new FleetManager<NetworkJob>(
       env,
       this.graph,
-      { fleet: igv.fleet, initialShareVn: igv.initialShareVn, speeds, traffic: c.traffic, frontBays: c.frontBays, recharge: net.battery.recharge, failures: igv.failures, askWithoutJobs },
+      { fleet: igv.fleet, initialShareVn: igv.initialShareVn, speeds, traffic: c.traffic, frontBays: c.frontBays, admission: c.admission, recharge: net.battery.recharge, failures: igv.failures, askWithoutJobs },
       this.router,
       estimator,
       port,

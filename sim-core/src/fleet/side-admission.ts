@@ -2,20 +2,25 @@ import type { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
 import type { Country } from '../model/control/types.ts';
 
-/** Vehicles the smaller yard admits per working stop of its own (transfer point, holding bay, charger). */
-export const ADMITTED_PER_STOP = 1.5;
-
 /**
- * The fewest working stops a yard needs to be capped. In a yard of a few stops the vehicles driving
- * to and from it outnumber them, and a cap counted from the far side's exit serialises the road:
- * on the deadlock-prone ladder (one transfer point a yard, 8 IGVs) a Chinese cap of 1 cut the
- * loaded crossings of half a day from over 111 to 48.
+ * How many vehicles the smaller yard admits (scenario `control.traffic.params.admittedPerStop` and
+ * `admissionMinStops`; defaults 1.5 and 10, filled in by fromScenario).
  */
-export const MIN_STOPS_TO_CAP = 10;
+export interface AdmissionRule {
+  /** Vehicles admitted at once per working stop (transfer point, holding bay, charger) of the yard. */
+  perStop: number;
+  /**
+   * The fewest working stops a yard needs to be capped. In a yard of a few stops the vehicles
+   * driving to and from it outnumber them, and a cap counted from the far side's exit serialises the
+   * road: on the deadlock-prone ladder (one transfer point a yard, 8 IGVs) a Chinese cap of 1 cut
+   * the loaded crossings of half a day from over 111 to 48.
+   */
+  minStops: number;
+}
 
 /**
  * How many vehicles each side of the border admits at once: the yard with fewer working stops
- * (transfer points, holding bays and chargers) at most `ADMITTED_PER_STOP` per stop, the other
+ * (transfer points, holding bays and chargers) at most `rule.perStop` per stop, the other
  * without limit. Beyond that the small yard jams: at Huu Nghi 2030 the Vietnamese yard (15
  * transfer points, 5 bays, 3 chargers, one two-way aisle) took every vehicle past what its bays
  * could pass, they queued for transfer points, bays and chargers at once and drove back and forth
@@ -44,13 +49,14 @@ export class SideAdmission {
   }
 
   /**
-   * The caps for yards with `stops` working stops each: the side with fewer gets
-   * `ADMITTED_PER_STOP` per stop (rounded down), the other (and both, when equal or when the smaller
-   * has fewer than `MIN_STOPS_TO_CAP`) none.
+   * The caps for yards with `stops` working stops each: the side with fewer gets `rule.perStop`
+   * per stop (rounded down, at least 1), the other (and both, when equal or when the smaller has
+   * fewer than `rule.minStops`) none.
    */
-  static capsFor(stops: Readonly<Record<Country, number>>): Record<Country, number> {
-    const cap = (n: number): number => Math.max(1, Math.floor(ADMITTED_PER_STOP * n));
-    if (Math.min(stops.VN, stops.CN) < MIN_STOPS_TO_CAP) return { VN: Infinity, CN: Infinity };
+  static capsFor(stops: Readonly<Record<Country, number>>, rule: AdmissionRule): Record<Country, number> {
+    if (!(rule.perStop > 0)) throw new Error(`admission: perStop must be > 0, got ${rule.perStop}`);
+    const cap = (n: number): number => Math.max(1, Math.floor(rule.perStop * n));
+    if (Math.min(stops.VN, stops.CN) < rule.minStops) return { VN: Infinity, CN: Infinity };
     if (stops.VN < stops.CN) return { VN: cap(stops.VN), CN: Infinity };
     if (stops.CN < stops.VN) return { VN: Infinity, CN: cap(stops.CN) };
     return { VN: Infinity, CN: Infinity };

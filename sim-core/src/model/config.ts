@@ -179,6 +179,8 @@ export interface ControlConfig {
   traffic: string;
   /** The holding bays' queue rule (scenario `control.traffic.params`, defaults filled in). */
   frontBays: { withinSeconds: number; extra: number };
+  /** How many vehicles the smaller yard admits (scenario `control.traffic.params`, defaults filled in). */
+  admission: { perStop: number; minStops: number };
   dispatch: string;
   charging: string;
 }

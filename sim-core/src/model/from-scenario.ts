@@ -230,6 +230,7 @@ export function fromScenario(s: Scenario, overrides: { seed?: number; days?: num
       routing: s.control.routing?.strategy ?? 'shortest-time',
       traffic: s.control.traffic?.strategy ?? 'buffered',
       frontBays: { withinSeconds: s.control.traffic?.params?.frontBaySeconds ?? 75, extra: s.control.traffic?.params?.extraFrontBays ?? 1 },
+      admission: { perStop: s.control.traffic?.params?.admittedPerStop ?? 1.5, minStops: s.control.traffic?.params?.admissionMinStops ?? 10 },
       dispatch: s.control.dispatch?.strategy ?? 'nearest-fcfs',
       charging: s.control.charging?.strategy ?? 'threshold',
     },

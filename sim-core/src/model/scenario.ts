@@ -179,9 +179,17 @@ export interface TrafficParams {
   frontBaySeconds?: number;
   /** Front bays of a long row beyond one per exit lane; default 1. */
   extraFrontBays?: number;
+  /**
+   * Vehicles the smaller yard (fewer transfer points, holding bays and chargers) admits at once,
+   * per working stop of its own (rounded down); buffered traffic only; default 1.5. The others wait
+   * in the yard they leave, before claiming an exit lane.
+   */
+  admittedPerStop?: number;
+  /** The fewest working stops a yard needs to be capped at all (a large value turns the cap off); default 10. */
+  admissionMinStops?: number;
 }
 
-/** The traffic controller's strategy and its holding-bay parameters. */
+/** The traffic controller's strategy and its holding-bay and yard-admission parameters. */
 export interface TrafficControl {
   strategy: (typeof TRAFFIC_STRATEGIES)[number];
   params?: TrafficParams;

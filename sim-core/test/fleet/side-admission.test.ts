@@ -6,15 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { Environment } from '../../src/kernel/environment.ts';
 import { SideAdmission } from '../../src/fleet/side-admission.ts';
 
+/** The presets' rule (the scenario defaults). */
+const RULE = { perStop: 1.5, minStops: 10 };
+
 describe('SideAdmission', () => {
   it('caps only the yard with fewer working stops (10 or more), at 1.5 vehicles a stop', () => {
-    expect(SideAdmission.capsFor({ VN: 23, CN: 39 })).toEqual({ VN: 34, CN: Infinity });
-    expect(SideAdmission.capsFor({ VN: 40, CN: 10 })).toEqual({ VN: Infinity, CN: 15 });
-    expect(SideAdmission.capsFor({ VN: 12, CN: 12 })).toEqual({ VN: Infinity, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 23, CN: 39 }, RULE)).toEqual({ VN: 34, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 40, CN: 10 }, RULE)).toEqual({ VN: Infinity, CN: 15 });
+    expect(SideAdmission.capsFor({ VN: 12, CN: 12 }, RULE)).toEqual({ VN: Infinity, CN: Infinity });
     // A yard of a few stops is never capped (the deadlock-prone ladder: 2 and 1).
-    expect(SideAdmission.capsFor({ VN: 2, CN: 1 })).toEqual({ VN: Infinity, CN: Infinity });
-    expect(SideAdmission.capsFor({ VN: 10, CN: 30 })).toEqual({ VN: 15, CN: Infinity });
-    expect(SideAdmission.capsFor({ VN: 9, CN: 30 })).toEqual({ VN: Infinity, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 2, CN: 1 }, RULE)).toEqual({ VN: Infinity, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 10, CN: 30 }, RULE)).toEqual({ VN: 15, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 9, CN: 30 }, RULE)).toEqual({ VN: Infinity, CN: Infinity });
+  });
+
+  it('takes its figures from the rule (scenario control.traffic.params), and refuses a rate of 0', () => {
+    expect(SideAdmission.capsFor({ VN: 23, CN: 39 }, { perStop: 2, minStops: 10 })).toEqual({ VN: 46, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 23, CN: 39 }, { perStop: 1.5, minStops: 24 })).toEqual({ VN: Infinity, CN: Infinity });
+    expect(SideAdmission.capsFor({ VN: 9, CN: 30 }, { perStop: 1, minStops: 0 })).toEqual({ VN: 9, CN: Infinity });
+    expect(() => SideAdmission.capsFor({ VN: 23, CN: 39 }, { perStop: 0, minStops: 10 })).toThrow(/perStop/);
   });
 
   it('admits up to the cap at once, then queues first come first served; a leaving vehicle hands its place on', () => {

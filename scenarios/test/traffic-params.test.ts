@@ -1,7 +1,8 @@
 /**
- * The holding bays' queue rule is a scenario control option (`control.traffic.params`), not a
- * constant: its defaults give the presets' results to the bit, another value changes the run and
- * stays deadlock-free, and bad values are refused with their JSON path.
+ * The holding bays' queue rule and the yard admission cap are scenario control options
+ * (`control.traffic.params`), not constants: their defaults give the presets' results to the bit,
+ * another value changes the run and stays deadlock-free, and bad values are refused with their
+ * JSON path.
  */
 import { describe, expect, it } from 'vitest';
 import { fromScenario } from '../../sim-core/src/model/from-scenario.ts';
@@ -19,10 +20,11 @@ function run(set: string[]) {
 describe('control.traffic.params: which holding bays may claim an exit lane', () => {
   it('the defaults written out give the same run as leaving them out; other values change it, deadlock-free', () => {
     const base = run([]);
-    const explicit = run(['control.traffic.params.frontBaySeconds=75', 'control.traffic.params.extraFrontBays=1']);
+    const explicit = run(['control.traffic.params.frontBaySeconds=75', 'control.traffic.params.extraFrontBays=1', 'control.traffic.params.admittedPerStop=1.5', 'control.traffic.params.admissionMinStops=10']);
     expect(explicit.traceHash).toBe(base.traceHash);
     // Every bay a front bay (no row counts as long) and a longer front: both decide differently.
-    for (const set of ['control.traffic.params.frontBaySeconds=100000', 'control.traffic.params.extraFrontBays=6']) {
+    // A tighter cap on the Vietnamese yard (34 vehicles by default) decides differently too.
+    for (const set of ['control.traffic.params.frontBaySeconds=100000', 'control.traffic.params.extraFrontBays=6', 'control.traffic.params.admittedPerStop=0.5']) {
       const other = run([set]);
       expect(other.traceHash, set).not.toBe(base.traceHash);
       expect(other.kpis.conservation.ok, set).toBe(true);
@@ -36,6 +38,8 @@ describe('control.traffic.params: which holding bays may claim an exit lane', ()
     ['control.traffic.params.frontBaySeconds="long"', '$.control.traffic.params.frontBaySeconds'],
     ['control.traffic.params.extraFrontBays=1.5', '$.control.traffic.params.extraFrontBays'],
     ['control.traffic.params.extraFrontBays=-1', '$.control.traffic.params.extraFrontBays'],
+    ['control.traffic.params.admittedPerStop=0', '$.control.traffic.params.admittedPerStop'],
+    ['control.traffic.params.admissionMinStops=2.5', '$.control.traffic.params.admissionMinStops'],
     ['control.traffic.params.frontBays=3', 'frontBays'],
   ])('%s is refused, naming %s', (set, where) => {
     const loaded = loadScenario(PRESET, { set: [set] });
