@@ -25,6 +25,8 @@ export interface CaseResult {
   /** Fleet cases: routing queries answered and stretches booked. */
   routingQueries?: number;
   bookings?: number;
+  /** `fleet-1d-warm`: each warm day's wall and CPU time, ms, and traceHash (bench/fleet-case.ts). */
+  warmDays?: { wallMs: number; cpuMs: number; traceHash: string }[];
   /** Experiment cases: where the sweep's time went (bench/experiments-case.ts). */
   experiment?: ExperimentTimings;
 }
@@ -71,10 +73,11 @@ function run(name: string, config: TandemConfig): Omit<CaseResult, 'wallMs' | 'm
       return { events: r.engine.events, customers: Math.round(r.kpis.vehiclesPerDay), meanWaitMs: [], traceHash: r.traceHash, setupMs };
     }
     case 'fleet-1d':
+    case 'fleet-1d-warm':
     case 'fleet-stress-200':
       return runFleetCase(name, config.seed);
     default:
-      throw new Error(`unknown case '${name}' (callback, process, simjs, ceiling, crossing-1d, crossing-30d, fleet-1d, fleet-stress-200)`);
+      throw new Error(`unknown case '${name}' (callback, process, simjs, ceiling, crossing-1d, crossing-30d, fleet-1d, fleet-1d-warm, fleet-stress-200)`);
   }
 }
 

@@ -87,10 +87,12 @@ export class SpeedProfile {
  * `caps` (m/s), acceleration `acc` and braking `dec` (m/s², both > 0). Boundary speeds are the
  * lower of the two caps, cut by what acceleration from the start and braking to the end allow;
  * each segment is then accelerate – cruise – brake, or accelerate – brake when it is too short.
+ * Reads the first `n` segments (all of `lengths` by default).
  */
-export function planProfile(lengths: readonly number[], caps: readonly number[], acc: number, dec: number): SpeedProfile {
-  const n = lengths.length;
-  const b = new Array<number>(n + 1).fill(0);
+export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>, acc: number, dec: number, n: number = lengths.length): SpeedProfile {
+  if (!(Number.isInteger(n) && n >= 0 && n <= lengths.length && n <= caps.length)) throw new Error(`planProfile: n must be a whole number from 0 to the ${Math.min(lengths.length, caps.length)} segments given, got ${n}`);
+  // Boundary speeds, m/s (a typed array: doubles from the start, see buildStretch).
+  const b = new Float64Array(n + 1);
   for (let i = 1; i < n; i++) b[i] = Math.min(caps[i - 1]!, caps[i]!);
   for (let i = 1; i < n; i++) b[i] = Math.min(b[i]!, Math.sqrt(b[i - 1]! * b[i - 1]! + 2 * acc * lengths[i - 1]!));
   for (let i = n - 1; i >= 1; i--) b[i] = Math.min(b[i]!, Math.sqrt(b[i + 1]! * b[i + 1]! + 2 * dec * lengths[i]!));

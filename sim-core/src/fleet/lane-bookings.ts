@@ -18,6 +18,9 @@ export const L_CLEAR = 6;
 /** Stride: seven numbers and one slot of padding, so an entry is the size of a 64-byte cache line. */
 export const L = 8;
 
+/** The placeholder each list's `data` holds for an instant (see the constructor). */
+const EMPTY = new Float64Array(0);
+
 /**
  * The bookings on one lane of one edge, in the order the vehicles drive it (by entry time): who,
  * the booking's start and speed profile, where the lane begins on that profile, when the vehicle
@@ -37,6 +40,10 @@ export class LaneBookings {
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
+    // Written twice on purpose: V8 takes a field written once for a constant and throws away the
+    // code optimized on that assumption when `grown` first replaces the array mid-run (see
+    // TrafficController's constructor); the second write marks it mutable before anything is optimized.
+    this.data = EMPTY;
     this.data = new Float64Array(L * capacity);
   }
 

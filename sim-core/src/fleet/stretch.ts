@@ -69,8 +69,13 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const path: Point[] = [];
   const legs: StretchLeg[] = [];
   const zones: StretchZone[] = [];
-  const lengths: number[] = [];
-  const caps: number[] = [];
+  // Per piece (a lane, or the chord of a lane change: at most 2 per edge), its length (m) and
+  // speed cap (m/s). Typed arrays rather than [] literals: an empty literal starts with small-integer
+  // elements and moved to doubles in every build, and the first such move mid-run threw away the
+  // optimized code of the stretch and booking functions.
+  const lengths = new Float64Array(2 * edges.length);
+  const caps = new Float64Array(2 * edges.length);
+  let pieces = 0;
   let s = 0;
   for (let i = 0; i < edges.length; i++) {
     const ei = edges[i]!;
@@ -87,17 +92,18 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
       if (gap > 1e-6) {
         // Change lanes on a chord from a few metres before the node to a few metres after it,
         // never sideways: the footprint turns by a few degrees, as a vehicle steering over.
-        const prevLen = lengths[lengths.length - 1]!;
+        const prevLen = lengths[pieces - 1]!;
         const trim = Math.min(LANE_CHANGE_M, 0.45 * prevLen, 0.45 * len);
         lead = trim;
         trimEnd(path, trim);
-        lengths[lengths.length - 1] = prevLen - trim;
+        lengths[pieces - 1] = prevLen - trim;
         s -= trim;
         const from = path[path.length - 1]!;
         const to = pointAt(lp, lead);
         const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
-        lengths.push(chord);
-        caps.push(Math.min(cap, caps[caps.length - 1]!));
+        lengths[pieces] = chord;
+        caps[pieces] = Math.min(cap, caps[pieces - 1]!);
+        pieces++;
         zoneAt = s + chord / 2;
         path.push(to);
         s += chord;
@@ -117,12 +123,13 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     } else {
       for (let k = path.length > 0 && samePoint(path[path.length - 1]!, lp[0]!) ? 1 : 0; k < lp.length; k++) path.push(lp[k]!);
     }
-    lengths.push(len - lead);
-    caps.push(cap);
+    lengths[pieces] = len - lead;
+    caps[pieces] = cap;
+    pieces++;
     s += len - lead;
   }
   const v = graph.vehicle;
-  const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2);
+  const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2, pieces);
   const first = graph.edges[edges[0]!]!;
   const last = graph.edges[edges[edges.length - 1]!]!;
   // Only junctions have zones (pass-through and stop nodes have radius 0).

@@ -78,6 +78,19 @@ export class TrafficController {
     this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
+    // V8 takes a field written only once for a constant, and code optimized on that assumption is
+    // thrown away when the field is first written again: on a cold day the scratch arrays first
+    // grow mid-run, after the booking functions were compiled. Writing each growable one again
+    // here, while nothing is optimized, marks the fields mutable from the start.
+    this.slotLeg = new Int32Array(this.slotLeg.length);
+    this.slotFrom = new Int32Array(this.slotFrom.length);
+    this.lo = new Float64Array(this.lo.length);
+    this.hi = new Float64Array(this.hi.length);
+    this.hiLow = new Float64Array(this.hiLow.length);
+    this.candFrom = new Int32Array(this.candFrom.length);
+    this.zoneMinStart = new Float64Array(this.zoneMinStart.length);
+    this.zoneMaxEnd = new Float64Array(this.zoneMaxEnd.length);
+    this.cand = new Float64Array(this.cand.length);
   }
 
   /** The lane of each edge a vehicle should take: same lane through pass-through nodes, at junctions the one whose last user enters first. */

@@ -16,6 +16,9 @@ export const W_OUT_LANE = 6;
 export const W_PASSAGE = 7;
 export const W = 8;
 
+/** The placeholder each list's `data` holds for an instant (see the constructor). */
+const EMPTY = new Float64Array(0);
+
 /**
  * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms)
  * and on which passage. Kept in one typed array, a window's eight numbers side by side (one cache
@@ -34,6 +37,10 @@ export class ZoneWindows {
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
+    // Written twice on purpose: V8 takes a field written once for a constant and throws away the
+    // code optimized on that assumption when `grown` first replaces the array mid-run (see
+    // TrafficController's constructor); the second write marks it mutable before anything is optimized.
+    this.data = EMPTY;
     this.data = new Float64Array(W * capacity);
   }
 

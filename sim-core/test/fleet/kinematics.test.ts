@@ -44,4 +44,20 @@ describe('speed profile', () => {
     const motion = { path: [[0, 0], [660, 0]] as [number, number][], profile: p.toMotion(1000), end: 1000 + Math.ceil(p.duration * 1000) };
     for (const x of [0, 10, 119.9, 160, 400, 659]) expect(distanceAt(motion, 1000 + 1000 * p.timeAt(x))).toBeCloseTo(x, 6);
   });
+
+  it('reads only the first n segments of typed arrays (as buildStretch passes them), bit for bit as from plain arrays, and rejects a bad n', () => {
+    const lengths = [120, 40.25, 500, 7.5];
+    const caps = [2.8, 5, 1.1, 5];
+    const plain = planProfile(lengths.slice(0, 3), caps.slice(0, 3), 0.5, 0.8);
+    // Scratch longer than the segments used, its tail not zero: only n = 3 may be read.
+    const typed = planProfile(Float64Array.from([...lengths, 999]), Float64Array.from([...caps, 0.1]), 0.5, 0.8, 3);
+    expect(typed.t).toEqual(plain.t);
+    expect(typed.s).toEqual(plain.s);
+    expect(typed.v).toEqual(plain.v);
+    expect(typed.a).toEqual(plain.a);
+    expect(typed.duration).toBe(plain.duration);
+    expect(typed.length).toBe(plain.length);
+    expect(planProfile(lengths, caps, 0.5, 0.8).length).toBeCloseTo(667.75, 9);
+    for (const n of [-1, 1.5, 5, Number.NaN]) expect(() => planProfile(lengths, caps, 0.5, 0.8, n)).toThrow(/planProfile: n must be a whole number from 0 to the 4 segments given, got/);
+  });
 });
