@@ -5,20 +5,10 @@
  * waiter nearest to it, so the one in the stall across takes it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../scenarios/index.ts';
-import type { NetworkTransport } from '../../sim-core/src/fleet/network-transport.ts';
-import { CrossingModel } from '../../sim-core/src/model/crossing-model.ts';
-import { fromScenario } from '../../sim-core/src/model/from-scenario.ts';
-
-function transport(name: string): NetworkTransport {
-  const r = loadScenario(name);
-  if (!r.ok) throw new Error(`${name} does not load`);
-  const model = new CrossingModel(fromScenario(r.scenario, { seed: 1, days: 1 }));
-  return model.transport as unknown as NetworkTransport;
-}
+import { presetTransport } from './support/preset-transport.ts';
 
 describe('waiting stalls and transfer points on huu-nghi-smart-2030', () => {
-  const t = transport('huu-nghi-smart-2030');
+  const t = presetTransport('huu-nghi-smart-2030');
   const nodes = t.graph.nodes;
   const topo = t.manager.topology;
 
