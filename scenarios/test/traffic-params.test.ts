@@ -33,6 +33,17 @@ describe('control.traffic.params: which holding bays may claim an exit lane', ()
     }
   });
 
+  it('kpis.fleet.admission reports the Vietnamese cap and who waited for it; a tighter cap keeps more waiting', () => {
+    const base = run([]).kpis.fleet!.admission;
+    const tight = run(['control.traffic.params.admittedPerStop=0.5']).kpis.fleet!.admission;
+    // Huu Nghi's Vietnamese yard: 15 transfer points, 5 holding bays, 3 chargers.
+    expect(base.VN.cap).toBe(34);
+    expect(tight.VN.cap).toBe(11);
+    expect(base.CN).toEqual({ cap: null, waits: 0, waitHours: 0 });
+    expect(tight.VN.waits).toBeGreaterThan(0);
+    expect(tight.VN.waitHours).toBeGreaterThan(base.VN.waitHours);
+  });
+
   it.each([
     ['control.traffic.params.frontBaySeconds=0', '$.control.traffic.params.frontBaySeconds'],
     ['control.traffic.params.frontBaySeconds="long"', '$.control.traffic.params.frontBaySeconds'],

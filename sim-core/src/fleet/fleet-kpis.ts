@@ -29,11 +29,20 @@ export interface FleetKpis {
    * its nodes. A pool held near 1 with waiting is where the fleet queues.
    */
   stopPools: Record<string, { nodes: number; heldShare: number; waitHours: number }>;
+  /**
+   * The yard admission of each side (see `SideAdmission`): its cap (null: none), how many vehicles
+   * waited to be admitted and the hours they waited, in the yard they were leaving.
+   */
+  admission: Record<'VN' | 'CN', { cap: number | null; waits: number; waitHours: number }>;
 }
 
 function r(x: number, d = 4): number {
   const f = 10 ** d;
   return Math.round(x * f) / f;
+}
+
+function admission(cap: number, waits: number, waitMs: number): FleetKpis['admission']['VN'] {
+  return { cap: Number.isFinite(cap) ? cap : null, waits, waitHours: r(waitMs / 3_600_000, 2) };
 }
 
 /** Summarizes the fleet statistics of `manager` up to now. */
@@ -71,5 +80,9 @@ export function fleetKpis<J extends FleetJob>(manager: FleetManager<J>, router: 
         .filter((p) => p.size > 0)
         .map((p) => [p.name, { nodes: p.size, heldShare: r(p.heldShare()), waitHours: r((s.stopWaitByPool.get(p.name) ?? 0) / 3_600_000, 2) }]),
     ),
+    admission: {
+      VN: admission(manager.admission.cap.VN, s.admissionWaits.VN, s.admissionWaitMs.VN),
+      CN: admission(manager.admission.cap.CN, s.admissionWaits.CN, s.admissionWaitMs.CN),
+    },
   };
 }

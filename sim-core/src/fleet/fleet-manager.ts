@@ -290,9 +290,12 @@ export class FleetManager<J extends FleetJob> {
     const admitted = this.admission.request(to);
     if (admitted !== null) {
       const before = this.stats.current(v.n);
+      const since = this.env.now;
       this.setState(v, 'blocked');
       yield admitted;
       this.setState(v, before);
+      this.stats.admissionWaitMs[to] += this.env.now - since;
+      this.stats.admissionWaits[to]++;
     }
     const at = v.node;
     const exit: number = yield* this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));

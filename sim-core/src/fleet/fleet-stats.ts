@@ -34,6 +34,9 @@ export class FleetStats {
   stopWaitMs = 0;
   /** The same by pool name (where vehicles wait). */
   readonly stopWaitByPool = new Map<string, number>();
+  /** Waiting to be admitted to each side (see `SideAdmission`), ms, and how many vehicles waited. */
+  admissionWaitMs = { VN: 0, CN: 0 };
+  admissionWaits = { VN: 0, CN: 0 };
   measuredFrom = 0;
 
   constructor(
@@ -66,6 +69,8 @@ export class FleetStats {
     this.repositions = this.charges = this.breakdowns = this.deadlocksDetected = this.deadlocksResolved = 0;
     this.reservationWaitMs = this.bookings = this.stopWaitMs = 0;
     this.stopWaitByPool.clear();
+    this.admissionWaitMs = { VN: 0, CN: 0 };
+    this.admissionWaits = { VN: 0, CN: 0 };
     this.measuredFrom = now;
   }
 
