@@ -10,10 +10,10 @@ import { workerScript, type WorkerLoader } from './worker-script.ts';
 
 
 /**
- * Young-generation size of each worker's heap, MB (V8's default here is 16 MB of semi-space). A
+ * Young-generation size of each worker's heap, MB (without it a worker gets V8's default). A
  * simulated day of the lane-network fleet allocates bookings and motions that live a few simulated
- * minutes: with the default young generation many survive two scavenges and are promoted, and the
- * old generation then collects them. Measured on the issue-5 sweep (50 one-day runs, same results):
+ * minutes; a larger young generation lets more of them die young instead of being promoted and
+ * collected again by the old generation. Measured on the issue-5 sweep (50 one-day runs, same results):
  * 2 workers 31.4-34.2 s → 28.5-30.3 s, worker CPU 0.9×; 1 worker 56.7 → 51.4 s; 128 MB no better.
  */
 const WORKER_YOUNG_GENERATION_MB = 64;
