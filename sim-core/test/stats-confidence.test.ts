@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchMeans, confidenceInterval, pairedDifferenceCI } from '../src/stats/confidence.ts';
-
-/** Numerical Recipes LCG: a seeded generator keeps the tests deterministic. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
-
-/** Box–Muller standard normal from the LCG. */
-function normals(seed: number): () => number {
-  const u = lcg(seed);
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
+import { normals } from './support/lcg.ts';
 
 describe('confidenceInterval', () => {
   it('computes the Student t interval', () => {

@@ -3,15 +3,7 @@ import { CapacitySearch, type SearchStep } from '../src/stats/capacity-search.ts
 import { meanSeries, mser } from '../src/stats/mser.ts';
 import { comparePaired } from '../src/stats/paired-verdict.ts';
 import { targetVerdict, type TargetVerdict } from '../src/stats/target-verdict.ts';
-
-/** Numerical Recipes LCG: deterministic noise for the tests. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
+import { lcg } from './support/lcg.ts';
 
 describe('MSER-5 warm-up detection', () => {
   it('truncates a transient that decays into noise at the end of the transient', () => {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LogBucketMapping } from '../src/stats/log-bucket-mapping.ts';
 import { QuantileSketch } from '../src/stats/quantile-sketch.ts';
+import { lcgU32 } from './support/lcg.ts';
 
 /** The formula the sketch has always used; the mapping must agree with it on every input. */
 const byLog = (x: number, logGamma: number): number => Math.ceil(Math.log(x) / logGamma);
 const logGammaOf = (alpha: number): number => Math.log((1 + alpha) / (1 - alpha));
-
-/** Numerical Recipes LCG, for reproducible random inputs. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0);
-}
 
 describe('LogBucketMapping', () => {
   for (const alpha of [0.005, 0.02, 0.001, 0.3]) {
@@ -30,7 +25,7 @@ describe('LogBucketMapping', () => {
         for (let d = -2; d <= 2; d++) if (b + d >= 1) check(b + d);
       }
       // Random integers over the whole table range, fractions, and values past it.
-      const next = lcg(7);
+      const next = lcgU32(7);
       for (let k = 0; k < 100_000; k++) {
         check(1 + (next() % (2 ** 31 - 1)));
         check(next() / 1024 + 1e-3);
@@ -55,7 +50,7 @@ describe('LogBucketMapping', () => {
 
   it('leaves sketch percentiles as the formula puts them: bucket by bucket', () => {
     // Integer waits with a long tail, through the sketch, against the formula's own buckets.
-    const next = lcg(11);
+    const next = lcgU32(11);
     const sketch = new QuantileSketch({ exactThreshold: 0 });
     const lg = logGammaOf(0.005);
     const counts = new Map<number, number>();

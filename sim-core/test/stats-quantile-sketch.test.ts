@@ -2,21 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BucketStore } from '../src/stats/bucket-store.ts';
 import { QuantileSketch } from '../src/stats/quantile-sketch.ts';
-
-/** Numerical Recipes LCG: a seeded generator keeps the tests deterministic. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
-
-/** Box–Muller standard normal from the LCG. */
-function normals(seed: number): () => number {
-  const u = lcg(seed);
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
+import { lcg, normals } from './support/lcg.ts';
 
 /** numpy.quantile(x, p) with the default method="linear", written independently. */
 function numpyLinear(sorted: readonly number[], p: number): number {
