@@ -49,6 +49,13 @@ export class TrafficController {
   /** Lanes of each edge (at most 8), read by `chooseLanes` for every edge of every route. */
   private readonly laneCount: Uint8Array;
   /**
+   * Per lane (edge · 8 + lane), when the last vehicle booked on it enters it (ms; -Infinity while
+   * none has): what `chooseLanes` compares, kept beside the lists (bookings change them only in
+   * `book`, which updates it) so a lane choice reads one cache line per edge instead of each
+   * lane's list and its entries.
+   */
+  private readonly lastEnters: Float64Array;
+  /**
    * Scratch of one booking. Lanes: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
    * computed). Junctions: per zone i, the gathered windows `cand[2k], cand[2k+1]` (start, end, ms)
@@ -78,6 +85,7 @@ export class TrafficController {
     this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
+    this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
     // V8 takes a field written only once for a constant, and code optimized on that assumption is
     // thrown away when the field is first written again: on a cold day the scratch arrays first
     // grow mid-run, after the booking functions were compiled. Writing each growable one again
@@ -107,9 +115,9 @@ export class TrafficController {
         // (One lane: no choice, and no list to read.)
         let best = 0;
         let bestT = Infinity;
+        const last = this.lastEnters;
         for (let k = 0; k < n; k++) {
-          const list = this.lanes[edges[i]! * 8 + k];
-          const t = list === undefined || list.count === 0 ? -Infinity : list.data[L * (list.count - 1) + L_ENTERS]!;
+          const t = last[edges[i]! * 8 + k]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -164,6 +172,7 @@ export class TrafficController {
       // stop to clear), and a later booking from an earlier start still needs what lies between.
       list.dropLeftBy(now - 60_000);
       list.insert(vehicle, t0, p, legs, o);
+      this.lastEnters[key] = list.data[L * (list.count - 1) + L_ENTERS]!;
     }
     const zone = plan.num;
     const ids = plan.ids;
@@ -409,9 +418,7 @@ export class TrafficController {
    * its first junction window (so a newcomer never meets it on a dead-end spur), else the end.
    */
   static clearedAt(stretch: Stretch, t0: number): number {
-    const z = stretch.zones[0];
-    const p = stretch.profile;
-    return Math.ceil(t0 + 1000 * (z === undefined ? p.duration : p.timeAt(z.at + z.radius)));
+    return Math.ceil(t0 + stretch.clearMs);
   }
 }
 

@@ -36,8 +36,8 @@ function insertEntry(lane: LaneBookings, vehicle: number, t0: number, profile: S
 function referenceRequiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
   const lo = -back;
   const xs: number[] = [lo, len];
-  for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
-  for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
+  for (let i = 0; i < F.count; i++) if (F.s(i) - fOff > lo && F.s(i) - fOff < len) xs.push(F.s(i) - fOff);
+  for (let i = 0; i < P.count; i++) if (P.s(i) - pOff - gap > lo && P.s(i) - pOff - gap < len) xs.push(P.s(i) - pOff - gap);
   const pEnd = P.length - pOff - gap;
   if (pEnd > lo && pEnd < len) xs.push(pEnd);
   xs.sort((a, b) => a - b);
