@@ -104,7 +104,13 @@ export class DispatchRounds<J extends FleetJob> {
         return { id: v.id, side: v.side, node: node.id, position: [node.position[0], node.position[1]], soc: Math.round(v.driver.soc * 1000) / 1000 };
       }),
       jobs: jobs.map((j) => ({ id: j.id, from: j.from, to: j.to, submittedAt: j.submittedAt })),
-      etaS: idle.map((v) => jobs.map((j) => this.eta(v, j.from))),
+      etaS: idle.map((v) => {
+        // A vehicle's estimate depends only on the side of a job's pickup: one look-up per side
+        // (when first needed, so the same estimates are computed in the same order), not per job.
+        let vn = NaN;
+        let cn = NaN;
+        return jobs.map((j) => (j.from === 'VN' ? (Number.isNaN(vn) ? (vn = this.eta(v, 'VN')) : vn) : Number.isNaN(cn) ? (cn = this.eta(v, 'CN')) : cn));
+      }),
       crossingS: Math.round(this.crossS.VN),
       recentJobsPerHour: { VN: this.recent.VN.length / hours, CN: this.recent.CN.length / hours },
     };

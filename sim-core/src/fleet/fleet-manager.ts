@@ -407,9 +407,7 @@ export class FleetManager<J extends FleetJob> {
     let earliest = now;
     if (targetPool !== null) {
       const clear = targetPool.clearAt(target);
-      const last = stretch.zones[stretch.zones.length - 1];
-      const reach = 1000 * stretch.profile.timeAt(last === undefined ? stretch.profile.length : last.at - last.radius);
-      earliest = Math.max(now, Math.ceil(clear - reach) + 1);
+      earliest = Math.max(now, Math.ceil(clear - stretch.reachMs) + 1);
     }
     const t0 = this.traffic.book(v.n, stretch, earliest, now);
     this.stats.bookings++;

@@ -1,3 +1,5 @@
+import { grown } from './typed-grow.ts';
+
 /**
  * Exact travel over a sequence of segments with speed caps, from standstill to standstill: the
  * fastest profile with constant acceleration `a` and braking `b` that never exceeds a segment's
@@ -5,67 +7,73 @@
  * acceleration, in seconds and metres relative to the start of the motion.
  */
 export class SpeedProfile {
-  /** Phase starts: time (s), distance (m), speed (m/s), acceleration (m/s²). */
-  readonly t: number[] = [];
-  readonly s: number[] = [];
-  readonly v: number[] = [];
-  readonly a: number[] = [];
+  /**
+   * The phases, `PHASE` numbers each: phase i starts at time `phases[PHASE·i + PHASE_T]` (s),
+   * distance `+ PHASE_S` (m) and speed `+ PHASE_V` (m/s) and has acceleration `+ PHASE_A` (m/s²).
+   * One typed array, a phase's numbers side by side: the lane check (`requiredStart`) reads two
+   * profiles of which at least one was last read minutes ago, and finds all of a phase's numbers in
+   * the cache line where its search ended (four arrays of small-integer-then-double elements cost
+   * four look-ups and a transition each).
+   */
+  readonly phases: Float64Array;
+  /** Phases held. */
+  readonly count: number;
   /** Time to the end, seconds. */
-  duration = 0;
+  readonly duration: number;
   /** Length driven, metres. */
-  length = 0;
+  readonly length: number;
 
-  /** Appends a phase of `dist` metres starting at speed v0 with acceleration acc (merging equal cruise phases). */
-  push(v0: number, acc: number, dist: number): void {
-    if (dist <= 1e-12) return;
-    const n = this.t.length;
-    let dt: number;
-    if (acc === 0) dt = dist / v0;
-    else {
-      const v1 = Math.sqrt(Math.max(0, v0 * v0 + 2 * acc * dist));
-      dt = (v1 - v0) / acc;
-    }
-    if (n > 0 && acc === 0 && this.a[n - 1] === 0 && Math.abs(this.v[n - 1]! - v0) < 1e-12) {
-      this.duration += dt;
-      this.length += dist;
-      return;
-    }
-    this.t.push(this.duration);
-    this.s.push(this.length);
-    this.v.push(v0);
-    this.a.push(acc);
-    this.duration += dt;
-    this.length += dist;
+  constructor(phases: Float64Array, duration: number, length: number) {
+    if (phases.length % PHASE !== 0) throw new Error(`SpeedProfile: phases must hold ${PHASE} numbers a phase, got ${phases.length}`);
+    this.phases = phases;
+    this.count = phases.length / PHASE;
+    this.duration = duration;
+    this.length = length;
+  }
+
+  /** Start time (s), start distance (m), speed (m/s) and acceleration (m/s²) of phase i. */
+  t(i: number): number {
+    return this.phases[PHASE * i + PHASE_T]!;
+  }
+  s(i: number): number {
+    return this.phases[PHASE * i + PHASE_S]!;
+  }
+  v(i: number): number {
+    return this.phases[PHASE * i + PHASE_V]!;
+  }
+  a(i: number): number {
+    return this.phases[PHASE * i + PHASE_A]!;
   }
 
   /** The first time (s) the motion reaches distance x (m); clamped to [0, duration]. */
   timeAt(x: number): number {
     if (x <= 0) return 0;
     if (x >= this.length) return this.duration;
-    const lo = this.phaseAt(x);
-    const ds = x - this.s[lo]!;
-    const v = this.v[lo]!;
-    const acc = this.a[lo]!;
-    if (acc === 0) return this.t[lo]! + ds / v;
+    const ph = this.phases;
+    const o = PHASE * this.phaseAt(x);
+    const ds = x - ph[o + PHASE_S]!;
+    const v = ph[o + PHASE_V]!;
+    const acc = ph[o + PHASE_A]!;
+    if (acc === 0) return ph[o + PHASE_T]! + ds / v;
     const disc = Math.max(0, v * v + 2 * acc * ds);
-    return this.t[lo]! + (Math.sqrt(disc) - v) / acc;
+    return ph[o + PHASE_T]! + (Math.sqrt(disc) - v) / acc;
   }
 
   /** Speed squared as a linear function of distance in the phase containing x: v² = c0 + c1·x. */
   speedSquaredAt(phase: number): [number, number] {
-    const v = this.v[phase]!;
-    const acc = this.a[phase]!;
-    return [v * v - 2 * acc * this.s[phase]!, 2 * acc];
+    const v = this.v(phase);
+    const acc = this.a(phase);
+    return [v * v - 2 * acc * this.s(phase), 2 * acc];
   }
 
   /** Index of the phase containing distance x. */
   phaseAt(x: number): number {
-    const s = this.s;
+    const ph = this.phases;
     let lo = 0;
-    let hi = s.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= x) lo = mid;
+      if (ph[PHASE * mid + PHASE_S]! <= x) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -77,10 +85,74 @@ export class SpeedProfile {
    */
   toMotion(t0: number): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.t.length; i++) out.push(t0 + this.t[i]! * 1000, this.s[i]!, this.v[i]!, this.a[i]!);
+    const ph = this.phases;
+    for (let o = 0; o < ph.length; o += PHASE) out.push(t0 + ph[o + PHASE_T]! * 1000, ph[o + PHASE_S]!, ph[o + PHASE_V]!, ph[o + PHASE_A]!);
     return out;
   }
 }
+
+/** Numbers per phase in `SpeedProfile.phases`, and their order. */
+export const PHASE = 4;
+export const PHASE_T = 0;
+export const PHASE_S = 1;
+export const PHASE_V = 2;
+export const PHASE_A = 3;
+
+/**
+ * Builds a profile phase by phase (`planProfile`), in scratch shared by every build: the profile
+ * gets a copy of exactly its phases.
+ */
+class ProfileBuilder {
+  private buf: Float64Array;
+  private n = 0;
+  private duration = 0;
+  private length = 0;
+
+  constructor() {
+    // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
+    this.buf = new Float64Array(0);
+    this.buf = new Float64Array(64 * PHASE);
+  }
+
+  reset(): void {
+    this.n = 0;
+    this.duration = 0;
+    this.length = 0;
+  }
+
+  /** Appends a phase of `dist` metres starting at speed v0 with acceleration acc (merging equal cruise phases). */
+  push(v0: number, acc: number, dist: number): void {
+    if (dist <= 1e-12) return;
+    const n = this.n;
+    let dt: number;
+    if (acc === 0) dt = dist / v0;
+    else {
+      const v1 = Math.sqrt(Math.max(0, v0 * v0 + 2 * acc * dist));
+      dt = (v1 - v0) / acc;
+    }
+    const b = this.buf;
+    if (n > 0 && acc === 0 && b[PHASE * (n - 1) + PHASE_A] === 0 && Math.abs(b[PHASE * (n - 1) + PHASE_V]! - v0) < 1e-12) {
+      this.duration += dt;
+      this.length += dist;
+      return;
+    }
+    if (PHASE * (n + 1) > b.length) this.buf = grown(b, 2 * b.length);
+    const o = PHASE * n;
+    this.buf[o + PHASE_T] = this.duration;
+    this.buf[o + PHASE_S] = this.length;
+    this.buf[o + PHASE_V] = v0;
+    this.buf[o + PHASE_A] = acc;
+    this.n = n + 1;
+    this.duration += dt;
+    this.length += dist;
+  }
+
+  build(): SpeedProfile {
+    return new SpeedProfile(this.buf.slice(0, PHASE * this.n), this.duration, this.length);
+  }
+}
+
+const BUILDER = new ProfileBuilder();
 
 /**
  * The fastest standstill-to-standstill profile over segments of `lengths` (m) with speed caps
@@ -96,7 +168,8 @@ export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>,
   for (let i = 1; i < n; i++) b[i] = Math.min(caps[i - 1]!, caps[i]!);
   for (let i = 1; i < n; i++) b[i] = Math.min(b[i]!, Math.sqrt(b[i - 1]! * b[i - 1]! + 2 * acc * lengths[i - 1]!));
   for (let i = n - 1; i >= 1; i--) b[i] = Math.min(b[i]!, Math.sqrt(b[i + 1]! * b[i + 1]! + 2 * dec * lengths[i]!));
-  const p = new SpeedProfile();
+  const p = BUILDER;
+  p.reset();
   for (let i = 0; i < n; i++) {
     const L = lengths[i]!;
     const u = b[i]!;
@@ -115,5 +188,5 @@ export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>,
       p.push(Math.sqrt(u * u + 2 * acc * up), -dec, L - up);
     }
   }
-  return p;
+  return p.build();
 }

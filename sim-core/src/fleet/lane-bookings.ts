@@ -35,8 +35,8 @@ export class LaneBookings {
   data: Float64Array;
   /** Each entry's speed profile; null past `count` (dropped entries are not kept alive). */
   readonly profile: (SpeedProfile | null)[] = [];
-  /** The earliest leaving time held (Infinity when empty). */
-  private minLeaves = Infinity;
+  /** The earliest leaving time held (Infinity when empty); changed only by this class. */
+  minLeaves = Infinity;
 
   constructor(capacity = 8) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);

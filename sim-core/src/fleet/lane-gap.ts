@@ -1,4 +1,4 @@
-import type { SpeedProfile } from './kinematics.ts';
+import { PHASE, PHASE_A, PHASE_S, PHASE_V, type SpeedProfile } from './kinematics.ts';
 
 /** Reused by `requiredStart`, which runs for every lane comparison (no allocation per call). */
 let SCRATCH = new Float64Array(256);
@@ -14,25 +14,27 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
   // From `back` metres before the lane (where two vehicles merging into it approach from different
   // edges) to its end.
   const lo = -back;
-  const fs = F.s;
-  const ps = P.s;
+  const fp = F.phases;
+  const pp = P.phases;
+  const fn = F.count;
+  const pn = P.count;
   // Room for both ends, every phase boundary of each, the end of P and a crossing point per interval.
-  const room = 2 * (fs.length + ps.length + 3);
+  const room = 2 * (fn + pn + 3);
   if (SCRATCH.length < room) SCRATCH = new Float64Array(2 * room);
   const xs = SCRATCH;
   // The phase boundaries of F and of P (shifted onto the lane) inside (lo, len), both ascending,
   // merged in order with lo, len and the end of P: the breakpoints of the two time functions.
   // (Bisection for the first boundary inside: shifting keeps the boundaries in order.)
   let i = 0;
-  for (let b = fs.length; i < b; ) {
+  for (let b = fn; i < b; ) {
     const mid = (i + b) >> 1;
-    if (fs[mid]! - fOff > lo) b = mid;
+    if (fp[PHASE * mid + PHASE_S]! - fOff > lo) b = mid;
     else i = mid + 1;
   }
   let j = 0;
-  for (let b = ps.length; j < b; ) {
+  for (let b = pn; j < b; ) {
     const mid = (j + b) >> 1;
-    if (ps[mid]! - pOff - gap > lo) b = mid;
+    if (pp[PHASE * mid + PHASE_S]! - pOff - gap > lo) b = mid;
     else j = mid + 1;
   }
   const pEnd = P.length - pOff - gap;
@@ -40,8 +42,8 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
   let n = 0;
   xs[n++] = lo;
   for (;;) {
-    const f = i < fs.length && fs[i]! - fOff < len ? fs[i]! - fOff : Infinity;
-    const q = j < ps.length && ps[j]! - pOff - gap < len ? ps[j]! - pOff - gap : Infinity;
+    const f = i < fn && fp[PHASE * i + PHASE_S]! - fOff < len ? fp[PHASE * i + PHASE_S]! - fOff : Infinity;
+    const q = j < pn && pp[PHASE * j + PHASE_S]! - pOff - gap < len ? pp[PHASE * j + PHASE_S]! - pOff - gap : Infinity;
     const e = pendingEnd ? pEnd : Infinity;
     if (f === Infinity && q === Infinity && e === Infinity) break;
     if (f <= q && f <= e) {
@@ -64,15 +66,15 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
     const mid = (lo + hi) / 2;
     if (pOff + mid + gap >= P.length) continue;
     // Speed squared is linear in distance within a phase: v² = c0 + c1·x.
-    const fp = F.phaseAt(fOff + mid);
-    const pp = P.phaseAt(pOff + mid + gap);
-    const fv = F.v[fp]!;
-    const fa = F.a[fp]!;
-    const pv = P.v[pp]!;
-    const pa = P.a[pp]!;
-    const f0 = fv * fv - 2 * fa * fs[fp]!;
+    const fo = PHASE * F.phaseAt(fOff + mid);
+    const po = PHASE * P.phaseAt(pOff + mid + gap);
+    const fv = fp[fo + PHASE_V]!;
+    const fa = fp[fo + PHASE_A]!;
+    const pv = pp[po + PHASE_V]!;
+    const pa = pp[po + PHASE_A]!;
+    const f0 = fv * fv - 2 * fa * fp[fo + PHASE_S]!;
     const f1 = 2 * fa;
-    const p0 = pv * pv - 2 * pa * ps[pp]!;
+    const p0 = pv * pv - 2 * pa * pp[po + PHASE_S]!;
     const p1 = 2 * pa;
     if (f1 === p1) continue;
     const x = (p0 + p1 * (pOff + gap) - f0 - f1 * fOff) / (f1 - p1);

@@ -40,13 +40,13 @@ export class SimulatedDriver implements VehicleDriver {
 
   *drive(stretch: Stretch, start: number, loaded: boolean): ProcessBody<VehicleTelemetry> {
     const env = this.env;
-    const ms = Math.ceil(stretch.profile.duration * 1000);
+    const ms = stretch.durationMs;
     if (this.visual !== null) {
       this.visual.emit({ type: 'motion', t: env.now, id: this.id, path: stretch.path, profile: stretch.profile.toMotion(start), end: start + ms });
     }
     const wait = start - env.now + ms;
     if (wait > 0) yield wait;
-    const metres = stretch.profile.length;
+    const metres = stretch.lengthM;
     this.soc = Math.max(0, this.soc - this.charging.use(metres, loaded));
     let brokenMs = 0;
     this.untilFailure -= ms;

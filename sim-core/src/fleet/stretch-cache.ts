@@ -1,5 +1,6 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { buildStretch, type CruiseSpeeds, type Stretch } from './stretch.ts';
+import { grown } from './typed-grow.ts';
 
 /** Most stretches kept; past it the cache starts over (a day of smart 2030 drives about 4,100 distinct ones: at 4,096 it started over once a day and rebuilt 400). */
 const DEFAULT_CAPACITY = 8192;
@@ -34,30 +35,42 @@ export class StretchCache {
     // FNV-1a over the lane keys (edge · 8 + lane) and the load, in 32 bits.
     let h = loaded ? 0x811c9dc5 : 0x01000193;
     for (let i = 0; i < edges.length; i++) h = Math.imul(h ^ (edges[i]! * 8 + lanes[i]!), 0x01000193);
-    // 30 bits: a small integer to V8, where a 32-bit key is a boxed number (allocated per look-up, hashed slower).
+    // 30 bits: a small integer to V8 (a 32-bit one is a heap number where it is not inlined).
     h &= 0x3fffffff;
     const store = this.store;
-    let bucket = store.byHash.get(h);
-    if (bucket !== undefined) {
-      for (let i = 0; i < bucket.length; i++) {
-        const c = bucket[i]!;
-        if (c.loaded === loaded && sameLegs(c.keys, edges, lanes)) {
-          this.hits++;
-          return c.stretch;
-        }
+    const slots = store.slots;
+    const mask = slots.length - 1;
+    const meta = store.meta;
+    const n = edges.length;
+    const tag = 2 * n + (loaded ? 1 : 0);
+    let i = h & mask;
+    for (let e = slots[i]! - 1; e >= 0; e = slots[(i = (i + 1) & mask)]! - 1) {
+      const m = M * e;
+      if (meta[m + M_HASH] === h && meta[m + M_TAG] === tag && sameLegs(store.keys, meta[m + M_FROM]!, edges, lanes)) {
+        this.hits++;
+        return store.stretches[e]!;
       }
     }
+    // A miss: build, and insert at the empty slot the probe ended on (after starting over when full).
     const stretch = buildStretch(this.graph, edges, lanes, loaded, this.speeds);
     if (store.count >= this.capacity) {
-      store.byHash.clear();
+      slots.fill(0);
       store.count = 0;
-      bucket = undefined;
+      store.used = 0;
+      store.stretches.length = 0;
+      for (i = h & mask; slots[i] !== 0; i = (i + 1) & mask);
     }
-    if (bucket === undefined) store.byHash.set(h, (bucket = []));
-    const keys = new Int32Array(edges.length);
-    for (let i = 0; i < edges.length; i++) keys[i] = edges[i]! * 8 + lanes[i]!;
-    bucket.push({ loaded, keys, stretch });
-    store.count++;
+    const e = store.count++;
+    if (store.used + n > store.keys.length) store.keys = grown(store.keys, 2 * (store.used + n));
+    const keys = store.keys;
+    for (let k = 0; k < n; k++) keys[store.used + k] = edges[k]! * 8 + lanes[k]!;
+    const m = M * e;
+    meta[m + M_HASH] = h;
+    meta[m + M_TAG] = tag;
+    meta[m + M_FROM] = store.used;
+    store.used += n;
+    store.stretches[e] = stretch;
+    slots[i] = e + 1;
     this.built++;
     return stretch;
   }
@@ -68,11 +81,30 @@ export class StretchCache {
   }
 }
 
-/** Stretches by a hash of (edges, lanes, loaded), a bucket holding the few that share a hash, and how many. */
+/**
+ * Stretches in one open-addressing table of typed arrays rather than a Map of buckets of entry
+ * objects: a look-up reads a slot, the entry's three numbers and its lane keys, a few cache lines
+ * where the map read about seven (each cold: the fleet books a given stretch again only minutes
+ * later). Entry e (slot value e + 1, 0 for an empty slot; linear probing) holds at `M · e` in
+ * `meta` its hash, its length and load as `2 · edges + loaded`, and where its lane keys (edge · 8
+ * + lane) start in `keys`; `stretches[e]` is the stretch.
+ */
 interface StretchStore {
-  readonly byHash: Map<number, CacheEntry[]>;
+  slots: Int32Array;
+  meta: Int32Array;
+  keys: Int32Array;
+  /** Lane keys written to `keys`. */
+  used: number;
+  readonly stretches: Stretch[];
   count: number;
 }
+
+/** Entry layout in `StretchStore.meta` (stride `M`; the fourth number is padding). */
+const M = 4;
+const M_HASH = 0;
+const M_TAG = 1;
+const M_FROM = 2;
+const EMPTY_KEYS = new Int32Array(0);
 
 /** Stores by graph, then by speeds and capacity. */
 const STORES = new WeakMap<LaneGraph, Map<string, StretchStore>>();
@@ -82,23 +114,21 @@ function storeOf(graph: LaneGraph, speeds: CruiseSpeeds, capacity: number): Stre
   if (byKey === undefined) STORES.set(graph, (byKey = new Map()));
   const key = `${speeds.loaded}/${speeds.empty}/${speeds.yard}/${speeds.scanner}/${capacity}`;
   let s = byKey.get(key);
-  if (s === undefined) byKey.set(key, (s = { byHash: new Map(), count: 0 }));
+  if (s === undefined) {
+    // At most half full (it starts over at `capacity`), so probes stay short and always end.
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    s = { slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
+    // Written twice on purpose: V8 takes a field written once for a constant and throws away the
+    // code optimized on that assumption when `keys` first grows (see TrafficController's constructor).
+    s.keys = new Int32Array(1024);
+    byKey.set(key, s);
+  }
   return s;
 }
 
-/**
- * A cached stretch with its lane keys (edge · 8 + lane, lanes < 8) in one array: comparing them
- * reads one block of memory, not the stretch's leg objects.
- */
-interface CacheEntry {
-  loaded: boolean;
-  keys: Int32Array;
-  stretch: Stretch;
-}
-
-/** Whether lane keys `keys` are exactly `edges` on `lanes`. */
-function sameLegs(keys: Int32Array, edges: readonly number[], lanes: readonly number[]): boolean {
-  if (keys.length !== edges.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== edges[i]! * 8 + lanes[i]!) return false;
+/** Whether the lane keys from `from` in `keys` are exactly `edges` on `lanes` (lengths checked by the caller). */
+function sameLegs(keys: Int32Array, from: number, edges: readonly number[], lanes: readonly number[]): boolean {
+  for (let i = 0; i < edges.length; i++) if (keys[from + i] !== edges[i]! * 8 + lanes[i]!) return false;
   return true;
 }

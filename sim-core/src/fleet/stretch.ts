@@ -46,6 +46,18 @@ export interface Stretch {
   from: number;
   to: number;
   /**
+   * Times every drive of the stretch reads, from its profile, computed once when it is built so a
+   * drive reads them from the stretch itself instead of the profile's arrays (each a cache miss on
+   * a stretch not driven for minutes). `durationMs`: the drive's whole length in ms, rounded up;
+   * `clearMs`: from the start until the vehicle's centre has left the first junction zone (the end
+   * when there is none), ms; `reachMs`: from the start until it reaches the last junction zone
+   * (the end when there is none), ms; `lengthM`: the profile's length, m.
+   */
+  durationMs: number;
+  clearMs: number;
+  reachMs: number;
+  lengthM: number;
+  /**
    * The booking plan of the traffic controller that booked it last (see `bookingPlan`), kept on the
    * stretch so a booking reads it without a look-up; null until booked. Not part of the stretch's
    * geometry, and the only field anything changes after it is built.
@@ -133,7 +145,12 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const first = graph.edges[edges[0]!]!;
   const last = graph.edges[edges[edges.length - 1]!]!;
   // Only junctions have zones (pass-through and stop nodes have radius 0).
-  return { edges: legs, path, zones, profile, from: first.from, to: last.to, plan: null };
+  const z0 = zones[0];
+  const zn = zones[zones.length - 1];
+  const durationMs = Math.ceil(profile.duration * 1000);
+  const clearMs = 1000 * (z0 === undefined ? profile.duration : profile.timeAt(z0.at + z0.radius));
+  const reachMs = 1000 * profile.timeAt(zn === undefined ? profile.length : zn.at - zn.radius);
+  return { plan: null, durationMs, clearMs, reachMs, lengthM: profile.length, edges: legs, path, zones, profile, from: first.from, to: last.to };
 }
 
 function samePoint(a: Point, b: Point): boolean {

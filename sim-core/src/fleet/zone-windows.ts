@@ -30,8 +30,8 @@ export class ZoneWindows {
   /** Windows held; windows [0, count) of `data` are valid (window k from W · k), oldest booking first. */
   count = 0;
   data: Float64Array;
-  /** The earliest end held (Infinity when empty). */
-  private minEnd = Infinity;
+  /** The earliest end held (Infinity when empty); changed only by this class. */
+  minEnd = Infinity;
   /** The latest end held (-Infinity when empty): a booking entering after it can skip the node. */
   maxEnd = -Infinity;
 

@@ -36,8 +36,8 @@ function insertEntry(lane: LaneBookings, vehicle: number, t0: number, profile: S
 function referenceRequiredStart(F: SpeedProfile, fOff: number, len: number, P: SpeedProfile, pOff: number, pT0: number, gap: number, back = 0): number {
   const lo = -back;
   const xs: number[] = [lo, len];
-  for (const s of F.s) if (s - fOff > lo && s - fOff < len) xs.push(s - fOff);
-  for (const s of P.s) if (s - pOff - gap > lo && s - pOff - gap < len) xs.push(s - pOff - gap);
+  for (let i = 0; i < F.count; i++) if (F.s(i) - fOff > lo && F.s(i) - fOff < len) xs.push(F.s(i) - fOff);
+  for (let i = 0; i < P.count; i++) if (P.s(i) - pOff - gap > lo && P.s(i) - pOff - gap < len) xs.push(P.s(i) - pOff - gap);
   const pEnd = P.length - pOff - gap;
   if (pEnd > lo && pEnd < len) xs.push(pEnd);
   xs.sort((a, b) => a - b);
@@ -173,5 +173,33 @@ describe('booking structures', () => {
     expect(again).not.toBe(a);
     expect(again).toEqual(a);
     expect(() => new StretchCache(g, speeds, 0)).toThrow(/capacity must be a whole number ≥ 1, got 0/);
+  });
+  it('the stretch cache finds every stretch again among hundreds sharing its table (collisions probed, lane keys compared), and two caches on one graph share them', () => {
+    const g = new LaneGraph(ladderNetwork({ tps: 4, stalls: 4, lanes: 2 }), VEHICLE);
+    const speeds = { loaded: 5, empty: 6, yard: 2, scanner: 1 };
+    const cache = new StretchCache(g, speeds, 1024);
+    // Every edge alone and every edge followed by each edge leaving its end, on each lane pair and load:
+    // many keys of one and two legs, some differing only in a lane or the load.
+    const keys: { edges: number[]; lanes: number[]; loaded: boolean }[] = [];
+    for (const e of g.edges) {
+      for (let a = 0; a < e.lanes; a++) {
+        for (const loaded of [false, true]) keys.push({ edges: [e.index], lanes: [a], loaded });
+        for (const o of g.nodes[e.to]!.out) {
+          for (let b = 0; b < g.edges[o]!.lanes; b++) keys.push({ edges: [e.index, o], lanes: [a, b], loaded: a === b });
+        }
+      }
+    }
+    expect(keys.length).toBeGreaterThan(200);
+    const first = keys.map((k) => cache.get(k.edges, k.lanes, k.loaded));
+    expect(new Set(first).size).toBe(keys.length);
+    expect([cache.size, cache.built, cache.hits]).toEqual([keys.length, keys.length, 0]);
+    const other = new StretchCache(g, speeds, 1024);
+    keys.forEach((k, i) => {
+      expect(cache.get([...k.edges], [...k.lanes], k.loaded)).toBe(first[i]);
+      expect(other.get(k.edges, k.lanes, k.loaded)).toBe(first[i]);
+    });
+    expect([cache.hits, other.hits, other.built]).toEqual([keys.length, keys.length, 0]);
+    const k = keys[keys.length - 1]!;
+    expect(first[keys.length - 1]).toEqual(buildStretch(g, k.edges, k.lanes, k.loaded, speeds));
   });
 });

@@ -1,6 +1,6 @@
 /** Exact travel on edges: accelerate, cruise, brake, with the cap of each edge, standstill to standstill. */
 import { describe, expect, it } from 'vitest';
-import { planProfile } from '../../src/fleet/kinematics.ts';
+import { planProfile, SpeedProfile } from '../../src/fleet/kinematics.ts';
 import { distanceAt, motionProblems, speedAt } from '../../src/stream/motion.ts';
 
 describe('speed profile', () => {
@@ -10,14 +10,15 @@ describe('speed profile', () => {
     const expected = 5 / 0.5 + 5 / 0.8 + (1000 - 25 - 15.625) / 5;
     expect(p.duration).toBeCloseTo(expected, 9);
     expect(p.length).toBeCloseTo(1000, 9);
-    expect(p.a).toEqual([0.5, 0, -0.8]);
+    expect(p.count).toBe(3);
+    expect([0, 1, 2].map((i) => p.a(i))).toEqual([0.5, 0, -0.8]);
   });
 
   it('a short edge never reaches the cap: accelerate then brake to the peak speed', () => {
     // 20 m: peak² = 2ab·L / (a + b) = 2·0.5·0.8·20 / 1.3
     const p = planProfile([20], [5], 0.5, 0.8);
     const peak = Math.sqrt((2 * 0.5 * 0.8 * 20) / 1.3);
-    expect(p.v[1]).toBeCloseTo(peak, 9);
+    expect(p.v(1)).toBeCloseTo(peak, 9);
     expect(p.duration).toBeCloseTo(peak / 0.5 + peak / 0.8, 9);
   });
 
@@ -51,13 +52,31 @@ describe('speed profile', () => {
     const plain = planProfile(lengths.slice(0, 3), caps.slice(0, 3), 0.5, 0.8);
     // Scratch longer than the segments used, its tail not zero: only n = 3 may be read.
     const typed = planProfile(Float64Array.from([...lengths, 999]), Float64Array.from([...caps, 0.1]), 0.5, 0.8, 3);
-    expect(typed.t).toEqual(plain.t);
-    expect(typed.s).toEqual(plain.s);
-    expect(typed.v).toEqual(plain.v);
-    expect(typed.a).toEqual(plain.a);
+    expect(typed.phases).toEqual(plain.phases);
     expect(typed.duration).toBe(plain.duration);
     expect(typed.length).toBe(plain.length);
     expect(planProfile(lengths, caps, 0.5, 0.8).length).toBeCloseTo(667.75, 9);
     for (const n of [-1, 1.5, 5, Number.NaN]) expect(() => planProfile(lengths, caps, 0.5, 0.8, n)).toThrow(/planProfile: n must be a whole number from 0 to the 4 segments given, got/);
+  });
+
+  it('profiles built one after another share no numbers, however many phases (the builder grows its scratch and copies out)', () => {
+    const short = (): ReturnType<typeof planProfile> => planProfile([50, 30], [3, 1.5], 0.5, 0.8);
+    const before = short();
+    // 60 segments alternating between two caps: three phases each, past the scratch's first 64 phases.
+    const lengths = Array.from({ length: 60 }, (_, i) => 40 + (i % 7));
+    const caps = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 5 : 2));
+    const long = planProfile(lengths, caps, 0.5, 0.8);
+    expect(long.count).toBeGreaterThan(64);
+    expect(long.phases.length).toBe(4 * long.count);
+    expect(long.length).toBeCloseTo(lengths.reduce((a, b) => a + b, 0), 9);
+    for (let i = 1; i < long.count; i++) {
+      expect(long.t(i)).toBeGreaterThan(long.t(i - 1));
+      expect(long.s(i)).toBeGreaterThan(long.s(i - 1));
+    }
+    const after = short();
+    expect(after.phases).toEqual(before.phases);
+    expect(after.phases).not.toBe(before.phases);
+    expect([after.duration, after.length]).toEqual([before.duration, before.length]);
+    expect(() => new SpeedProfile(new Float64Array(5), 1, 1)).toThrow(/SpeedProfile: phases must hold 4 numbers a phase, got 5/);
   });
 });
