@@ -1,8 +1,9 @@
-import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { polylineLength } from './polyline.ts';
-import { sweptFootprint, sweptFootprintsMeet, type SweptFootprint } from './swept-footprint.ts';
+import { PassageGeometry, type Passage } from './passage-geometry.ts';
+import { FOOTPRINT_MARGIN_M, sweptFootprintsMeet } from './swept-footprint.ts';
 import { grown } from './typed-grow.ts';
+
+export { FOOTPRINT_MARGIN_M } from './swept-footprint.ts';
 
 const EMPTY = new Uint8Array(0);
 
@@ -12,18 +13,23 @@ const EMPTY = new Uint8Array(0);
  * edge·8 + lane), and two conflict when the footprints swept along them (length × width along the
  * lanes, see `SweptFootprint`) come closer than `FOOTPRINT_MARGIN_M`. Passages that miss each other
  * share the junction: parallel lanes, diverging branches, a turn into a spur beside the aisle
- * traffic it does not cross. Computed once per pair of passages and cached. Conservative: a pair
- * that could touch always conflicts.
+ * traffic it does not cross. For a pair that conflicts, `pairSpan` gives the stretch of each
+ * passage where its footprint can reach the other's, which is all their junction windows need keep
+ * apart in time. Computed once per pair of passages and cached. Conservative: a pair that could
+ * touch always conflicts, and its stretches cover every place where the footprints can meet.
  */
 export class PassageConflicts {
   /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly ids = new Map<number, number>();
   private readonly passages: [number, number, number][] = [];
   private readonly rows: Uint8Array[] = [];
-  /** Each passage's swept footprint by id (see `sweptOf`), computed on first use. */
-  private readonly swept: (SweptFootprint | null)[] = [];
+  /** The spans of conflicting pairs (see `pairSpan`) by a · 2^20 + b. */
+  private readonly pairSpans = new Map<number, Float64Array>();
+  private readonly geometry: PassageGeometry;
 
-  constructor(private readonly graph: LaneGraph) {}
+  constructor(graph: LaneGraph) {
+    this.geometry = new PassageGeometry(graph);
+  }
 
   /**
    * Small whole number naming the passage (node, lane in, lane out), assigned on first use: the
@@ -38,7 +44,6 @@ export class PassageConflicts {
       this.ids.set(key, id);
       this.passages.push([node, inLane, outLane]);
       this.rows.push(EMPTY);
-      this.swept.push(null);
     }
     return id;
   }
@@ -74,69 +79,45 @@ export class PassageConflicts {
     return this.conflictById(this.id(nodeA, inA, outA), this.id(nodeB, inB, outB));
   }
 
+  /** Passage `id` for `PassageGeometry`. */
+  private passage(id: number): Passage {
+    const [node, inLane, outLane] = this.passages[id]!;
+    return { node, inLane, outLane, key: id };
+  }
+
   /**
-   * The footprint swept by passage `id` while its vehicle's centre is within its zone radius of the
-   * node (plus half a vehicle beyond): along the lane in and the lane out; where the lanes do not
-   * meet at the node, the vehicle changes lanes on a chord from at most `cut` metres before the node
-   * to as far after it (see buildStretch; shorter after another lane change), so its footprint may
-   * be anywhere around those stretches of both lanes, at any heading.
+   * How far before and after the node (metres along its path from where the centre passes it) a
+   * vehicle on passage `id` is held for junctions: the span of its junction window (see
+   * `PassageGeometry.reach`).
    */
-  private sweptOf(id: number): SweptFootprint {
-    let f = this.swept[id]!;
-    if (f === null) {
-      const [node, inLane, outLane] = this.passages[id]!;
-      const n = this.graph.nodes[node]!;
-      const v = this.graph.vehicle;
-      const reach = n.zoneRadiusM + v.lengthM / 2;
-      const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
-      const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
-      const end = inPath[inPath.length - 1]!;
-      const gap = Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]);
-      const cut = Math.min(LANE_CHANGE_M, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
-      const anywhere = gap > 1e-6 ? [[...clipEnd(inPath, cut), ...clipStart(outPath, cut)]] : [];
-      this.swept[id] = f = sweptFootprint([clipEnd(inPath, reach), clipStart(outPath, reach)], v.lengthM, v.widthM, anywhere);
+  reach(id: number): readonly [number, number] {
+    return this.geometry.reach(this.passage(id));
+  }
+
+  /**
+   * For conflicting passages `a` and `b` (ids from `id`): the stretch of each, metres along its
+   * path from where its centre passes its node ([loA, hiA, loB, hiB], within its reach), outside
+   * which its footprint cannot come within the margin of the other's while the other's centre is
+   * anywhere within its reach. Their junction windows need only keep these stretches apart in time:
+   * while either vehicle is outside its stretch, their footprints miss. A stretch with lo > hi is
+   * empty (they never meet while both are within their reach).
+   */
+  pairSpan(a: number, b: number): Float64Array {
+    const key = a * 1048576 + b;
+    let sp = this.pairSpans.get(key);
+    if (sp === undefined) {
+      const pa = this.passage(a);
+      const pb = this.passage(b);
+      const [loA, hiA] = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
+      const [loB, hiB] = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
+      sp = Float64Array.of(loA, hiA, loB, hiB);
+      this.pairSpans.set(key, sp);
     }
-    return f;
+    return sp;
   }
 
   /** Whether the footprints of passages `a` and `b` can come closer than the margin anywhere on them. */
   private compute(a: number, b: number): boolean {
-    return sweptFootprintsMeet(this.sweptOf(a), this.sweptOf(b), FOOTPRINT_MARGIN_M);
+    return sweptFootprintsMeet(this.geometry.swept(this.passage(a)), this.geometry.swept(this.passage(b)), FOOTPRINT_MARGIN_M);
   }
-}
-
-/** How far before and after a node a lane change starts and ends, metres (at most; as in buildStretch). */
-const LANE_CHANGE_M = 8;
-
-/**
- * Clearance kept between the footprints of two vehicles sharing a junction, metres: the 0.5 m of
- * ISO 3691-4 that `validate` keeps between lanes. (Huu Nghi 2030, seeds 1-3 × 2 days at 80 IGVs:
- * 0.5 m clears 2,923 vehicles a day, 1 m 2,873; the centre-line rule before, a diagonal plus 6 m
- * apart or side by side a width plus 3 m, 2,839.)
- */
-export const FOOTPRINT_MARGIN_M = 0.5;
-
-/** The last `reach` metres of a polyline. */
-function clipEnd(path: readonly Point[], reach: number): Point[] {
-  return clipStart([...path].reverse(), reach).reverse();
-}
-
-/** The first `reach` metres of a polyline. */
-function clipStart(path: readonly Point[], reach: number): Point[] {
-  const out: Point[] = [path[0]!];
-  let left = reach;
-  for (let k = 1; k < path.length && left > 0; k++) {
-    const a = path[k - 1]!;
-    const b = path[k]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (len <= left) {
-      out.push(b);
-      left -= len;
-    } else {
-      const f = left / len;
-      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
-      left = 0;
-    }
-  }
-  return out;
 }

@@ -2,7 +2,10 @@
  * Junction passages exclude each other only when the footprints swept along them can come closer
  * than the margin: the swept footprint is exact for a drawn path (checked against the footprint
  * placed densely along random paths), two parallel roads 5 m apart share their overlapping
- * junctions, a turn whose footprint reaches the other road does not.
+ * junctions, a turn whose footprint reaches the other road does not. Two that conflict keep apart
+ * in time only the stretches where their footprints can meet: at a right-angle crossing a half
+ * length plus a half width and the margin either side of the node, not the whole zone, and the
+ * footprints of two vehicles booked through it back to back never overlap.
  */
 import { describe, expect, it } from 'vitest';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
@@ -12,6 +15,7 @@ import { sweptFootprint, sweptFootprintsMeet } from '../../src/fleet/swept-footp
 import { TrafficController } from '../../src/fleet/traffic-controller.ts';
 import type { LaneNetwork, Point } from '../../src/model/scenario.ts';
 import { Rng } from '../../src/random/rng.ts';
+import { distanceAt } from '../../src/stream/motion.ts';
 import { VEHICLE } from './support/ladder-network.ts';
 
 const L = VEHICLE.lengthM;
@@ -186,5 +190,81 @@ describe('passage conflicts from swept footprints', () => {
     const zw = w.zones[0]!;
     const zn = n.zones[0]!;
     expect(tn + 1000 * n.profile.timeAt(zn.at - zn.radius)).toBeGreaterThanOrEqual(tw + 1000 * w.profile.timeAt(zw.at + zw.radius));
+  });
+});
+
+/** A road a → b → c and a road s → b → n crossing it at right angles at b, 500 m to the junction. */
+const crossing: LaneNetwork = {
+  nodes: [
+    { id: 'a', kind: 'parking', country: 'VN', position: [0, 0] },
+    { id: 'b', kind: 'way', country: 'VN', position: [500, 0] },
+    { id: 'c', kind: 'parking', country: 'VN', position: [1000, 0] },
+    { id: 's', kind: 'parking', country: 'VN', position: [500, -500] },
+    { id: 'n', kind: 'parking', country: 'VN', position: [500, 500] },
+  ],
+  edges: [
+    { id: 'ab', from: 'a', to: 'b', lanes: 1, speedLimitKmh: 36, kind: 'road' },
+    { id: 'bc', from: 'b', to: 'c', lanes: 1, speedLimitKmh: 36, kind: 'road' },
+    { id: 'sb', from: 's', to: 'b', lanes: 1, speedLimitKmh: 36, kind: 'road' },
+    { id: 'bn', from: 'b', to: 'n', lanes: 1, speedLimitKmh: 36, kind: 'road' },
+  ],
+};
+
+/** The footprint's corners with its centre `d` metres along `path`, along the segment there. */
+function footprintAt(path: readonly Point[], d: number): Point[] {
+  let left = d;
+  for (let k = 0; k + 1 < path.length; k++) {
+    const a = path[k]!;
+    const b = path[k + 1]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (left <= len || k + 2 === path.length) {
+      const f = Math.min(1, left / len);
+      return corners([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])], (b[0] - a[0]) / len, (b[1] - a[1]) / len);
+    }
+    left -= len;
+  }
+  throw new Error('empty path');
+}
+
+describe('junction windows keep apart only the stretches where two footprints can meet', () => {
+  const g = new LaneGraph(crossing, VEHICLE);
+  const b = g.node('b');
+  const radius = g.nodes[b]!.zoneRadiusM;
+  const speeds = { loaded: 5, empty: 5, yard: 2, scanner: 1 };
+
+  it('at a right-angle crossing, each passage keeps a half length plus a half width and the margin either side of the node, narrower than the zone', () => {
+    const pc = new PassageConflicts(g);
+    const east = pc.id(b, 0 * 8, 1 * 8);
+    const north = pc.id(b, 2 * 8, 3 * 8);
+    expect(pc.conflictById(east, north)).toBe(true);
+    const [loE, hiE, loN, hiN] = pc.pairSpan(east, north);
+    const half = L / 2 + W / 2 + FOOTPRINT_MARGIN_M;
+    // Sampled every 0.25 m with the margin grown by a step, then widened by a step.
+    for (const x of [loE!, loN!]) expect(x).toBeGreaterThanOrEqual(-half - 0.75);
+    for (const x of [loE!, loN!]) expect(x).toBeLessThanOrEqual(-half);
+    for (const x of [hiE!, hiN!]) expect(x).toBeLessThanOrEqual(half + 0.75);
+    for (const x of [hiE!, hiN!]) expect(x).toBeGreaterThanOrEqual(half);
+    expect(half + 0.75).toBeLessThan(radius);
+  });
+
+  it('booked for the same moment, the crossing vehicle enters the zone before the first has left it, once it is past the stretch where they meet; the footprints never overlap', () => {
+    const tc = new TrafficController(g);
+    const east = buildStretch(g, [0, 1], [0, 0], false, speeds);
+    const north = buildStretch(g, [2, 3], [0, 0], false, speeds);
+    const t1 = tc.book(1, east, 0);
+    const t2 = tc.book(2, north, 0);
+    expect(t1).toBe(0);
+    expect(t2).toBeGreaterThan(0);
+    const z1 = east.zones[0]!;
+    const z2 = north.zones[0]!;
+    // The whole-zone rule kept the second out of the zone until the first had left it.
+    expect(t2 + 1000 * north.profile.timeAt(z2.at - z2.radius)).toBeLessThan(t1 + 1000 * east.profile.timeAt(z1.at + z1.radius));
+    const m1 = { path: east.path, profile: east.profile.toMotion(t1), end: t1 + Math.ceil(east.profile.duration * 1000) };
+    const m2 = { path: north.path, profile: north.profile.toMotion(t2), end: t2 + Math.ceil(north.profile.duration * 1000) };
+    let overlaps = 0;
+    for (let t = t2; t < t1 + 1000 * east.profile.duration; t += 20) {
+      if (polygonsOverlap(footprintAt(east.path, distanceAt(m1, t)), footprintAt(north.path, distanceAt(m2, t)))) overlaps++;
+    }
+    expect(overlaps).toBe(0);
   });
 });
