@@ -16,7 +16,9 @@ export const ZONE_ENTER = 0;
 export const ZONE_LEAVE = 1;
 export const ZONE_PAIR = 2;
 export const ZONE_REVERSE = 3;
-export const ZONE = 4;
+/** Where the centre passes the node, metres along the stretch. */
+export const ZONE_AT = 4;
+export const ZONE = 5;
 
 /** Whole numbers kept per junction zone in `BookingPlan.ids`, after the legs' lane keys (stride `ZONE_IDS`). */
 export const ZONE_NODE = 0;
@@ -40,7 +42,9 @@ export interface BookingPlan {
    * lane starts on the stretch and its length, when the centre is `min(gap, start)` before the lane
    * (the earliest point the lane check looks at) and when it is `gap` past the lane's end. Then per
    * zone i from `zoneAt + ZONE * i`: when the centre enters and leaves the zone, the edge pair
-   * (in · 65536 + out) and the reverse pair on the twin carriageway (-1 when none).
+   * (in · 65536 + out), the reverse pair on the twin carriageway (-1 when none) and where the centre
+   * passes the node (metres along the stretch). Enter and leave span the passage's reach, not just
+   * its zone (see PassageConflicts.reach).
    */
   num: number[];
   /**
@@ -79,16 +83,20 @@ export function bookingPlan(owner: object, stretch: Stretch, graph: LaneGraph, p
   for (let i = 0; i < zones.length; i++) {
     const z = zones[i]!;
     const o = zoneAt + ZONE * i;
-    num[o + ZONE_ENTER] = 1000 * p.timeAt(z.at - z.radius);
-    num[o + ZONE_LEAVE] = 1000 * p.timeAt(z.at + z.radius);
+    // The envelope of every stretch a conflicting pair keeps apart (see PassageConflicts.pairSpan).
+    const id = passages.id(z.node, z.inLane, z.outLane);
+    const [back, ahead] = passages.reach(id);
+    num[o + ZONE_ENTER] = 1000 * p.timeAt(z.at - back);
+    num[o + ZONE_LEAVE] = 1000 * p.timeAt(z.at + ahead);
     num[o + ZONE_PAIR] = z.pair;
+    num[o + ZONE_AT] = z.at;
     // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
     const ein = graph.edges[Math.floor(z.pair / 65536)]!;
     const eout = graph.edges[z.pair % 65536]!;
     num[o + ZONE_REVERSE] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
     const q = legs.length + ZONE_IDS * i;
     ids[q + ZONE_NODE] = z.node;
-    ids[q + ZONE_PASSAGE] = passages.id(z.node, z.inLane, z.outLane);
+    ids[q + ZONE_PASSAGE] = id;
     ids[q + ZONE_IN_LANE] = z.inLane;
     ids[q + ZONE_OUT_LANE] = z.outLane;
     ids[q + ZONE_STRAIGHT] = z.straight ? 1 : 0;

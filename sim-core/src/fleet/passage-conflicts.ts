@@ -1,36 +1,34 @@
-import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { polylineLength } from './polyline.ts';
+import { PassageGeometry, type Passage } from './passage-geometry.ts';
+import { FOOTPRINT_MARGIN_M, sweptFootprintsMeet } from './swept-footprint.ts';
 import { grown } from './typed-grow.ts';
 
-/** Cosine of the largest angle at which two lanes still count as side by side (10°). */
-const PARALLEL_COS = Math.cos((10 * Math.PI) / 180);
+export { FOOTPRINT_MARGIN_M } from './swept-footprint.ts';
 
 const EMPTY = new Uint8Array(0);
 
 /**
  * Whether two passages through junction zones can bring two footprints together: each passage is
  * the stretch of lane centre within its zone (end of the lane in, start of the lane out, keyed
- * edge·8 + lane). They conflict when their centre lines come closer than a footprint's diagonal,
- * unless they are side by side there (nearly parallel), where a width plus clearance is enough:
- * parallel lanes of two carriageways, or diverging branches, pass each other without waiting.
- * Computed once per pair of passages and cached. Conservative: a pair that could touch always
- * conflicts.
+ * edge·8 + lane), and two conflict when the footprints swept along them (length × width along the
+ * lanes, see `SweptFootprint`) come closer than `FOOTPRINT_MARGIN_M`. Passages that miss each other
+ * share the junction: parallel lanes, diverging branches, a turn into a spur beside the aisle
+ * traffic it does not cross. For a pair that conflicts, `pairSpan` gives the stretch of each
+ * passage where its footprint can reach the other's, which is all their junction windows need keep
+ * apart in time. Computed once per pair of passages and cached. Conservative: a pair that could
+ * touch always conflicts, and its stretches cover every place where the footprints can meet.
  */
 export class PassageConflicts {
   /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly ids = new Map<number, number>();
   private readonly passages: [number, number, number][] = [];
   private readonly rows: Uint8Array[] = [];
-  /** Each passage's shape by id (see `shape`), computed on first use. */
-  private readonly shapes: (Point[] | null)[] = [];
-  private readonly diagonal: number;
-  private readonly side: number;
+  /** The spans of conflicting pairs (see `pairSpan`) by a · 2^20 + b. */
+  private readonly pairSpans = new Map<number, Float64Array>();
+  private readonly geometry: PassageGeometry;
 
-  constructor(private readonly graph: LaneGraph) {
-    const v = graph.vehicle;
-    this.diagonal = Math.hypot(v.lengthM, v.widthM) + 6;
-    this.side = v.widthM + 3;
+  constructor(graph: LaneGraph) {
+    this.geometry = new PassageGeometry(graph);
   }
 
   /**
@@ -46,7 +44,6 @@ export class PassageConflicts {
       this.ids.set(key, id);
       this.passages.push([node, inLane, outLane]);
       this.rows.push(EMPTY);
-      this.shapes.push(null);
     }
     return id;
   }
@@ -65,7 +62,7 @@ export class PassageConflicts {
     const ra = this.rows[a]!;
     if (b < ra.length && ra[b] !== 0) return ra[b] === 2;
     // Symmetric (the closest approach of two polylines), so both rows learn it.
-    const c = this.compute(this.shape(a), this.shape(b)) ? 2 : 1;
+    const c = this.compute(a, b) ? 2 : 1;
     this.grownRow(a, b)[b] = c;
     this.grownRow(b, a)[a] = c;
     return c === 2;
@@ -82,88 +79,45 @@ export class PassageConflicts {
     return this.conflictById(this.id(nodeA, inA, outA), this.id(nodeB, inB, outB));
   }
 
-  /** The lane centre of passage `id` within its zone radius of the node (plus half a vehicle beyond). */
-  private shape(id: number): Point[] {
-    let s = this.shapes[id]!;
-    if (s === null) {
-      const [node, inLane, outLane] = this.passages[id]!;
-      const n = this.graph.nodes[node]!;
-      const reach = n.zoneRadiusM + this.graph.vehicle.lengthM / 2;
-      const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
-      const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
-      // The lanes in and out, and the chord a lane change drives between them (see buildStretch).
-      const a = clipEnd(inPath, reach);
-      const b = clipStart(outPath, reach);
-      const cut = Math.min(8, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
-      s = [...a, ...b, ...clipEnd(inPath, cut).slice(0, 1), ...clipStart(outPath, cut).slice(-1)];
-      this.shapes[id] = s;
-    }
-    return s;
+  /** Passage `id` for `PassageGeometry`. */
+  private passage(id: number): Passage {
+    const [node, inLane, outLane] = this.passages[id]!;
+    return { node, inLane, outLane, key: id };
   }
 
-  private compute(a: Point[], b: Point[]): boolean {
-    for (let i = 0; i + 1 < a.length; i++) {
-      for (let j = 0; j + 1 < b.length; j++) {
-        const d = segmentDistance(a[i]!, a[i + 1]!, b[j]!, b[j + 1]!);
-        if (d >= this.diagonal) continue;
-        if (d < this.side) return true;
-        // Between a width and a diagonal apart: only side by side is safe.
-        const ux = a[i + 1]![0] - a[i]![0];
-        const uy = a[i + 1]![1] - a[i]![1];
-        const vx = b[j + 1]![0] - b[j]![0];
-        const vy = b[j + 1]![1] - b[j]![1];
-        const cos = Math.abs(ux * vx + uy * vy) / ((Math.hypot(ux, uy) * Math.hypot(vx, vy)) || 1);
-        if (cos < PARALLEL_COS) return true;
-      }
-    }
-    return false;
+  /**
+   * How far before and after the node (metres along its path from where the centre passes it) a
+   * vehicle on passage `id` is held for junctions: the span of its junction window (see
+   * `PassageGeometry.reach`).
+   */
+  reach(id: number): readonly [number, number] {
+    return this.geometry.reach(this.passage(id));
   }
-}
 
-/** The last `reach` metres of a polyline. */
-function clipEnd(path: readonly Point[], reach: number): Point[] {
-  return clipStart([...path].reverse(), reach).reverse();
-}
-
-/** The first `reach` metres of a polyline. */
-function clipStart(path: readonly Point[], reach: number): Point[] {
-  const out: Point[] = [path[0]!];
-  let left = reach;
-  for (let k = 1; k < path.length && left > 0; k++) {
-    const a = path[k - 1]!;
-    const b = path[k]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (len <= left) {
-      out.push(b);
-      left -= len;
-    } else {
-      const f = left / len;
-      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
-      left = 0;
+  /**
+   * For conflicting passages `a` and `b` (ids from `id`): the stretch of each, metres along its
+   * path from where its centre passes its node ([loA, hiA, loB, hiB], within its reach), outside
+   * which its footprint cannot come within the margin of the other's while the other's centre is
+   * anywhere within its reach. Their junction windows need only keep these stretches apart in time:
+   * while either vehicle is outside its stretch, their footprints miss. A stretch with lo > hi is
+   * empty (they never meet while both are within their reach).
+   */
+  pairSpan(a: number, b: number): Float64Array {
+    const key = a * 1048576 + b;
+    let sp = this.pairSpans.get(key);
+    if (sp === undefined) {
+      const pa = this.passage(a);
+      const pb = this.passage(b);
+      const [loA, hiA] = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
+      const [loB, hiB] = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
+      sp = Float64Array.of(loA, hiA, loB, hiB);
+      this.pairSpans.set(key, sp);
     }
+    return sp;
   }
-  return out;
-}
 
-/** Shortest distance between segments pq and rs, metres. */
-export function segmentDistance(p: Point, q: Point, r: Point, s: Point): number {
-  if (segmentsCross(p, q, r, s)) return 0;
-  return Math.min(pointSegment(p, r, s), pointSegment(q, r, s), pointSegment(r, p, q), pointSegment(s, p, q));
-}
-
-function pointSegment(p: Point, a: Point, b: Point): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const l2 = dx * dx + dy * dy;
-  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
-
-function segmentsCross(p: Point, q: Point, r: Point, s: Point): boolean {
-  return orientation(p, q, r) * orientation(p, q, s) < 0 && orientation(r, s, p) * orientation(r, s, q) < 0;
-}
-
-/** Which side of line ab point c lies on: 1, -1, or 0 on it. */
-function orientation(a: Point, b: Point, c: Point): number {
-  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  /** Whether the footprints of passages `a` and `b` can come closer than the margin anywhere on them. */
+  private compute(a: number, b: number): boolean {
+    return sweptFootprintsMeet(this.geometry.swept(this.passage(a)), this.geometry.swept(this.passage(b)), FOOTPRINT_MARGIN_M);
+  }
 }

@@ -1,11 +1,11 @@
-import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_LENGTH, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NODE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_REVERSE, ZONE_STRAIGHT, type BookingPlan } from './booking-plan.ts';
+import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_LENGTH, LEG_START, ZONE, ZONE_AT, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NODE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_REVERSE, ZONE_STRAIGHT, type BookingPlan } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
 import { requiredStart } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
-import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
+import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_T0, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 import { grown } from './typed-grow.ts';
 
 /**
@@ -16,8 +16,10 @@ import { grown } from './typed-grow.ts';
  *   checked exactly (the minimum of the time difference lies at a phase boundary or where both
  *   speeds are equal, both found in closed form). A booking may slot in ahead of a later one when
  *   the gap holds both ways;
- * - **junctions** (merges, diverges, crossings) are exclusive zones: one vehicle's centre within
- *   the zone radius at a time (zones that overlap exclude each other too);
+ * - **junctions** (merges, diverges, crossings) are shared by passages whose footprints miss each
+ *   other; two that can meet (at one node or at nodes whose zones overlap) keep apart in time only
+ *   the stretches of each where its footprint can reach the other's (`PassageConflicts.pairSpan`,
+ *   times from each booking's own profile), not the whole zones;
  * - the start is delayed, never the motion reshaped, so every booked profile stays the vehicle's
  *   own exact accelerate–cruise–brake profile.
  * Nobody ever waits on the road, so the road itself can never deadlock; waiting happens only at
@@ -155,7 +157,7 @@ export class TrafficController {
     const plan = this.planOf(stretch);
     let t0 = earliest;
     const slots = this.gatherSlots(plan, earliest);
-    const zoneCount = this.gatherWindows(plan, vehicle, t0);
+    const zoneCount = this.gatherWindows(plan, vehicle, t0, p);
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
@@ -200,7 +202,7 @@ export class TrafficController {
       // Windows that ended before now can no longer conflict with anything new (now, not earliest:
       // dropping a window that ends before this booking's delayed start let later bookings cross it).
       if (this.nodeMinEnd[node]! <= now) list.dropEndedBy(now);
-      list.push(vehicle, t0, zone, o, ids, q);
+      list.push(vehicle, t0, zone, o, ids, q, p);
       this.nodeMinEnd[node] = list.minEnd;
       this.nodeMaxEnd[node] = list.maxEnd;
     }
@@ -338,7 +340,7 @@ export class TrafficController {
    * conflicting nodes and the windows come, so that the delays are found in the same order as by
    * checking every window each time. Returns the number of zones.
    */
-  private gatherWindows(plan: BookingPlan, vehicle: number, t0: number): number {
+  private gatherWindows(plan: BookingPlan, vehicle: number, t0: number, p: SpeedProfile): number {
     const n = plan.zones;
     const zone = plan.num;
     const ids = plan.ids;
@@ -385,11 +387,32 @@ export class TrafficController {
           const known = wp < row.length ? row[wp]! : 0;
           if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
           if (known === 0) row = this.passages.row(passage);
-          if (2 * k + 2 > this.cand.length) this.cand = grown(this.cand, 2 * this.cand.length);
-          const st = d[w + W_START]!;
-          const en = d[w + W_END]!;
-          this.cand[2 * k] = st;
-          this.cand[2 * k + 1] = en;
+          // Only the stretches of the two passages where their footprints can meet need keeping
+          // apart (see PassageConflicts.pairSpan): this one's as offsets from its start, the
+          // window's as times from its booking's profile. Both lie within the windows (the
+          // envelopes), so the filters above on whole windows stay valid.
+          const span = this.passages.pairSpan(passage, wp);
+          const profile = ws.profiles[w / W];
+          if (!(span[0]! <= span[1]!) || !(span[2]! <= span[3]!)) continue;
+          if (4 * k + 4 > this.cand.length) this.cand = grown(this.cand, 2 * this.cand.length);
+          let st = d[w + W_START]!;
+          let en = d[w + W_END]!;
+          // (A window pushed without its profile keeps both whole windows.)
+          let enter = zone[o + ZONE_ENTER]!;
+          let leave = zone[o + ZONE_LEAVE]!;
+          if (profile !== null && profile !== undefined) {
+            const wt0 = d[w + W_T0]!;
+            const wat = d[w + W_AT]!;
+            st = wt0 + 1000 * profile.timeAt(wat + span[2]!);
+            en = wt0 + 1000 * profile.timeAt(wat + span[3]!);
+            const at = zone[o + ZONE_AT]!;
+            enter = 1000 * p.timeAt(at + span[0]!);
+            leave = 1000 * p.timeAt(at + span[1]!);
+          }
+          this.cand[4 * k] = st;
+          this.cand[4 * k + 1] = en;
+          this.cand[4 * k + 2] = enter;
+          this.cand[4 * k + 3] = leave;
           if (st < minStart) minStart = st;
           if (en > maxEnd) maxEnd = en;
           k++;
@@ -418,9 +441,10 @@ export class TrafficController {
         if (!(this.zoneMinStart[i]! < t0 + b) || !(t0 + a < this.zoneMaxEnd[i]!)) continue;
         const last = from[i + 1]!;
         for (let k = from[i]!; k < last; k++) {
-          const we = cand[2 * k + 1]!;
-          if (!(t0 + a < we && cand[2 * k]! < t0 + b)) continue;
-          const next = Math.ceil(we - a + 1);
+          const we = cand[4 * k + 1]!;
+          const ka = cand[4 * k + 2]!;
+          if (!(t0 + ka < we && cand[4 * k]! < t0 + cand[4 * k + 3]!)) continue;
+          const next = Math.ceil(we - ka + 1);
           const node = plan.ids[plan.legs + ZONE_IDS * i + ZONE_NODE]!;
           this.zoneDelayByNode.set(node, (this.zoneDelayByNode.get(node) ?? 0) + next - t0);
           t0 = next;

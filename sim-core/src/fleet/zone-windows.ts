@@ -1,4 +1,5 @@
-import { ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
+import { ZONE_AT, ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
+import type { SpeedProfile } from './kinematics.ts';
 import { grown } from './typed-grow.ts';
 
 /** Numbers kept per window in `ZoneWindows.data`, in this order (stride `W`). */
@@ -14,15 +15,20 @@ export const W_IN_LANE = 5;
 export const W_OUT_LANE = 6;
 /** Passage id (see PassageConflicts.id). */
 export const W_PASSAGE = 7;
-export const W = 8;
+/** The booking's start (ms) and where its centre passes the node (m along its stretch): with `profiles`, when it is where. */
+export const W_T0 = 8;
+export const W_AT = 9;
+export const W = 10;
 
 /** The placeholder each list's `data` holds for an instant (see the constructor). */
 const EMPTY = new Float64Array(0);
 
 /**
- * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms)
- * and on which passage. Kept in one typed array, a window's eight numbers side by side (one cache
- * line), rather than one object per window or one array per field: every booking scans the windows
+ * The junction windows booked at one node: when a vehicle's centre is inside the node's zone (ms;
+ * the envelope of its passage's reach, see PassageConflicts.reach), on which passage, and with
+ * its booking's start, where it passes the node and its speed profile, when it is where (for the
+ * stretches a conflicting pair keeps apart). Kept in one typed array, a window's ten numbers side
+ * by side (the profiles beside it), rather than one object per window or one array per field: every booking scans the windows
  * of each junction it passes and of the junctions whose zones overlap it, and reads most of a
  * window's fields when it reads one.
  */
@@ -30,6 +36,8 @@ export class ZoneWindows {
   /** Windows held; windows [0, count) of `data` are valid (window k from W · k), oldest booking first. */
   count = 0;
   data: Float64Array;
+  /** The speed profile of window k's booking (null when pushed without one). */
+  readonly profiles: (SpeedProfile | null)[] = [];
   /** The earliest end held (Infinity when empty); changed only by this class. */
   minEnd = Infinity;
   /** The latest end held (-Infinity when empty): a booking entering after it can skip the node. */
@@ -59,15 +67,17 @@ export class ZoneWindows {
         if (e < min) min = e;
         if (e > max) max = e;
         if (i !== keep) {
-          // Field by field: a builtin call (copyWithin) per window costs more than eight moves.
+          // Field by field: a builtin call (copyWithin) per window costs more than ten moves.
           const to = W * keep;
           const from = W * i;
           for (let f = 0; f < W; f++) d[to + f] = d[from + f]!;
+          this.profiles[keep] = this.profiles[i]!;
         }
         keep++;
       }
     }
     this.count = keep;
+    this.profiles.length = keep;
     this.minEnd = min;
     this.maxEnd = max;
   }
@@ -77,7 +87,7 @@ export class ZoneWindows {
    * in `num` from `o` and in `ids` from `q` (a booking plan's ZONE_* and ZONE_IDS layouts). Read
    * here, not passed: see `LaneBookings.insert`.
    */
-  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number): void {
+  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number, profile: SpeedProfile | null = null): void {
     const start = t0 + num[o + ZONE_ENTER]!;
     const end = t0 + num[o + ZONE_LEAVE]!;
     if (W * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
@@ -91,6 +101,9 @@ export class ZoneWindows {
     d[w + W_IN_LANE] = ids[q + ZONE_IN_LANE]!;
     d[w + W_OUT_LANE] = ids[q + ZONE_OUT_LANE]!;
     d[w + W_PASSAGE] = ids[q + ZONE_PASSAGE]!;
+    d[w + W_T0] = t0;
+    d[w + W_AT] = num[o + ZONE_AT]!;
+    this.profiles[this.count - 1] = profile;
     if (end < this.minEnd) this.minEnd = end;
     if (end > this.maxEnd) this.maxEnd = end;
   }

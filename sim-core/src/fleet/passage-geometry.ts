@@ -1,0 +1,328 @@
+import type { Point } from '../model/scenario.ts';
+import type { LaneGraph } from './lane-graph.ts';
+import { polylineLength } from './polyline.ts';
+import { FOOTPRINT_MARGIN_M, standingFootprint, sweptFootprint, sweptFootprintsMeet, type SweptFootprint } from './swept-footprint.ts';
+
+/** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
+export interface Passage {
+  node: number;
+  inLane: number;
+  outLane: number;
+  key: number;
+}
+
+/**
+ * Where a vehicle drives on a junction passage and what its footprint sweeps there: its driven
+ * path (lanes and lane-change chord, as buildStretch draws them) and its routes on through short
+ * neighbouring lanes, how far either side of the node it is held (`reach`), the footprint swept
+ * within that reach, and the stretch of it where its footprint meets another's (`spanAgainst`).
+ * Pure functions of the lane graph, cached per passage.
+ */
+export class PassageGeometry {
+  private readonly drivenPaths = new Map<number, Driven | null>();
+  private readonly routeSets = new Map<number, Routes | null>();
+  private readonly sweptFor = new Map<number, SweptFootprint>();
+  /**
+   * How far beyond its zone radius a passage is held where its route is known, metres: a lane
+   * change's chord (from at most LANE_CHANGE_M before the node) turns its footprint across the
+   * neighbouring lane beyond the zone radius, by about half a vehicle width more. (Huu Nghi 2030,
+   * 8 m let the referee find overlaps of 0.1 m just past it.)
+   */
+  readonly extraM: number;
+
+  constructor(private readonly graph: LaneGraph) {
+    this.extraM = LANE_CHANGE_M + graph.vehicle.widthM / 2;
+  }
+
+  /**
+   * The path a vehicle's centre drives on passage `p` (the lane in, the chord of a lane change if
+   * any, the lane out) and where on it the centre passes the node (metres; mid-chord on a lane
+   * change), as buildStretch draws it; null for a lane change whose chord depends on the stretch:
+   * buildStretch starts a chord at most `cut` metres before the node, less only when a lane change
+   * at the start of a short lane in left less of it.
+   */
+  private driven(p: Passage): Driven | null {
+    let d = this.drivenPaths.get(p.key);
+    if (d === undefined) {
+      const { inLane, outLane } = p;
+      const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
+      const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
+      const inLen = polylineLength(inPath);
+      const outLen = polylineLength(outPath);
+      const end = inPath[inPath.length - 1]!;
+      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = { path: [...inPath, ...outPath.slice(1)], at: inLen };
+      else {
+        const cut = Math.min(LANE_CHANGE_M, 0.45 * inLen, 0.45 * outLen);
+        if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
+        else {
+          const before = clipStart(inPath, inLen - cut);
+          const after = clipEnd(outPath, outLen - cut);
+          const p = before[before.length - 1]!;
+          const q = after[0]!;
+          d = { path: [...before, ...after], at: inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2 };
+        }
+      }
+      this.drivenPaths.set(p.key, d);
+    }
+    return d;
+  }
+
+  /**
+   * The paths a vehicle on passage `p` may drive around the node (see `driven`), each with where
+   * its centre passes the node, and how far (metres) each side of that all of them are known: where
+   * a lane of the passage is shorter than its zone radius plus this.extraM, the path goes on
+   * along each lane that joins it straight (no lane change there; a U-turn is no route), one per
+   * lane; where no lane joins, no vehicle comes from (or goes) beyond, known as far as needed.
+   * Null when the passage's own chord is not known.
+   */
+  private routes(p: Passage): Routes | null {
+    let rs = this.routeSets.get(p.key);
+    if (rs === undefined) {
+      const d = this.driven(p);
+      if (d === null) rs = null;
+      else {
+        const { node, inLane, outLane } = p;
+        const far = this.graph.nodes[node]!.zoneRadiusM + this.extraM;
+        let paths: Driven[] = [d];
+        let back = d.at;
+        let ahead = polylineLength(d.path) - d.at;
+        if (back < far) {
+          const before = this.joining(inLane, 'before');
+          if (before !== null) {
+            back = before.length === 0 ? far : back + Math.min(...before.map(polylineLength));
+            if (before.length > 0) paths = paths.flatMap((r) => before.map((l) => ({ path: [...l, ...r.path.slice(1)], at: r.at + polylineLength(l) })));
+          }
+        }
+        if (ahead < far) {
+          const after = this.joining(outLane, 'after');
+          if (after !== null) {
+            ahead = after.length === 0 ? far : ahead + Math.min(...after.map(polylineLength));
+            if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => ({ path: [...r.path, ...l.slice(1)], at: r.at })));
+          }
+        }
+        rs = { paths, back, ahead };
+      }
+      this.routeSets.set(p.key, rs);
+    }
+    return rs;
+  }
+
+  /**
+   * The lanes that join lane `key` (edge · 8 + lane) straight where it starts (`before`: lanes
+   * ending there) or ends (`after`: lanes starting there), the reverse edge's left out; null when a
+   * lane there meets it only with a lane change.
+   */
+  private joining(key: number, side: 'before' | 'after'): Point[][] | null {
+    const edge = this.graph.edges[Math.floor(key / 8)]!;
+    const own = edge.lanePaths[key % 8]!;
+    const q = side === 'before' ? own[0]! : own[own.length - 1]!;
+    const u = this.graph.nodes[side === 'before' ? edge.from : edge.to]!;
+    const out: Point[][] = [];
+    for (const ei of side === 'before' ? u.in : u.out) {
+      if (ei === edge.reverse) continue;
+      for (const lane of this.graph.edges[ei]!.lanePaths) {
+        const p = side === 'before' ? lane[lane.length - 1]! : lane[0]!;
+        if (Math.hypot(p[0] - q[0], p[1] - q[1]) > 1e-6) return null;
+        out.push(lane);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a vehicle can change lanes onto edge `e` where it starts (some lane into its start node ends away from `start`). */
+  private laneChangeInto(e: number, start: Point): boolean {
+    const u = this.graph.nodes[this.graph.edges[e]!.from]!;
+    for (const ei of u.in) {
+      for (const path of this.graph.edges[ei]!.lanePaths) {
+        const end = path[path.length - 1]!;
+        if (Math.hypot(end[0] - start[0], end[1] - start[1]) > 1e-6) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The footprint swept on passage `p` while its centre is within `reach` metres of where it passes
+   * the node (along its driven path; where that is not known, along both lanes from the node, and
+   * anywhere, at any heading, around the chord's possible ends).
+   */
+  private sweptWithin(p: Passage, reach: number): SweptFootprint {
+    const v = this.graph.vehicle;
+    const d = this.driven(p);
+    if (d !== null) return sweptFootprint([clipArc(d.path, d.at - reach, d.at + reach)], v.lengthM, v.widthM);
+    const { inLane, outLane } = p;
+    const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
+    const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
+    const cut = Math.min(LANE_CHANGE_M, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
+    // Measured from mid-chord: up to a chord's end farther along each lane.
+    return sweptFootprint([clipEnd(inPath, reach + cut), clipStart(outPath, reach + cut)], v.lengthM, v.widthM, [[...clipEnd(inPath, cut), ...clipStart(outPath, cut)]]);
+  }
+
+  /**
+   * The footprint swept by passage `p` while its centre is within its reach of the node (see
+   * `reach`), along every route it may take; where its route is not known that far, along its lanes
+   * (and anywhere around an unknown chord) to the reach or half a vehicle beyond the zone.
+   */
+  swept(p: Passage): SweptFootprint {
+    let f = this.sweptFor.get(p.key);
+    if (f === undefined) {
+      const v = this.graph.vehicle;
+      const rs = this.routes(p);
+      const [back, ahead] = this.reach(p);
+      if (rs !== null && this.followsPath(p)) f = sweptFootprint(rs.paths.map((d) => clipArc(d.path, d.at - back, d.at + ahead)), v.lengthM, v.widthM);
+      else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
+      this.sweptFor.set(p.key, f);
+    }
+    return f;
+  }
+
+  /** Whether passage `p`'s routes are known at least its zone radius either side (else its whole zone is its stretch against others). */
+  followsPath(p: Passage): boolean {
+    const r = this.graph.nodes[p.node]!.zoneRadiusM;
+    const rs = this.routes(p);
+    return rs !== null && rs.back >= r && rs.ahead >= r;
+  }
+
+  /**
+   * How far before and after the node (metres along its path from where the centre passes it) a
+   * vehicle on passage `p` is held for junctions: along its routes up to its zone radius plus
+   * this.extraM, so that its stretch against another covers every position from which its
+   * footprint can reach the other's (a neighbour's chord reaches beyond the zone); where the routes
+   * are known less far, that far but at least the zone radius (the whole of it then its stretch
+   * against every conflicting passage); with an unknown chord, the zone radius plus the extra.
+   */
+  reach(p: Passage): readonly [number, number] {
+    const r = this.graph.nodes[p.node]!.zoneRadiusM;
+    const far = r + this.extraM;
+    const rs = this.routes(p);
+    if (rs === null) return [r, r];
+    return [Math.max(r, Math.min(far, rs.back)), Math.max(r, Math.min(far, rs.ahead))];
+  }
+
+  /**
+   * The stretch [lo, hi] of passage `p` (metres from where its centre passes the node, within its
+   * zone radius r) where its footprint comes within the margin of `other`: the whole zone where its
+   * driven path is not known or does not cover the zone, else from footprints every SPAN_STEP_M
+   * along it, each tested with the margin grown by a step (any footprint between two samples, a
+   * heading jump at a vertex included, lies within a step of one of them), widened by a step.
+   */
+  spanAgainst(p: Passage, other: SweptFootprint): [number, number] {
+    const [back, ahead] = this.reach(p);
+    if (!this.followsPath(p)) return [-back, ahead];
+    const routes = this.routes(p)!.paths;
+    const first = -Math.ceil(back / SPAN_STEP_M);
+    const last = Math.ceil(ahead / SPAN_STEP_M);
+    const position = (i: number): number => Math.max(-back, Math.min(ahead, i * SPAN_STEP_M));
+    // Only the first and the last position that meets matter: scan in from both ends.
+    let lo = Infinity;
+    for (let i = first; i <= last; i++) {
+      if (this.meetsAt(routes, position(i), other)) {
+        lo = position(i);
+        break;
+      }
+    }
+    if (lo === Infinity) return [1, 0];
+    let hi = lo;
+    for (let i = last; position(i) > lo; i--) {
+      if (this.meetsAt(routes, position(i), other)) {
+        hi = position(i);
+        break;
+      }
+    }
+    return [Math.max(-back, lo - SPAN_STEP_M), Math.min(ahead, hi + SPAN_STEP_M)];
+  }
+
+  /**
+   * Whether on some route the footprint with its centre `s` metres from where it passes the node
+   * comes within the margin of `other`, the margin grown by a step (see `spanAgainst`). Before a
+   * route's start or past its end there is no vehicle (no lane joins there).
+   */
+  private meetsAt(routes: readonly Driven[], s: number, other: SweptFootprint): boolean {
+    const v = this.graph.vehicle;
+    const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
+    const meets = (at: Point, a: Point, b: Point, len: number): boolean => sweptFootprintsMeet(standingFootprint(at, (b[0] - a[0]) / len, (b[1] - a[1]) / len, v.lengthM, v.widthM), other, m);
+    for (const d of routes) {
+      const path = d.path;
+      let left = d.at + s;
+      if (left < 0) continue;
+      for (let k = 0; k + 1 < path.length; k++) {
+        const a = path[k]!;
+        const b = path[k + 1]!;
+        const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        if (left > len) {
+          left -= len;
+          continue;
+        }
+        if (len > 1e-9 && meets([a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1])], a, b, len)) return true;
+        // Within a step of a vertex, the footprint there along the segment on its other side too:
+        // a segment shorter than a step may hold no sample of its own.
+        if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
+          const c = path[k + 2]!;
+          const l2 = Math.hypot(c[0] - b[0], c[1] - b[1]);
+          if (l2 > 1e-9 && meets(b, b, c, l2)) return true;
+        }
+        if (left <= SPAN_STEP_M && k > 0) {
+          const z = path[k - 1]!;
+          const l0 = Math.hypot(a[0] - z[0], a[1] - z[1]);
+          if (l0 > 1e-9 && meets(a, z, a, l0)) return true;
+        }
+        break;
+      }
+    }
+    return false;
+  }
+
+
+}
+
+/** Distance between the footprints tested along a passage for its stretch against another, metres. */
+const SPAN_STEP_M = 0.25;
+
+/** How far before and after a node a lane change starts and ends, metres (at most; as in buildStretch). */
+const LANE_CHANGE_M = 8;
+
+/** A passage's driven path and where on it (metres) the centre passes the node. */
+interface Driven {
+  path: Point[];
+  at: number;
+}
+
+/** The paths around a passage's node and how far each side of it (metres) they are all known. */
+interface Routes {
+  paths: Driven[];
+  back: number;
+  ahead: number;
+}
+
+/** The part of a polyline between distances s0 and s1 along it (clamped to its ends). */
+function clipArc(path: readonly Point[], s0: number, s1: number): Point[] {
+  const len = polylineLength(path);
+  const from = Math.max(0, Math.min(len, s0));
+  const to = Math.max(from, Math.min(len, s1));
+  return clipStart(clipEnd(path, len - from), to - from);
+}
+
+/** The last `reach` metres of a polyline. */
+function clipEnd(path: readonly Point[], reach: number): Point[] {
+  return clipStart([...path].reverse(), reach).reverse();
+}
+
+/** The first `reach` metres of a polyline. */
+function clipStart(path: readonly Point[], reach: number): Point[] {
+  const out: Point[] = [path[0]!];
+  let left = reach;
+  for (let k = 1; k < path.length && left > 0; k++) {
+    const a = path[k - 1]!;
+    const b = path[k]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len <= left) {
+      out.push(b);
+      left -= len;
+    } else {
+      const f = left / len;
+      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
+      left = 0;
+    }
+  }
+  return out;
+}
