@@ -1,7 +1,7 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { polylineLength } from './polyline.ts';
-import { FOOTPRINT_MARGIN_M, standingFootprint, sweptFootprint, sweptFootprintsMeet, type SweptFootprint } from './swept-footprint.ts';
+import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -240,7 +240,9 @@ export class PassageGeometry {
   private meetsAt(routes: readonly Driven[], s: number, other: SweptFootprint): boolean {
     const v = this.graph.vehicle;
     const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
-    const meets = (at: Point, a: Point, b: Point, len: number): boolean => sweptFootprintsMeet(standingFootprint(at, (b[0] - a[0]) / len, (b[1] - a[1]) / len, v.lengthM, v.widthM), other, m);
+    const halfL = v.lengthM / 2;
+    const halfW = v.widthM / 2;
+    const meets = (x: number, y: number, a: Point, b: Point, len: number): boolean => footprintMeets(x, y, (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m);
     for (const d of routes) {
       const path = d.path;
       let left = d.at + s;
@@ -253,18 +255,18 @@ export class PassageGeometry {
           left -= len;
           continue;
         }
-        if (len > 1e-9 && meets([a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1])], a, b, len)) return true;
+        if (len > 1e-9 && meets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), a, b, len)) return true;
         // Within a step of a vertex, the footprint there along the segment on its other side too:
         // a segment shorter than a step may hold no sample of its own.
         if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
           const c = path[k + 2]!;
           const l2 = Math.hypot(c[0] - b[0], c[1] - b[1]);
-          if (l2 > 1e-9 && meets(b, b, c, l2)) return true;
+          if (l2 > 1e-9 && meets(b[0], b[1], b, c, l2)) return true;
         }
         if (left <= SPAN_STEP_M && k > 0) {
           const z = path[k - 1]!;
           const l0 = Math.hypot(a[0] - z[0], a[1] - z[1]);
-          if (l0 > 1e-9 && meets(a, z, a, l0)) return true;
+          if (l0 > 1e-9 && meets(a[0], a[1], z, a, l0)) return true;
         }
         break;
       }
