@@ -16,6 +16,7 @@ import { TrafficController } from '../../src/fleet/traffic-controller.ts';
 import type { LaneNetwork, Point } from '../../src/model/scenario.ts';
 import { Rng } from '../../src/random/rng.ts';
 import { distanceAt } from '../../src/stream/motion.ts';
+import { crossingNetwork } from './support/crossing-network.ts';
 import { VEHICLE } from './support/ladder-network.ts';
 
 const L = VEHICLE.lengthM;
@@ -194,21 +195,7 @@ describe('passage conflicts from swept footprints', () => {
 });
 
 /** A road a → b → c and a road s → b → n crossing it at right angles at b, 500 m to the junction. */
-const crossing: LaneNetwork = {
-  nodes: [
-    { id: 'a', kind: 'parking', country: 'VN', position: [0, 0] },
-    { id: 'b', kind: 'way', country: 'VN', position: [500, 0] },
-    { id: 'c', kind: 'parking', country: 'VN', position: [1000, 0] },
-    { id: 's', kind: 'parking', country: 'VN', position: [500, -500] },
-    { id: 'n', kind: 'parking', country: 'VN', position: [500, 500] },
-  ],
-  edges: [
-    { id: 'ab', from: 'a', to: 'b', lanes: 1, speedLimitKmh: 36, kind: 'road' },
-    { id: 'bc', from: 'b', to: 'c', lanes: 1, speedLimitKmh: 36, kind: 'road' },
-    { id: 'sb', from: 's', to: 'b', lanes: 1, speedLimitKmh: 36, kind: 'road' },
-    { id: 'bn', from: 'b', to: 'n', lanes: 1, speedLimitKmh: 36, kind: 'road' },
-  ],
-};
+const crossing = crossingNetwork(500, 36);
 
 /** The footprint's corners with its centre `d` metres along `path`, along the segment there. */
 function footprintAt(path: readonly Point[], d: number): Point[] {

@@ -11,25 +11,11 @@ import { StopPool } from '../../src/fleet/stop-pool.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { TrafficController } from '../../src/fleet/traffic-controller.ts';
 import { distanceAt } from '../../src/stream/motion.ts';
-import type { LaneNetwork } from '../../src/model/scenario.ts';
+import { crossingNetwork } from './support/crossing-network.ts';
 import { VEHICLE } from './support/ladder-network.ts';
 
-/** A road a → b → c (1 km) and a road s → b → n crossing it at b, both 500 m to the junction. */
-const network: LaneNetwork = {
-  nodes: [
-    { id: 'a', kind: 'parking', country: 'VN', position: [0, 0] },
-    { id: 'b', kind: 'way', country: 'VN', position: [500, 0] },
-    { id: 'c', kind: 'parking', country: 'VN', position: [1000, 0] },
-    { id: 's', kind: 'parking', country: 'VN', position: [500, -500] },
-    { id: 'n', kind: 'parking', country: 'VN', position: [500, 300] },
-  ],
-  edges: [
-    { id: 'ab', from: 'a', to: 'b', lanes: 1, speedLimitKmh: 100, kind: 'road' },
-    { id: 'bc', from: 'b', to: 'c', lanes: 1, speedLimitKmh: 100, kind: 'road' },
-    { id: 'sb', from: 's', to: 'b', lanes: 1, speedLimitKmh: 100, kind: 'road' },
-    { id: 'bn', from: 'b', to: 'n', lanes: 1, speedLimitKmh: 100, kind: 'road' },
-  ],
-};
+/** A road a → b → c (1 km) and a road s → b → n crossing it at b, 500 m to the junction and 300 m on. */
+const network = crossingNetwork(300, 100);
 
 describe('traffic control', () => {
   const g = new LaneGraph(network, VEHICLE);
