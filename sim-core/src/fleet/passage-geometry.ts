@@ -1,6 +1,7 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { polylineLength } from './polyline.ts';
+import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
+import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
@@ -34,6 +35,11 @@ export class PassageGeometry {
     this.extraM = LANE_CHANGE_M + graph.vehicle.widthM / 2;
   }
 
+  /** The centre line of lane `key` (edge · 8 + lane). */
+  private lanePath(key: number): readonly Point[] {
+    return this.graph.edges[Math.floor(key / 8)]!.lanePaths[key % 8]!;
+  }
+
   /**
    * The path a vehicle's centre drives on passage `p` (the lane in, the chord of a lane change if
    * any, the lane out) and where on it the centre passes the node (metres; mid-chord on a lane
@@ -45,14 +51,14 @@ export class PassageGeometry {
     let d = this.drivenPaths.get(p.key);
     if (d === undefined) {
       const { inLane, outLane } = p;
-      const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
-      const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
+      const inPath = this.lanePath(inLane);
+      const outPath = this.lanePath(outLane);
       const inLen = polylineLength(inPath);
       const outLen = polylineLength(outPath);
       const end = inPath[inPath.length - 1]!;
       if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = { path: [...inPath, ...outPath.slice(1)], at: inLen };
       else {
-        const cut = Math.min(LANE_CHANGE_M, 0.45 * inLen, 0.45 * outLen);
+        const cut = laneChangeCut(inLen, outLen);
         if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
         else {
           const before = clipStart(inPath, inLen - cut);
@@ -151,9 +157,9 @@ export class PassageGeometry {
     const d = this.driven(p);
     if (d !== null) return sweptFootprint([clipArc(d.path, d.at - reach, d.at + reach)], v.lengthM, v.widthM);
     const { inLane, outLane } = p;
-    const inPath = this.graph.edges[Math.floor(inLane / 8)]!.lanePaths[inLane % 8]!;
-    const outPath = this.graph.edges[Math.floor(outLane / 8)]!.lanePaths[outLane % 8]!;
-    const cut = Math.min(LANE_CHANGE_M, 0.45 * polylineLength(inPath), 0.45 * polylineLength(outPath));
+    const inPath = this.lanePath(inLane);
+    const outPath = this.lanePath(outLane);
+    const cut = laneChangeCut(polylineLength(inPath), polylineLength(outPath));
     // Measured from mid-chord: up to a chord's end farther along each lane.
     return sweptFootprint([clipEnd(inPath, reach + cut), clipStart(outPath, reach + cut)], v.lengthM, v.widthM, [[...clipEnd(inPath, cut), ...clipStart(outPath, cut)]]);
   }
@@ -280,9 +286,6 @@ export class PassageGeometry {
 /** Distance between the footprints tested along a passage for its stretch against another, metres. */
 const SPAN_STEP_M = 0.25;
 
-/** How far before and after a node a lane change starts and ends, metres (at most; as in buildStretch). */
-const LANE_CHANGE_M = 8;
-
 /** A passage's driven path and where on it (metres) the centre passes the node. */
 interface Driven {
   path: Point[];
@@ -294,37 +297,4 @@ interface Routes {
   paths: Driven[];
   back: number;
   ahead: number;
-}
-
-/** The part of a polyline between distances s0 and s1 along it (clamped to its ends). */
-function clipArc(path: readonly Point[], s0: number, s1: number): Point[] {
-  const len = polylineLength(path);
-  const from = Math.max(0, Math.min(len, s0));
-  const to = Math.max(from, Math.min(len, s1));
-  return clipStart(clipEnd(path, len - from), to - from);
-}
-
-/** The last `reach` metres of a polyline. */
-function clipEnd(path: readonly Point[], reach: number): Point[] {
-  return clipStart([...path].reverse(), reach).reverse();
-}
-
-/** The first `reach` metres of a polyline. */
-function clipStart(path: readonly Point[], reach: number): Point[] {
-  const out: Point[] = [path[0]!];
-  let left = reach;
-  for (let k = 1; k < path.length && left > 0; k++) {
-    const a = path[k - 1]!;
-    const b = path[k]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (len <= left) {
-      out.push(b);
-      left -= len;
-    } else {
-      const f = left / len;
-      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
-      left = 0;
-    }
-  }
-  return out;
 }

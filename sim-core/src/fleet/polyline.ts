@@ -47,3 +47,36 @@ export function offsetPolyline(path: readonly Point[], d: number): Point[] {
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** The part of a polyline between distances s0 and s1 along it (clamped to its ends). */
+export function clipArc(path: readonly Point[], s0: number, s1: number): Point[] {
+  const len = polylineLength(path);
+  const from = Math.max(0, Math.min(len, s0));
+  const to = Math.max(from, Math.min(len, s1));
+  return clipStart(clipEnd(path, len - from), to - from);
+}
+
+/** The last `reach` metres of a polyline. */
+export function clipEnd(path: readonly Point[], reach: number): Point[] {
+  return clipStart([...path].reverse(), reach).reverse();
+}
+
+/** The first `reach` metres of a polyline. */
+export function clipStart(path: readonly Point[], reach: number): Point[] {
+  const out: Point[] = [path[0]!];
+  let left = reach;
+  for (let k = 1; k < path.length && left > 0; k++) {
+    const a = path[k - 1]!;
+    const b = path[k]!;
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len <= left) {
+      out.push(b);
+      left -= len;
+    } else {
+      const f = left / len;
+      out.push([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
+      left = 0;
+    }
+  }
+  return out;
+}

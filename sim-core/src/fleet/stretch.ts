@@ -105,7 +105,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         // Change lanes on a chord from a few metres before the node to a few metres after it,
         // never sideways: the footprint turns by a few degrees, as a vehicle steering over.
         const prevLen = lengths[pieces - 1]!;
-        const trim = Math.min(LANE_CHANGE_M, 0.45 * prevLen, 0.45 * len);
+        const trim = laneChangeCut(prevLen, len);
         lead = trim;
         trimEnd(path, trim);
         lengths[pieces - 1] = prevLen - trim;
@@ -173,7 +173,15 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
 }
 
 /** How far before and after a node a lane change starts and ends, metres (at most). */
-const LANE_CHANGE_M = 8;
+export const LANE_CHANGE_M = 8;
+
+/**
+ * How far (m) a lane change's chord cuts into the lane it leaves (`lenBefore` long) and the lane it
+ * takes (`lenAfter` long): LANE_CHANGE_M, less on short lanes. Passage geometry draws the same chord.
+ */
+export function laneChangeCut(lenBefore: number, lenAfter: number): number {
+  return Math.min(LANE_CHANGE_M, 0.45 * lenBefore, 0.45 * lenAfter);
+}
 
 /** Removes the last `d` metres of a polyline in place (ending at the interpolated point). */
 function trimEnd(path: Point[], d: number): void {
