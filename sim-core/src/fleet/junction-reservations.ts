@@ -1,0 +1,193 @@
+import { ZONE, ZONE_AT, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NODE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_REVERSE, ZONE_STRAIGHT, type BookingPlan } from './booking-plan.ts';
+import type { SpeedProfile } from './kinematics.ts';
+import type { LaneGraph } from './lane-graph.ts';
+import type { PassageConflicts } from './passage-conflicts.ts';
+import { grown } from './typed-grow.ts';
+import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_T0, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
+
+/**
+ * The junction half of the traffic controller's reservations (see TrafficController): per node the
+ * windows vehicles have booked through its zone, and per booking the windows of conflicting
+ * passages that could delay it (`gather`), the earliest start they allow (`earliest`) and the
+ * booking's own windows once its start is fixed (`commit`). Two passages that can meet keep apart
+ * in time only the stretches of each where its footprint can reach the other's
+ * (`PassageConflicts.pairSpan`, times from each booking's own profile), not the whole zones.
+ */
+export class JunctionReservations {
+  /** Junction windows per node index. */
+  private readonly zones: (ZoneWindows | undefined)[];
+  /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */
+  private readonly conflicts: readonly (readonly number[])[];
+  /**
+   * Per node, the latest end of its junction windows (ms; -Infinity while it has none): kept
+   * beside the lists, so a booking passes over the many overlapping zones whose windows all end
+   * before it could enter (about 45 % of those it looks at) without reading their lists. Only
+   * `commit` changes the lists, and it updates both mirrors.
+   */
+  private readonly nodeMaxEnd: Float64Array;
+  /** Per node, its list's `minEnd` (Infinity while empty), kept the same way. */
+  private readonly nodeMinEnd: Float64Array;
+  /**
+   * Scratch of one booking: per zone i, the gathered windows `cand[4k .. 4k+3]` (the other's start
+   * and end, this one's enter and leave offsets, ms) for k in [candFrom[i], candFrom[i+1]).
+   */
+  private candFrom = new Int32Array(65);
+  /** Per zone, the earliest start and latest end of its gathered windows (ms). */
+  private zoneMinStart = new Float64Array(64);
+  private zoneMaxEnd = new Float64Array(64);
+  private cand = new Float64Array(1024);
+
+  constructor(
+    graph: LaneGraph,
+    private readonly passages: PassageConflicts,
+  ) {
+    this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
+    this.conflicts = graph.nodes.map((n) => n.conflicts);
+    this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
+    this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);
+    // Written twice on purpose: V8 takes a field written once for a constant and throws away the
+    // code optimized on it when the scratch first grows mid-run (see TrafficController's constructor).
+    this.candFrom = new Int32Array(this.candFrom.length);
+    this.zoneMinStart = new Float64Array(this.zoneMinStart.length);
+    this.zoneMaxEnd = new Float64Array(this.zoneMaxEnd.length);
+    this.cand = new Float64Array(this.cand.length);
+  }
+
+  /**
+   * Gathers, per junction zone of `stretch`, the windows of other vehicles that could ever delay
+   * it (`earliest` only moves the start later from t0, ms): those on conflicting passages that
+   * have not ended by the time it could enter. Done once per booking, in the order the zones, their
+   * conflicting nodes and the windows come, so that the delays are found in the same order as by
+   * checking every window each time. Returns the number of zones.
+   */
+  gather(plan: BookingPlan, vehicle: number, t0: number, p: SpeedProfile): number {
+    const n = plan.zones;
+    const zone = plan.num;
+    const ids = plan.ids;
+    if (this.candFrom.length < n + 1) {
+      this.candFrom = new Int32Array(2 * n + 1);
+      this.zoneMinStart = new Float64Array(2 * n);
+      this.zoneMaxEnd = new Float64Array(2 * n);
+    }
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const o = plan.zoneAt + ZONE * i;
+      const q = plan.legs + ZONE_IDS * i;
+      const node = ids[q + ZONE_NODE]!;
+      const passage = ids[q + ZONE_PASSAGE]!;
+      const inLane = ids[q + ZONE_IN_LANE]!;
+      const outLane = ids[q + ZONE_OUT_LANE]!;
+      const straight = ids[q + ZONE_STRAIGHT] === 1;
+      const pair = zone[o + ZONE_PAIR]!;
+      const reverse = zone[o + ZONE_REVERSE]!;
+      this.candFrom[i] = k;
+      let minStart = Infinity;
+      let maxEnd = -Infinity;
+      const from = t0 + zone[o + ZONE_ENTER]!;
+      let row = this.passages.row(passage);
+      // Indexed, not for-of: the first bookings of a run execute unoptimized, where for-of costs an iterator call per node.
+      const near = this.conflicts[node]!;
+      const nodeMaxEnd = this.nodeMaxEnd;
+      for (let c = 0; c < near.length; c++) {
+        const m = near[c]!;
+        // All its windows end before the zone could be entered (see below), or it has none.
+        if (!(from < nodeMaxEnd[m]!)) continue;
+        const ws = this.zones[m]!;
+        const same = m === node;
+        const count = ws.count;
+        const d = ws.data;
+        for (let w = 0; w < W * count; w += W) {
+          // Ended before the zone could be entered: the start only moves later, so never again.
+          if (!(from < d[w + W_END]!) || d[w + W_VEHICLE] === vehicle) continue;
+          // Passages sharing the lane in (a diverge) or out (a merge) are ordered by the lane rules;
+          // two going straight on between the same edges (or side by side the other way) keep to their lanes.
+          if (same && (d[w + W_IN_LANE] === inLane || d[w + W_OUT_LANE] === outLane)) continue;
+          if (same && straight && d[w + W_STRAIGHT] === 1 && (d[w + W_PAIR] === pair || d[w + W_PAIR] === reverse)) continue;
+          const wp = d[w + W_PASSAGE]!;
+          const known = wp < row.length ? row[wp]! : 0;
+          if (known === 1 || (known === 0 && !this.passages.conflictById(passage, wp))) continue;
+          if (known === 0) row = this.passages.row(passage);
+          // Only the stretches of the two passages where their footprints can meet need keeping
+          // apart (see PassageConflicts.pairSpan): this one's as offsets from its start, the
+          // window's as times from its booking's profile. Both lie within the windows (the
+          // envelopes), so the filters above on whole windows stay valid.
+          const span = this.passages.pairSpan(passage, wp);
+          const profile = ws.profiles[w / W];
+          if (!(span[0]! <= span[1]!) || !(span[2]! <= span[3]!)) continue;
+          if (4 * k + 4 > this.cand.length) this.cand = grown(this.cand, 2 * this.cand.length);
+          let st = d[w + W_START]!;
+          let en = d[w + W_END]!;
+          // (A window pushed without its profile keeps both whole windows.)
+          let enter = zone[o + ZONE_ENTER]!;
+          let leave = zone[o + ZONE_LEAVE]!;
+          if (profile !== null && profile !== undefined) {
+            const wt0 = d[w + W_T0]!;
+            const wat = d[w + W_AT]!;
+            st = wt0 + 1000 * profile.timeAt(wat + span[2]!);
+            en = wt0 + 1000 * profile.timeAt(wat + span[3]!);
+            const at = zone[o + ZONE_AT]!;
+            enter = 1000 * p.timeAt(at + span[0]!);
+            leave = 1000 * p.timeAt(at + span[1]!);
+          }
+          this.cand[4 * k] = st;
+          this.cand[4 * k + 1] = en;
+          this.cand[4 * k + 2] = enter;
+          this.cand[4 * k + 3] = leave;
+          if (st < minStart) minStart = st;
+          if (en > maxEnd) maxEnd = en;
+          k++;
+        }
+      }
+      this.zoneMinStart[i] = minStart;
+      this.zoneMaxEnd[i] = maxEnd;
+    }
+    this.candFrom[n] = k;
+    return n;
+  }
+
+  /** Earliest start ≥ t0 (ms) at which no junction window gathered for the stretch overlaps another vehicle's. */
+  earliest(plan: BookingPlan, n: number, t0: number): number {
+    const cand = this.cand;
+    const from = this.candFrom;
+    const zone = plan.num;
+    const at = plan.zoneAt;
+    for (let changed = n > 0; changed; ) {
+      changed = false;
+      for (let i = 0; i < n; i++) {
+        const a = zone[at + ZONE * i + ZONE_ENTER]!;
+        const b = zone[at + ZONE * i + ZONE_LEAVE]!;
+        // No window of the zone can overlap when all start after it is left or end before it is
+        // entered; then none moves t0 and the scan can be skipped.
+        if (!(this.zoneMinStart[i]! < t0 + b) || !(t0 + a < this.zoneMaxEnd[i]!)) continue;
+        const last = from[i + 1]!;
+        for (let k = from[i]!; k < last; k++) {
+          const we = cand[4 * k + 1]!;
+          const ka = cand[4 * k + 2]!;
+          if (!(t0 + ka < we && cand[4 * k]! < t0 + cand[4 * k + 3]!)) continue;
+          t0 = Math.ceil(we - ka + 1);
+          changed = true;
+        }
+      }
+    }
+    return t0;
+  }
+
+  /** Records the windows of a booking of `plan` by `vehicle` starting at t0 (ms); `now` bounds what may be forgotten (see TrafficController.book). */
+  commit(plan: BookingPlan, vehicle: number, t0: number, p: SpeedProfile, now: number): void {
+    const zone = plan.num;
+    const ids = plan.ids;
+    for (let i = 0; i < plan.zones; i++) {
+      const o = plan.zoneAt + ZONE * i;
+      const q = plan.legs + ZONE_IDS * i;
+      const node = ids[q + ZONE_NODE]!;
+      let list = this.zones[node];
+      if (list === undefined) this.zones[node] = list = new ZoneWindows();
+      // Windows that ended before now can no longer conflict with anything new (now, not earliest:
+      // dropping a window that ends before this booking's delayed start let later bookings cross it).
+      if (this.nodeMinEnd[node]! <= now) list.dropEndedBy(now);
+      list.push(vehicle, t0, zone, o, ids, q, p);
+      this.nodeMinEnd[node] = list.minEnd;
+      this.nodeMaxEnd[node] = list.maxEnd;
+    }
+  }
+}
