@@ -1,5 +1,6 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { edgeCap, type CruiseSpeeds } from './stretch.ts';
+import { PerGraph, speedsKey } from './shared-graphs.ts';
 
 /** A route: the edges to drive in order (empty when from = to). Shared: read it, never change it. */
 export type Route = readonly number[];
@@ -104,15 +105,10 @@ export class ShortestTimeRouter implements Router {
 type Tree = { dist: Float64Array; via: Int32Array };
 
 /** Trees and routes of static routers by graph, then by speeds (see `ShortestTimeRouter.trees`). */
-const STATIC = new WeakMap<LaneGraph, Map<string, { trees: Map<number, Tree>; routes: Map<number, Route> }>>();
+const STATIC = new PerGraph<{ trees: Map<number, Tree>; routes: Map<number, Route> }>();
 
 function staticCaches(graph: LaneGraph, speeds: CruiseSpeeds): { trees: Map<number, Tree>; routes: Map<number, Route> } {
-  let bySpeeds = STATIC.get(graph);
-  if (bySpeeds === undefined) STATIC.set(graph, (bySpeeds = new Map()));
-  const key = `${speeds.loaded}/${speeds.empty}/${speeds.yard}/${speeds.scanner}`;
-  let c = bySpeeds.get(key);
-  if (c === undefined) bySpeeds.set(key, (c = { trees: new Map(), routes: new Map() }));
-  return c;
+  return STATIC.get(graph, speedsKey(speeds), () => ({ trees: new Map(), routes: new Map() }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LaneNetwork, VehicleDimensions } from '../model/scenario.ts';
 import { LaneGraph } from './lane-graph.ts';
+import type { CruiseSpeeds } from './stretch.ts';
 
 /**
  * Lane graphs kept for reuse (most recently used last). A graph with a day's caches holds about
@@ -32,4 +33,27 @@ export function sharedLaneGraph(network: LaneNetwork, vehicle: VehicleDimensions
 
 function signedZero(_key: string, value: unknown): unknown {
   return Object.is(value, -0) ? '-0' : value;
+}
+
+/**
+ * Values cached on a lane graph under a key (speeds, gap...): what the router, the stretch cache
+ * and the traffic controller keep as pure functions of the graph, shared by every run on the same
+ * graph (see `sharedLaneGraph`) and gone with it.
+ */
+export class PerGraph<V> {
+  private readonly byGraph = new WeakMap<LaneGraph, Map<string | number, V>>();
+
+  /** The value for (`graph`, `key`), made by `make` on first use. */
+  get(graph: LaneGraph, key: string | number, make: () => V): V {
+    let byKey = this.byGraph.get(graph);
+    if (byKey === undefined) this.byGraph.set(graph, (byKey = new Map()));
+    let v = byKey.get(key);
+    if (v === undefined) byKey.set(key, (v = make()));
+    return v;
+  }
+}
+
+/** The key of a set of cruise speeds in a `PerGraph` cache. */
+export function speedsKey(speeds: CruiseSpeeds): string {
+  return `${speeds.loaded}/${speeds.empty}/${speeds.yard}/${speeds.scanner}`;
 }

@@ -1,6 +1,7 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { buildStretch, type CruiseSpeeds, type Stretch } from './stretch.ts';
 import { grown } from './typed-grow.ts';
+import { PerGraph, speedsKey } from './shared-graphs.ts';
 
 /** Most stretches kept; past it the cache starts over (a day of smart 2030 drives about 4,100 distinct ones: at 4,096 it started over once a day and rebuilt 400). */
 const DEFAULT_CAPACITY = 8192;
@@ -107,24 +108,19 @@ const M_FROM = 2;
 const EMPTY_KEYS = new Int32Array(0);
 
 /** Stores by graph, then by speeds and capacity. */
-const STORES = new WeakMap<LaneGraph, Map<string, StretchStore>>();
+const STORES = new PerGraph<StretchStore>();
 
 function storeOf(graph: LaneGraph, speeds: CruiseSpeeds, capacity: number): StretchStore {
-  let byKey = STORES.get(graph);
-  if (byKey === undefined) STORES.set(graph, (byKey = new Map()));
-  const key = `${speeds.loaded}/${speeds.empty}/${speeds.yard}/${speeds.scanner}/${capacity}`;
-  let s = byKey.get(key);
-  if (s === undefined) {
+  return STORES.get(graph, `${speedsKey(speeds)}/${capacity}`, () => {
     // At most half full (it starts over at `capacity`), so probes stay short and always end.
     let size = 16;
     while (size < 2 * capacity) size *= 2;
-    s = { slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
+    const s: StretchStore = { slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
     // Written twice on purpose: V8 takes a field written once for a constant and throws away the
     // code optimized on that assumption when `keys` first grows (see TrafficController's constructor).
     s.keys = new Int32Array(1024);
-    byKey.set(key, s);
-  }
-  return s;
+    return s;
+  });
 }
 
 /** Whether the lane keys from `from` in `keys` are exactly `edges` on `lanes` (lengths checked by the caller). */

@@ -6,6 +6,7 @@ import { requiredStart } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
+import { PerGraph } from './shared-graphs.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -297,14 +298,10 @@ export class TrafficController {
 }
 
 /** Passage conflicts by graph, then by gap (see `TrafficController.passages`). */
-const PASSAGES = new WeakMap<LaneGraph, Map<number, PassageConflicts>>();
+const PASSAGES = new PerGraph<PassageConflicts>();
 
 function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
-  let byGap = PASSAGES.get(graph);
-  if (byGap === undefined) PASSAGES.set(graph, (byGap = new Map()));
-  let p = byGap.get(gapM);
-  if (p === undefined) byGap.set(gapM, (p = new PassageConflicts(graph)));
-  return p;
+  return PASSAGES.get(graph, gapM, () => new PassageConflicts(graph));
 }
 
 /**
