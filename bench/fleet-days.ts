@@ -12,7 +12,10 @@ import { loadScenario } from '../scenarios/index.ts';
 import { fromScenario } from '../sim-core/src/model/from-scenario.ts';
 import { runCrossing } from '../sim-core/src/model/run-summary.ts';
 
-/** CPU time of the calling thread so far, ms (Linux's schedstat; the process's where there is none). */
+/**
+ * CPU time of the calling thread so far, ms (Linux's schedstat; the process's where there is none).
+ * server/experiments/thread-clock.ts reads the same file, but bench/ may not import server/.
+ */
 function threadCpuMs(): number {
   try {
     return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;

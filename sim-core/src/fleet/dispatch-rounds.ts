@@ -107,9 +107,8 @@ export class DispatchRounds<J extends FleetJob> {
       etaS: idle.map((v) => {
         // A vehicle's estimate depends only on the side of a job's pickup: one look-up per side
         // (when first needed, so the same estimates are computed in the same order), not per job.
-        let vn = NaN;
-        let cn = NaN;
-        return jobs.map((j) => (j.from === 'VN' ? (Number.isNaN(vn) ? (vn = this.eta(v, 'VN')) : vn) : Number.isNaN(cn) ? (cn = this.eta(v, 'CN')) : cn));
+        const bySide = { VN: NaN, CN: NaN };
+        return jobs.map((j) => (Number.isNaN(bySide[j.from]) ? (bySide[j.from] = this.eta(v, j.from)) : bySide[j.from]));
       }),
       crossingS: Math.round(this.crossS.VN),
       recentJobsPerHour: { VN: this.recent.VN.length / hours, CN: this.recent.CN.length / hours },
