@@ -56,7 +56,7 @@ export class PassageGeometry {
       const inLen = polylineLength(inPath);
       const outLen = polylineLength(outPath);
       const end = inPath[inPath.length - 1]!;
-      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = { path: [...inPath, ...outPath.slice(1)], at: inLen };
+      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = drivenPath([...inPath, ...outPath.slice(1)], inLen);
       else {
         const cut = laneChangeCut(inLen, outLen);
         if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
@@ -65,7 +65,7 @@ export class PassageGeometry {
           const after = clipEnd(outPath, outLen - cut);
           const p = before[before.length - 1]!;
           const q = after[0]!;
-          d = { path: [...before, ...after], at: inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2 };
+          d = drivenPath([...before, ...after], inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2);
         }
       }
       this.drivenPaths.set(p.key, d);
@@ -96,14 +96,14 @@ export class PassageGeometry {
           const before = this.joining(inLane, 'before');
           if (before !== null) {
             back = before.length === 0 ? far : back + Math.min(...before.map(polylineLength));
-            if (before.length > 0) paths = paths.flatMap((r) => before.map((l) => ({ path: [...l, ...r.path.slice(1)], at: r.at + polylineLength(l) })));
+            if (before.length > 0) paths = paths.flatMap((r) => before.map((l) => drivenPath([...l, ...r.path.slice(1)], r.at + polylineLength(l))));
           }
         }
         if (ahead < far) {
           const after = this.joining(outLane, 'after');
           if (after !== null) {
             ahead = after.length === 0 ? far : ahead + Math.min(...after.map(polylineLength));
-            if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => ({ path: [...r.path, ...l.slice(1)], at: r.at })));
+            if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
           }
         }
         rs = { paths, back, ahead };
@@ -248,37 +248,38 @@ export class PassageGeometry {
     const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
     const halfL = v.lengthM / 2;
     const halfW = v.widthM / 2;
-    const meets = (x: number, y: number, a: Point, b: Point, len: number): boolean => footprintMeets(x, y, (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m);
     for (const d of routes) {
       const path = d.path;
+      const lens = d.lens;
       let left = d.at + s;
       if (left < 0) continue;
       for (let k = 0; k + 1 < path.length; k++) {
-        const a = path[k]!;
-        const b = path[k + 1]!;
-        const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        const len = lens[k]!;
         if (left > len) {
           left -= len;
           continue;
         }
-        if (len > 1e-9 && meets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), a, b, len)) return true;
+        const a = path[k]!;
+        const b = path[k + 1]!;
+        if (len > 1e-9 && footprintMeets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m)) return true;
         // Within a step of a vertex, the footprint there along the segment on its other side too:
         // a segment shorter than a step may hold no sample of its own.
         if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
           const c = path[k + 2]!;
-          const l2 = Math.hypot(c[0] - b[0], c[1] - b[1]);
-          if (l2 > 1e-9 && meets(b[0], b[1], b, c, l2)) return true;
+          const l2 = lens[k + 1]!;
+          if (l2 > 1e-9 && footprintMeets(b[0], b[1], (c[0] - b[0]) / l2, (c[1] - b[1]) / l2, halfL, halfW, other, m)) return true;
         }
         if (left <= SPAN_STEP_M && k > 0) {
           const z = path[k - 1]!;
-          const l0 = Math.hypot(a[0] - z[0], a[1] - z[1]);
-          if (l0 > 1e-9 && meets(a[0], a[1], z, a, l0)) return true;
+          const l0 = lens[k - 1]!;
+          if (l0 > 1e-9 && footprintMeets(a[0], a[1], (a[0] - z[0]) / l0, (a[1] - z[1]) / l0, halfL, halfW, other, m)) return true;
         }
         break;
       }
     }
     return false;
   }
+
 
 
 }
@@ -290,6 +291,20 @@ const SPAN_STEP_M = 0.25;
 interface Driven {
   path: Point[];
   at: number;
+  /** Its segments' lengths (m; see `drivenPath`). */
+  lens: Float64Array;
+}
+
+/**
+ * A driven path with its segments' lengths (m): a pair stretch tests a footprint every quarter
+ * metre, each found by walking the path from its start, and measuring every segment again on
+ * every walk was most of the pair stretches' time. The same Math.hypot values, subtracted in the
+ * same order as before, so the positions are the same to the last bit.
+ */
+function drivenPath(path: Point[], at: number): Driven {
+  const lens = new Float64Array(Math.max(0, path.length - 1));
+  for (let k = 0; k + 1 < path.length; k++) lens[k] = Math.hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
+  return { path, at, lens };
 }
 
 /** The paths around a passage's node and how far each side of it (metres) they are all known. */
