@@ -10,11 +10,12 @@ import type { VisualSink } from '../stream/visual-events.ts';
 import type { ChargingPolicy } from './charging-policy.ts';
 import { DeadlockDetector } from './deadlock-detector.ts';
 import { DispatchRounds } from './dispatch-rounds.ts';
+import { DriveLeg, type LegServices } from './drive-leg.ts';
 import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { FleetStats, type VehicleState } from './fleet-stats.ts';
 import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import type { Route, Router } from './router.ts';
+import type { Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import { SideAdmission, type AdmissionRule } from './side-admission.ts';
 import type { StopPool } from './stop-pool.ts';
@@ -56,6 +57,8 @@ export interface Vehicle<J> {
   n: number;
   id: string;
   driver: SimulatedDriver;
+  /** Its drives (one at a time). */
+  leg: DriveLeg;
   /** The stop node it stands at (or drives to). */
   node: number;
   side: Country;
@@ -139,13 +142,26 @@ export class FleetManager<J extends FleetJob> {
     const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }, options.admission) : { VN: Infinity, CN: Infinity };
     this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
     const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
+    const services: LegServices = {
+      env,
+      graph,
+      router,
+      stretches: this.stretches,
+      traffic: this.traffic,
+      topology: this.topology,
+      stats: this.stats,
+      edgeLoad,
+      visual,
+      setState: (n, s) => this.setState(this.vehicles[n]!, s),
+    };
     const used = { VN: 0, CN: 0 };
     for (let i = 0; i < options.fleet; i++) {
       const side: Country = i < onVn ? 'VN' : 'CN';
       const stall = this.topology.stalls[side].nodes[used[side]++]!;
       this.topology.stalls[side].occupy(stall, i);
       const driver = new SimulatedDriver(env, i, initialSocs[i]!, charging, options.failures, rng, visual, listener);
-      const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
+      const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, leg: null!, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
+      v.leg = new DriveLeg(services, v);
       this.vehicles.push(v);
       if (visual !== null) {
         const at = graph.nodes[stall]!.position;
@@ -194,7 +210,7 @@ export class FleetManager<J extends FleetJob> {
     for (;;) {
       const order: Order<J> = yield* this.awaitOrder(v);
       if (order.kind === 'job') yield* this.serve(v, order.job);
-      else if (order.kind === 'park') yield* this.park(v);
+      else if (order.kind === 'park') yield this.park(v);
       else {
         this.stats.repositions++;
         yield* this.cross(v, order.to, false, 'stall', false);
@@ -235,8 +251,8 @@ export class FleetManager<J extends FleetJob> {
     yield unit;
     if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
     if (!this.topology.tp[job.from].has(v.node)) {
-      const tp: number = yield* this.acquire(v, this.topology.tp[job.from]);
-      yield* this.driveTo(v, tp, false);
+      const tp: number = yield this.acquire(v, this.topology.tp[job.from]);
+      yield v.leg.start(tp, false);
     }
     this.setState(v, 'handling');
     // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
@@ -273,16 +289,16 @@ export class FleetManager<J extends FleetJob> {
         const at = v.node;
         const near = (n: number): number => this.estimator.estimate(at, n, loaded);
         let bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
-        if (bay < 0) bay = yield* this.acquire(v, bays, near);
-        yield* this.driveTo(v, bay, loaded);
+        if (bay < 0) bay = yield this.acquire(v, bays, near);
+        yield v.leg.start(bay, loaded);
       }
       while (!topo.isFrontBay(v.node, from)) {
         const at = v.node;
         const here = toGate(at);
         const ahead = (n: number): boolean => toGate(n) < here && this.estimator.estimate(at, n, loaded) < Infinity;
         let bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
-        if (bay < 0) bay = yield* this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity));
-        yield* this.driveTo(v, bay, loaded);
+        if (bay < 0) bay = yield this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity));
+        yield v.leg.start(bay, loaded);
       }
     }
     // Admitted to the other side before claiming an exit lane: a vehicle the small yard cannot take
@@ -298,11 +314,11 @@ export class FleetManager<J extends FleetJob> {
       this.stats.admissionWaits[to]++;
     }
     const at = v.node;
-    const exit: number = yield* this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
-    yield* this.driveTo(v, exit, loaded);
+    const exit: number = yield this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
+    yield v.leg.start(exit, loaded);
     yield* this.plant.gate(from, 'exit');
-    const entry: number = yield* this.acquire(v, topo.entryLanes[to]);
-    yield* this.driveTo(v, entry, loaded);
+    const entry: number = yield this.acquire(v, topo.entryLanes[to]);
+    yield v.leg.start(entry, loaded);
     yield* this.plant.gate(from, 'entry');
     v.side = to;
     this.admission.leave(from);
@@ -311,28 +327,28 @@ export class FleetManager<J extends FleetJob> {
     this.plant.onTrip(v.n, loaded, from);
     const via = scan ? topo.scannerFor(v.n) : -1;
     if (dest === 'stall') {
-      yield* this.park(v);
+      yield this.park(v);
       return;
     }
     let tp = topo.tp[to].tryAcquire(v.n, this.rank(v, loaded));
     if (tp < 0 && this.options.traffic === 'direct') {
-      tp = yield* this.acquire(v, topo.tp[to]);
+      tp = yield this.acquire(v, topo.tp[to]);
       if (tp < 0) {
         // Diverted by the deadlock resolution: park, then wait there.
         this.stats.deadlocksResolved++;
-        yield* this.park(v, via);
-        tp = yield* this.acquire(v, topo.tp[to]);
-        yield* this.driveTo(v, tp, loaded);
+        yield this.park(v, via);
+        tp = yield this.acquire(v, topo.tp[to]);
+        yield v.leg.start(tp, loaded);
         return;
       }
     }
     if (tp >= 0) {
-      yield* this.driveTo(v, tp, loaded, via);
+      yield v.leg.start(tp, loaded, via);
       return;
     }
-    yield* this.park(v, via);
-    tp = yield* this.acquire(v, topo.tp[to]);
-    yield* this.driveTo(v, tp, loaded);
+    yield this.park(v, via);
+    tp = yield this.acquire(v, topo.tp[to]);
+    yield v.leg.start(tp, loaded);
   }
 
   /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
@@ -341,28 +357,32 @@ export class FleetManager<J extends FleetJob> {
     if (topo.chargers[v.side].size === 0) yield* this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
     let c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
     if (c < 0) {
-      if (!topo.isStall(v.node)) yield* this.park(v);
-      c = yield* this.acquire(v, topo.chargers[v.side]);
+      if (!topo.isStall(v.node)) yield this.park(v);
+      c = yield this.acquire(v, topo.chargers[v.side]);
     }
-    yield* this.driveTo(v, c, false);
+    yield v.leg.start(c, false);
     this.setState(v, 'charging');
-    yield* v.driver.charge(this.options.recharge.sampleMs(this.rng));
+    yield v.driver.charge(this.options.recharge.sampleMs(this.rng));
     this.stats.charges++;
     this.plant.record(TRACE.CHARGED, v.n, 0);
     if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: 1 });
   }
 
   /** Drives to a free parking stall of its side (there is always one: stalls ≥ fleet, checked at start). */
-  private *park(v: Vehicle<J>, via = -1): ProcessBody<void> {
+  private park(v: Vehicle<J>, via = -1): Event<void> {
     const stall = this.topology.stalls[v.side].tryAcquire(v.n, this.rank(v, false));
     if (stall < 0) throw new Error(`no free parking stall in ${v.side} for ${v.id}`);
-    yield* this.driveTo(v, stall, false, via);
+    return v.leg.start(stall, false, via);
   }
 
-  /** Waits (blocked) for a node of `pool`; -1 when the wait was cancelled to resolve a deadlock. */
-  private *acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): ProcessBody<number> {
+  /**
+   * A node of `pool` for the vehicle to yield for; -1 when its wait was cancelled to resolve a
+   * deadlock. An event, not a generator to delegate to (see `DriveLeg`): when the vehicle has to
+   * wait, a callback added before the process's own books the wait when it ends.
+   */
+  private acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): Event<number> {
     const ev = pool.acquire(v.n, rank);
-    if (ev.triggered) return (yield ev) as number;
+    if (ev.triggered) return ev;
     const t0 = this.env.now;
     this.setState(v, 'blocked');
     v.waitingFor = pool;
@@ -375,56 +395,18 @@ export class FleetManager<J extends FleetJob> {
       this.plant.record(TRACE.DEADLOCK, victim.n, v.n);
       victim.waitingFor!.cancel(victim.n);
     }
-    const node: number = yield ev;
-    v.waitingFor = null;
-    this.stats.stopWaitMs += this.env.now - t0;
-    this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
-    return node;
+    ev.addCallback(() => {
+      v.waitingFor = null;
+      this.stats.stopWaitMs += this.env.now - t0;
+      this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
+    });
+    return ev;
   }
 
   /** Ranks nodes by estimated driving time from where the vehicle stands. */
   private rank(v: Vehicle<J>, loaded: boolean): (node: number) => number {
     const from = v.node;
     return (node) => this.estimator.estimate(from, node, loaded);
-  }
-
-  /** Books and drives a stretch from the vehicle's node to `target` (through `via` if ≥ 0). */
-  private *driveTo(v: Vehicle<J>, target: number, loaded: boolean, via = -1): ProcessBody<void> {
-    const from = v.node;
-    if (from === target) return;
-    let route: Route | null;
-    if (via >= 0) {
-      const a = this.router.route(from, via, loaded);
-      const b = this.router.route(via, target, loaded);
-      route = a === null || b === null ? null : [...a, ...b];
-    } else route = this.router.route(from, target, loaded);
-    if (route === null || route.length === 0) throw new Error(`${v.id}: no route from ${this.graph.nodes[from]!.id} to ${this.graph.nodes[target]!.id}`);
-    const stretch = this.stretches.get(route, this.traffic.chooseLanes(route), loaded);
-    const now = this.env.now;
-    // The previous holder of the target may still be leaving it: enter the last junction before
-    // the target (or arrive, when there is none) only once it is clear.
-    const targetPool = this.topology.poolOf(target);
-    let earliest = now;
-    if (targetPool !== null) {
-      const clear = targetPool.clearAt(target);
-      earliest = Math.max(now, Math.ceil(clear - stretch.reachMs) + 1);
-    }
-    const t0 = this.traffic.book(v.n, stretch, earliest, now);
-    this.stats.bookings++;
-    this.stats.reservationWaitMs += t0 - now;
-    const pool = this.topology.poolOf(from);
-    if (pool !== null) pool.release(from, TrafficController.clearedAt(stretch, t0));
-    v.node = target;
-    if (t0 > now) {
-      this.setState(v, 'blocked');
-      yield t0 - now;
-    }
-    this.setState(v, loaded ? 'loaded' : 'empty');
-    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!++;
-    const report = yield* v.driver.drive(stretch, t0, loaded);
-    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!--;
-    this.stats.distanceM[loaded ? 'loaded' : 'empty'] += report.distanceM;
-    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: round3(report.soc) });
   }
 }
 
