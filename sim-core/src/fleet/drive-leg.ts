@@ -54,6 +54,10 @@ export class DriveLeg {
   private readonly onArrived = (ev: Event<VehicleTelemetry>): void => this.arrived(ev.value);
   /** What `start` returns when there is nothing to drive: processed, so a process yielding it goes on at once. */
   private readonly noDrive: Event<void>;
+  /** `startOn`'s drive, until its node is granted. */
+  private nextLoaded = false;
+  private nextDone: Event<void> | null = null;
+  private readonly onGranted = (ev: Event<number>): void => this.granted(ev.value);
 
   constructor(
     private readonly s: LegServices,
@@ -65,13 +69,17 @@ export class DriveLeg {
 
   /**
    * Books a stretch from the vehicle's node to `target` (through `via` if ≥ 0) and drives it,
-   * releasing the node it leaves; the event fires (at once, in the call that ends the drive) on
-   * arrival. Throws if there is no route.
+   * releasing the node it leaves; the event (`done` if given) fires on arrival, at once, in the
+   * call that ends the drive. Throws if there is no route.
    */
-  start(target: number, loaded: boolean, via = -1): Event<void> {
+  start(target: number, loaded: boolean, via = -1, done: Event<void> | null = null): Event<void> {
     const { s, v } = this;
     const from = v.node;
-    if (from === target) return this.noDrive;
+    if (from === target) {
+      if (done === null) return this.noDrive;
+      done.fireNow();
+      return done;
+    }
     if (this.done !== null) throw new Error(`${v.id}: a drive was commanded while it drives`);
     let route: Route | null;
     if (via >= 0) {
@@ -96,8 +104,8 @@ export class DriveLeg {
     const pool = s.topology.poolOf(from);
     if (pool !== null) pool.release(from, TrafficController.clearedAt(stretch, t0));
     v.node = target;
-    const done = s.env.event<void>();
-    this.done = done;
+    const arrival = done ?? s.env.event<void>();
+    this.done = arrival;
     this.route = route;
     this.stretch = stretch;
     this.loaded = loaded;
@@ -106,7 +114,29 @@ export class DriveLeg {
       s.setState(v.n, 'blocked');
       s.env.call(t0 - now, DriveLeg.go, this, NORMAL, TAG.WAKE);
     } else this.go();
+    return arrival;
+  }
+
+  /**
+   * Drives (as `start`) to the node `granted` succeeds with, as soon as it does: one event for the
+   * process to yield where it would yield `granted` and then the drive, so that it resumes once,
+   * not twice. The drive starts in the callback that hands over the node, as it started when the
+   * process resumed with it: same bookings, same order. `granted`'s earlier callbacks run first.
+   */
+  startOn(granted: Event<number>, loaded: boolean): Event<void> {
+    if (this.nextDone !== null) throw new Error(`${this.v.id}: a drive was commanded while one waits for its node`);
+    const done = this.s.env.event<void>();
+    if (granted.processed) return this.start(granted.value, loaded, -1, done);
+    this.nextLoaded = loaded;
+    this.nextDone = done;
+    granted.addCallback(this.onGranted);
     return done;
+  }
+
+  private granted(node: number): void {
+    const done = this.nextDone!;
+    this.nextDone = null;
+    this.start(node, this.nextLoaded, -1, done);
   }
 
   /** At the booked start: on the road. */

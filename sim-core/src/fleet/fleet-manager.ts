@@ -206,11 +206,33 @@ export class FleetManager<J extends FleetJob> {
 
   // ---- a vehicle's life -------------------------------------------------------------------------
 
+  /**
+   * A vehicle's process. Carrying a job is written out here rather than delegated to a generator
+   * of its own, and waiting for an order is an event: for performance reasons, as every resume of
+   * a delegated generator passes through each generator above it, and most of a vehicle's resumes
+   * happen while it carries a job.
+   */
   private *life(v: Vehicle<J>): ProcessBody<void> {
     for (;;) {
-      const order: Order<J> = yield* this.awaitOrder(v);
-      if (order.kind === 'job') yield* this.serve(v, order.job);
-      else if (order.kind === 'park') yield this.park(v);
+      const order: Order<J> = yield this.awaitOrder(v);
+      if (order.kind === 'job') {
+        // Carry the job: to the pickup (over empty if needed), load, cross, unload.
+        const job = order.job;
+        const unit = this.busy.request();
+        yield unit;
+        if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
+        if (!this.topology.tp[job.from].has(v.node)) {
+          yield v.leg.startOn(this.acquire(v, this.topology.tp[job.from]), false);
+        }
+        this.setState(v, 'handling');
+        // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
+        yield* this.plant.load(v.n, job);
+        yield* this.cross(v, job.to, true, 'tp', job.to === 'VN');
+        this.plant.onCrossed(job);
+        this.setState(v, 'handling');
+        yield* this.plant.unload(v.n, job);
+        this.busy.release(unit);
+      } else if (order.kind === 'park') yield this.park(v);
       else {
         this.stats.repositions++;
         yield* this.cross(v, order.to, false, 'stall', false);
@@ -220,17 +242,17 @@ export class FleetManager<J extends FleetJob> {
   }
 
   /**
-   * Waits for an order where it stands. A vehicle idle on a transfer point or charger keeps it
+   * The order to wait for where it stands. A vehicle idle on a transfer point or charger keeps it
    * until someone needs it (see `acquire`), then it is told to park.
    */
-  private *awaitOrder(v: Vehicle<J>): ProcessBody<Order<J>> {
+  private awaitOrder(v: Vehicle<J>): Event<Order<J>> {
     const ev = this.env.event<Order<J>>();
     v.pending = ev;
     this.setState(v, 'idle');
     this.rounds.vehicleIdle();
     const pool = this.topology.poolOf(v.node);
     if (pool !== null && pool.waiting().length > 0 && !this.topology.isStall(v.node)) this.moveAside(pool);
-    return (yield ev) as Order<J>;
+    return ev;
   }
 
   /** An idle vehicle standing on a node of `pool` (not a stall) is sent to park, freeing the node. */
@@ -243,25 +265,6 @@ export class FleetManager<J extends FleetJob> {
       ev.succeed({ kind: 'park' });
       return;
     }
-  }
-
-  /** Carries one job: to the pickup (over empty if needed), load, cross, unload. */
-  private *serve(v: Vehicle<J>, job: J): ProcessBody<void> {
-    const unit = this.busy.request();
-    yield unit;
-    if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
-    if (!this.topology.tp[job.from].has(v.node)) {
-      const tp: number = yield this.acquire(v, this.topology.tp[job.from]);
-      yield v.leg.start(tp, false);
-    }
-    this.setState(v, 'handling');
-    // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
-    yield* this.plant.load(v.n, job);
-    yield* this.cross(v, job.to, true, 'tp', job.to === 'VN');
-    this.plant.onCrossed(job);
-    this.setState(v, 'handling');
-    yield* this.plant.unload(v.n, job);
-    this.busy.release(unit);
   }
 
   /**
@@ -288,17 +291,15 @@ export class FleetManager<J extends FleetJob> {
       if (!bays.has(v.node)) {
         const at = v.node;
         const near = (n: number): number => this.estimator.estimate(at, n, loaded);
-        let bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
-        if (bay < 0) bay = yield this.acquire(v, bays, near);
-        yield v.leg.start(bay, loaded);
+        const bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
+        yield bay < 0 ? v.leg.startOn(this.acquire(v, bays, near), loaded) : v.leg.start(bay, loaded);
       }
       while (!topo.isFrontBay(v.node, from)) {
         const at = v.node;
         const here = toGate(at);
         const ahead = (n: number): boolean => toGate(n) < here && this.estimator.estimate(at, n, loaded) < Infinity;
-        let bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
-        if (bay < 0) bay = yield this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity));
-        yield v.leg.start(bay, loaded);
+        const bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
+        yield bay < 0 ? v.leg.startOn(this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity)), loaded) : v.leg.start(bay, loaded);
       }
     }
     // Admitted to the other side before claiming an exit lane: a vehicle the small yard cannot take
@@ -314,11 +315,9 @@ export class FleetManager<J extends FleetJob> {
       this.stats.admissionWaits[to]++;
     }
     const at = v.node;
-    const exit: number = yield this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
-    yield v.leg.start(exit, loaded);
+    yield v.leg.startOn(this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded)), loaded);
     yield* this.plant.gate(from, 'exit');
-    const entry: number = yield this.acquire(v, topo.entryLanes[to]);
-    yield v.leg.start(entry, loaded);
+    yield v.leg.startOn(this.acquire(v, topo.entryLanes[to]), loaded);
     yield* this.plant.gate(from, 'entry');
     v.side = to;
     this.admission.leave(from);
@@ -337,8 +336,7 @@ export class FleetManager<J extends FleetJob> {
         // Diverted by the deadlock resolution: park, then wait there.
         this.stats.deadlocksResolved++;
         yield this.park(v, via);
-        tp = yield this.acquire(v, topo.tp[to]);
-        yield v.leg.start(tp, loaded);
+        yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
         return;
       }
     }
@@ -347,20 +345,18 @@ export class FleetManager<J extends FleetJob> {
       return;
     }
     yield this.park(v, via);
-    tp = yield this.acquire(v, topo.tp[to]);
-    yield v.leg.start(tp, loaded);
+    yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
   }
 
   /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
   private *recharge(v: Vehicle<J>): ProcessBody<void> {
     const topo = this.topology;
     if (topo.chargers[v.side].size === 0) yield* this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
-    let c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
+    const c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
     if (c < 0) {
       if (!topo.isStall(v.node)) yield this.park(v);
-      c = yield this.acquire(v, topo.chargers[v.side]);
-    }
-    yield v.leg.start(c, false);
+      yield v.leg.startOn(this.acquire(v, topo.chargers[v.side]), false);
+    } else yield v.leg.start(c, false);
     this.setState(v, 'charging');
     yield v.driver.charge(this.options.recharge.sampleMs(this.rng));
     this.stats.charges++;
