@@ -28,8 +28,8 @@ export interface LegServices {
   readonly traffic: TrafficController;
   readonly topology: FleetTopology;
   readonly stats: FleetStats;
-  /** Vehicles driving each edge now (the congestion-aware router reads it). */
-  readonly edgeLoad: Int32Array;
+  /** Vehicles driving each edge now, for the congestion-aware router; null when no router reads it. */
+  readonly edgeLoad: Int32Array | null;
   readonly visual: VisualSink | null;
   setState(vehicle: number, state: VehicleState): void;
 }
@@ -143,7 +143,8 @@ export class DriveLeg {
   private go(): void {
     const { s, v, route } = this;
     s.setState(v.n, this.loaded ? 'loaded' : 'empty');
-    for (let i = 0; i < route.length; i++) s.edgeLoad[route[i]!]!++;
+    const load = s.edgeLoad;
+    if (load !== null) for (let i = 0; i < route.length; i++) load[route[i]!]!++;
     const ev = v.driver.drive(this.stretch!, this.t0, this.loaded);
     if (ev.processed) this.arrived(ev.value);
     else ev.addCallback(this.onArrived);
@@ -152,7 +153,8 @@ export class DriveLeg {
   /** The driver reports arrival (after a repair, if it broke down on the way). */
   private arrived(report: VehicleTelemetry): void {
     const { s, v, route } = this;
-    for (let i = 0; i < route.length; i++) s.edgeLoad[route[i]!]!--;
+    const load = s.edgeLoad;
+    if (load !== null) for (let i = 0; i < route.length; i++) load[route[i]!]!--;
     s.stats.distanceM[this.loaded ? 'loaded' : 'empty'] += report.distanceM;
     if (s.visual !== null) s.visual.emit({ type: 'state', t: s.env.now, id: v.id, key: 'battery', value: Math.round(report.soc * 1000) / 1000 });
     const done = this.done!;

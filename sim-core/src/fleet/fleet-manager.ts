@@ -122,8 +122,8 @@ export class FleetManager<J extends FleetJob> {
     private readonly rng: Rng,
     private readonly visual: VisualSink | null,
     initialSocs: number[],
-    /** Vehicles booked on each edge now (for the congestion-aware router). */
-    private readonly edgeLoad: Int32Array = new Int32Array(graph.edges.length),
+    /** Vehicles booked on each edge now, kept for the congestion-aware router (null: not kept). */
+    edgeLoad: Int32Array | null = null,
   ) {
     this.stats = new FleetStats(env, options.fleet);
     this.traffic = new TrafficController(graph);
