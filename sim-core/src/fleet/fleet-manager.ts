@@ -8,6 +8,7 @@ import { TRACE } from '../model/trace-codes.ts';
 import { Resource } from '../resources/resource.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
 import type { ChargingPolicy } from './charging-policy.ts';
+import { throughBays, type BayHost } from './bay-queue.ts';
 import { DeadlockDetector } from './deadlock-detector.ts';
 import { DispatchRounds } from './dispatch-rounds.ts';
 import { DriveLeg, type LegServices } from './drive-leg.ts';
@@ -108,6 +109,7 @@ export class FleetManager<J extends FleetJob> {
   private readonly detector: DeadlockDetector<J>;
   private readonly emptyCost = new Map<number, number>();
   readonly stretches: StretchCache;
+  private readonly bayHost: BayHost<Vehicle<J>>;
 
   constructor(
     private readonly env: Environment,
@@ -141,6 +143,7 @@ export class FleetManager<J extends FleetJob> {
     // waiting to be admitted), and the detector, which follows waits for stop nodes, would not see it.
     const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }, options.admission) : { VN: Infinity, CN: Infinity };
     this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
+    this.bayHost = { env, topology: this.topology, estimator, acquire: (v, pool, rank) => this.acquire(v, pool, rank) };
     const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
     const services: LegServices = {
       env,
@@ -275,33 +278,8 @@ export class FleetManager<J extends FleetJob> {
   private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): ProcessBody<void> {
     const from = v.side;
     const topo = this.topology;
-    const bays = topo.bays[from];
-    if (bays.size > 0) {
-      // Holding bays form a queue before the exit gate: take the free bay nearest the gate (or wait
-      // for the first freed one no vehicle nearer to it wants); from a bay farther back than the
-      // front bays, move up to the free bay nearest the gate ahead, so an exit lane is claimed only
-      // from the front and held only for the last metres. Freed bays go to the nearest waiter
-      // (the bays' grant rule), so vehicles already queueing move up before newcomers join.
-      // Into a long row, a vehicle leaving the yard takes the free bay nearest to itself instead:
-      // a drive to the front of the row was booked in one piece past every bay junction, and the
-      // vehicle waited for it on its transfer point, holding it from the crane; it moves up from
-      // there (Huu Nghi 2030 with side-first dispatch, 5 seeds × 2 days: waits for a Chinese bay
-      // 45 → 14 h, vehicles a day +0.5 %, higher at 4 seeds of 5).
-      const toGate = (n: number): number => topo.gateDistance(n, from);
-      if (!bays.has(v.node)) {
-        const at = v.node;
-        const near = (n: number): number => this.estimator.estimate(at, n, loaded);
-        const bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
-        yield bay < 0 ? v.leg.startOn(this.acquire(v, bays, near), loaded) : v.leg.start(bay, loaded);
-      }
-      while (!topo.isFrontBay(v.node, from)) {
-        const at = v.node;
-        const here = toGate(at);
-        const ahead = (n: number): boolean => toGate(n) < here && this.estimator.estimate(at, n, loaded) < Infinity;
-        const bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
-        yield bay < 0 ? v.leg.startOn(this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity)), loaded) : v.leg.start(bay, loaded);
-      }
-    }
+    // Into the holding bays before the exit gate and up to a front one (see bay-queue.ts).
+    if (topo.bays[from].size > 0) yield throughBays(this.bayHost, v, from, loaded);
     // Admitted to the other side before claiming an exit lane: a vehicle the small yard cannot take
     // waits here, in the yard it is leaving, not in a queue inside the small one.
     const admitted = this.admission.request(to);
