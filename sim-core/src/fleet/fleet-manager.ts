@@ -22,6 +22,7 @@ import { SideAdmission, type AdmissionRule } from './side-admission.ts';
 import type { StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
+import { runTasks, type Task } from './task-stack.ts';
 import { TrafficController } from './traffic-controller.ts';
 
 /** A container to move from the yard of `from` to the yard of `to`, with the plant's handling steps. */
@@ -171,7 +172,7 @@ export class FleetManager<J extends FleetJob> {
         visual.emit({ type: 'spawn', t: env.now, id: v.id, kind: 'igv', at, country: side });
         visual.emit({ type: 'state', t: env.now, id: v.id, key: 'battery', value: round3(driver.soc) });
       }
-      env.process(this.life(v), `igv:${i}`);
+      env.process(runTasks(this.life(v)), `igv:${i}`);
     }
   }
 
@@ -210,38 +211,36 @@ export class FleetManager<J extends FleetJob> {
   // ---- a vehicle's life -------------------------------------------------------------------------
 
   /**
-   * A vehicle's process. Carrying a job is written out here rather than delegated to a generator
-   * of its own, and waiting for an order is an event: for performance reasons, as every resume of
-   * a delegated generator passes through each generator above it, and most of a vehicle's resumes
-   * happen while it carries a job.
+   * A vehicle's process (run by `runTasks`: a yielded generator is a sub-task). Drives, waits for
+   * stop nodes and orders are events, not generators: see `DriveLeg`.
    */
-  private *life(v: Vehicle<J>): ProcessBody<void> {
+  private *life(v: Vehicle<J>): Task<void> {
     for (;;) {
       const order: Order<J> = yield this.awaitOrder(v);
-      if (order.kind === 'job') {
-        // Carry the job: to the pickup (over empty if needed), load, cross, unload.
-        const job = order.job;
-        const unit = this.busy.request();
-        yield unit;
-        if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
-        if (!this.topology.tp[job.from].has(v.node)) {
-          yield v.leg.startOn(this.acquire(v, this.topology.tp[job.from]), false);
-        }
-        this.setState(v, 'handling');
-        // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
-        yield* this.plant.load(v.n, job);
-        yield* this.cross(v, job.to, true, 'tp', job.to === 'VN');
-        this.plant.onCrossed(job);
-        this.setState(v, 'handling');
-        yield* this.plant.unload(v.n, job);
-        this.busy.release(unit);
-      } else if (order.kind === 'park') yield this.park(v);
+      if (order.kind === 'job') yield this.serve(v, order.job);
+      else if (order.kind === 'park') yield this.park(v);
       else {
         this.stats.repositions++;
-        yield* this.cross(v, order.to, false, 'stall', false);
+        yield this.cross(v, order.to, false, 'stall', false);
       }
-      if (this.charging.needsCharge(v.driver.soc)) yield* this.recharge(v);
+      if (this.charging.needsCharge(v.driver.soc)) yield this.recharge(v);
     }
+  }
+
+  /** Carries one job: to the pickup (over empty if needed), load, cross, unload. */
+  private *serve(v: Vehicle<J>, job: J): Task<void> {
+    const unit = this.busy.request();
+    yield unit;
+    if (v.side !== job.from) yield this.cross(v, job.from, false, 'tp', false);
+    if (!this.topology.tp[job.from].has(v.node)) yield v.leg.startOn(this.acquire(v, this.topology.tp[job.from]), false);
+    this.setState(v, 'handling');
+    // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
+    yield this.plant.load(v.n, job);
+    yield this.cross(v, job.to, true, 'tp', job.to === 'VN');
+    this.plant.onCrossed(job);
+    this.setState(v, 'handling');
+    yield this.plant.unload(v.n, job);
+    this.busy.release(unit);
   }
 
   /**
@@ -275,7 +274,7 @@ export class FleetManager<J extends FleetJob> {
    * parking stall). Buffered traffic takes a transfer point only if one is free on arrival and
    * otherwise parks and waits there; direct traffic waits at the gate lane (deadlock-prone).
    */
-  private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): ProcessBody<void> {
+  private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): Task<void> {
     const from = v.side;
     const topo = this.topology;
     // Into the holding bays before the exit gate and up to a front one (see bay-queue.ts).
@@ -294,9 +293,9 @@ export class FleetManager<J extends FleetJob> {
     }
     const at = v.node;
     yield v.leg.startOn(this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded)), loaded);
-    yield* this.plant.gate(from, 'exit');
+    yield this.plant.gate(from, 'exit');
     yield v.leg.startOn(this.acquire(v, topo.entryLanes[to]), loaded);
-    yield* this.plant.gate(from, 'entry');
+    yield this.plant.gate(from, 'entry');
     v.side = to;
     this.admission.leave(from);
     this.stats[loaded ? 'loadedCrossings' : 'emptyCrossings']++;
@@ -327,9 +326,9 @@ export class FleetManager<J extends FleetJob> {
   }
 
   /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
-  private *recharge(v: Vehicle<J>): ProcessBody<void> {
+  private *recharge(v: Vehicle<J>): Task<void> {
     const topo = this.topology;
-    if (topo.chargers[v.side].size === 0) yield* this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
+    if (topo.chargers[v.side].size === 0) yield this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
     const c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
     if (c < 0) {
       if (!topo.isStall(v.node)) yield this.park(v);
