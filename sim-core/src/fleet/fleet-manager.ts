@@ -8,18 +8,21 @@ import { TRACE } from '../model/trace-codes.ts';
 import { Resource } from '../resources/resource.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
 import type { ChargingPolicy } from './charging-policy.ts';
+import { throughBays, type BayHost } from './bay-queue.ts';
 import { DeadlockDetector } from './deadlock-detector.ts';
 import { DispatchRounds } from './dispatch-rounds.ts';
+import { DriveLeg, type LegServices } from './drive-leg.ts';
 import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { FleetStats, type VehicleState } from './fleet-stats.ts';
 import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import type { Route, Router } from './router.ts';
+import type { Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import { SideAdmission, type AdmissionRule } from './side-admission.ts';
 import type { StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
+import { runTasks, type Task } from './task-stack.ts';
 import { TrafficController } from './traffic-controller.ts';
 
 /** A container to move from the yard of `from` to the yard of `to`, with the plant's handling steps. */
@@ -56,6 +59,8 @@ export interface Vehicle<J> {
   n: number;
   id: string;
   driver: SimulatedDriver;
+  /** Its drives (one at a time). */
+  leg: DriveLeg;
   /** The stop node it stands at (or drives to). */
   node: number;
   side: Country;
@@ -105,6 +110,7 @@ export class FleetManager<J extends FleetJob> {
   private readonly detector: DeadlockDetector<J>;
   private readonly emptyCost = new Map<number, number>();
   readonly stretches: StretchCache;
+  private readonly bayHost: BayHost<Vehicle<J>>;
 
   constructor(
     private readonly env: Environment,
@@ -119,8 +125,8 @@ export class FleetManager<J extends FleetJob> {
     private readonly rng: Rng,
     private readonly visual: VisualSink | null,
     initialSocs: number[],
-    /** Vehicles booked on each edge now (for the congestion-aware router). */
-    private readonly edgeLoad: Int32Array = new Int32Array(graph.edges.length),
+    /** Vehicles booked on each edge now, kept for the congestion-aware router (null: not kept). */
+    edgeLoad: Int32Array | null = null,
   ) {
     this.stats = new FleetStats(env, options.fleet);
     this.traffic = new TrafficController(graph);
@@ -138,21 +144,35 @@ export class FleetManager<J extends FleetJob> {
     // waiting to be admitted), and the detector, which follows waits for stop nodes, would not see it.
     const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }, options.admission) : { VN: Infinity, CN: Infinity };
     this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
+    this.bayHost = { env, topology: this.topology, estimator, acquire: (v, pool, rank) => this.acquire(v, pool, rank) };
     const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
+    const services: LegServices = {
+      env,
+      graph,
+      router,
+      stretches: this.stretches,
+      traffic: this.traffic,
+      topology: this.topology,
+      stats: this.stats,
+      edgeLoad,
+      visual,
+      setState: (n, s) => this.setState(this.vehicles[n]!, s),
+    };
     const used = { VN: 0, CN: 0 };
     for (let i = 0; i < options.fleet; i++) {
       const side: Country = i < onVn ? 'VN' : 'CN';
       const stall = this.topology.stalls[side].nodes[used[side]++]!;
       this.topology.stalls[side].occupy(stall, i);
       const driver = new SimulatedDriver(env, i, initialSocs[i]!, charging, options.failures, rng, visual, listener);
-      const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
+      const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, leg: null!, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
+      v.leg = new DriveLeg(services, v);
       this.vehicles.push(v);
       if (visual !== null) {
         const at = graph.nodes[stall]!.position;
         visual.emit({ type: 'spawn', t: env.now, id: v.id, kind: 'igv', at, country: side });
         visual.emit({ type: 'state', t: env.now, id: v.id, key: 'battery', value: round3(driver.soc) });
       }
-      env.process(this.life(v), `igv:${i}`);
+      env.process(runTasks(this.life(v)), `igv:${i}`);
     }
   }
 
@@ -190,31 +210,51 @@ export class FleetManager<J extends FleetJob> {
 
   // ---- a vehicle's life -------------------------------------------------------------------------
 
-  private *life(v: Vehicle<J>): ProcessBody<void> {
+  /**
+   * A vehicle's process (run by `runTasks`: a yielded generator is a sub-task). Drives, waits for
+   * stop nodes and orders are events, not generators: see `DriveLeg`.
+   */
+  private *life(v: Vehicle<J>): Task<void> {
     for (;;) {
-      const order: Order<J> = yield* this.awaitOrder(v);
-      if (order.kind === 'job') yield* this.serve(v, order.job);
-      else if (order.kind === 'park') yield* this.park(v);
+      const order: Order<J> = yield this.awaitOrder(v);
+      if (order.kind === 'job') yield this.serve(v, order.job);
+      else if (order.kind === 'park') yield this.park(v);
       else {
         this.stats.repositions++;
-        yield* this.cross(v, order.to, false, 'stall', false);
+        yield this.cross(v, order.to, false, 'stall', false);
       }
-      if (this.charging.needsCharge(v.driver.soc)) yield* this.recharge(v);
+      if (this.charging.needsCharge(v.driver.soc)) yield this.recharge(v);
     }
   }
 
+  /** Carries one job: to the pickup (over empty if needed), load, cross, unload. */
+  private *serve(v: Vehicle<J>, job: J): Task<void> {
+    const unit = this.busy.request();
+    yield unit;
+    if (v.side !== job.from) yield this.cross(v, job.from, false, 'tp', false);
+    if (!this.topology.tp[job.from].has(v.node)) yield v.leg.startOn(this.acquire(v, this.topology.tp[job.from]), false);
+    this.setState(v, 'handling');
+    // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
+    yield this.plant.load(v.n, job);
+    yield this.cross(v, job.to, true, 'tp', job.to === 'VN');
+    this.plant.onCrossed(job);
+    this.setState(v, 'handling');
+    yield this.plant.unload(v.n, job);
+    this.busy.release(unit);
+  }
+
   /**
-   * Waits for an order where it stands. A vehicle idle on a transfer point or charger keeps it
+   * The order to wait for where it stands. A vehicle idle on a transfer point or charger keeps it
    * until someone needs it (see `acquire`), then it is told to park.
    */
-  private *awaitOrder(v: Vehicle<J>): ProcessBody<Order<J>> {
+  private awaitOrder(v: Vehicle<J>): Event<Order<J>> {
     const ev = this.env.event<Order<J>>();
     v.pending = ev;
     this.setState(v, 'idle');
     this.rounds.vehicleIdle();
     const pool = this.topology.poolOf(v.node);
     if (pool !== null && pool.waiting().length > 0 && !this.topology.isStall(v.node)) this.moveAside(pool);
-    return (yield ev) as Order<J>;
+    return ev;
   }
 
   /** An idle vehicle standing on a node of `pool` (not a stall) is sent to park, freeing the node. */
@@ -229,62 +269,16 @@ export class FleetManager<J extends FleetJob> {
     }
   }
 
-  /** Carries one job: to the pickup (over empty if needed), load, cross, unload. */
-  private *serve(v: Vehicle<J>, job: J): ProcessBody<void> {
-    const unit = this.busy.request();
-    yield unit;
-    if (v.side !== job.from) yield* this.cross(v, job.from, false, 'tp', false);
-    if (!this.topology.tp[job.from].has(v.node)) {
-      const tp: number = yield* this.acquire(v, this.topology.tp[job.from]);
-      yield* this.driveTo(v, tp, false);
-    }
-    this.setState(v, 'handling');
-    // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
-    yield* this.plant.load(v.n, job);
-    yield* this.cross(v, job.to, true, 'tp', job.to === 'VN');
-    this.plant.onCrossed(job);
-    this.setState(v, 'handling');
-    yield* this.plant.unload(v.n, job);
-    this.busy.release(unit);
-  }
-
   /**
    * Crosses the border to `to`: exit gate lane, entry gate lane, then a transfer point (or a
    * parking stall). Buffered traffic takes a transfer point only if one is free on arrival and
    * otherwise parks and waits there; direct traffic waits at the gate lane (deadlock-prone).
    */
-  private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): ProcessBody<void> {
+  private *cross(v: Vehicle<J>, to: Country, loaded: boolean, dest: 'tp' | 'stall', scan: boolean): Task<void> {
     const from = v.side;
     const topo = this.topology;
-    const bays = topo.bays[from];
-    if (bays.size > 0) {
-      // Holding bays form a queue before the exit gate: take the free bay nearest the gate (or wait
-      // for the first freed one no vehicle nearer to it wants); from a bay farther back than the
-      // front bays, move up to the free bay nearest the gate ahead, so an exit lane is claimed only
-      // from the front and held only for the last metres. Freed bays go to the nearest waiter
-      // (the bays' grant rule), so vehicles already queueing move up before newcomers join.
-      // Into a long row, a vehicle leaving the yard takes the free bay nearest to itself instead:
-      // a drive to the front of the row was booked in one piece past every bay junction, and the
-      // vehicle waited for it on its transfer point, holding it from the crane; it moves up from
-      // there (Huu Nghi 2030 with side-first dispatch, 5 seeds × 2 days: waits for a Chinese bay
-      // 45 → 14 h, vehicles a day +0.5 %, higher at 4 seeds of 5).
-      const toGate = (n: number): number => topo.gateDistance(n, from);
-      if (!bays.has(v.node)) {
-        const at = v.node;
-        const near = (n: number): number => this.estimator.estimate(at, n, loaded);
-        let bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
-        if (bay < 0) bay = yield* this.acquire(v, bays, near);
-        yield* this.driveTo(v, bay, loaded);
-      }
-      while (!topo.isFrontBay(v.node, from)) {
-        const at = v.node;
-        const here = toGate(at);
-        const ahead = (n: number): boolean => toGate(n) < here && this.estimator.estimate(at, n, loaded) < Infinity;
-        let bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
-        if (bay < 0) bay = yield* this.acquire(v, bays, (n) => (ahead(n) ? this.estimator.estimate(at, n, loaded) : Infinity));
-        yield* this.driveTo(v, bay, loaded);
-      }
-    }
+    // Into the holding bays before the exit gate and up to a front one (see bay-queue.ts).
+    if (topo.bays[from].size > 0) yield throughBays(this.bayHost, v, from, loaded);
     // Admitted to the other side before claiming an exit lane: a vehicle the small yard cannot take
     // waits here, in the yard it is leaving, not in a queue inside the small one.
     const admitted = this.admission.request(to);
@@ -298,12 +292,10 @@ export class FleetManager<J extends FleetJob> {
       this.stats.admissionWaits[to]++;
     }
     const at = v.node;
-    const exit: number = yield* this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded));
-    yield* this.driveTo(v, exit, loaded);
-    yield* this.plant.gate(from, 'exit');
-    const entry: number = yield* this.acquire(v, topo.entryLanes[to]);
-    yield* this.driveTo(v, entry, loaded);
-    yield* this.plant.gate(from, 'entry');
+    yield v.leg.startOn(this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded)), loaded);
+    yield this.plant.gate(from, 'exit');
+    yield v.leg.startOn(this.acquire(v, topo.entryLanes[to]), loaded);
+    yield this.plant.gate(from, 'entry');
     v.side = to;
     this.admission.leave(from);
     this.stats[loaded ? 'loadedCrossings' : 'emptyCrossings']++;
@@ -311,58 +303,59 @@ export class FleetManager<J extends FleetJob> {
     this.plant.onTrip(v.n, loaded, from);
     const via = scan ? topo.scannerFor(v.n) : -1;
     if (dest === 'stall') {
-      yield* this.park(v);
+      yield this.park(v);
       return;
     }
     let tp = topo.tp[to].tryAcquire(v.n, this.rank(v, loaded));
     if (tp < 0 && this.options.traffic === 'direct') {
-      tp = yield* this.acquire(v, topo.tp[to]);
+      tp = yield this.acquire(v, topo.tp[to]);
       if (tp < 0) {
         // Diverted by the deadlock resolution: park, then wait there.
         this.stats.deadlocksResolved++;
-        yield* this.park(v, via);
-        tp = yield* this.acquire(v, topo.tp[to]);
-        yield* this.driveTo(v, tp, loaded);
+        yield this.park(v, via);
+        yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
         return;
       }
     }
     if (tp >= 0) {
-      yield* this.driveTo(v, tp, loaded, via);
+      yield v.leg.start(tp, loaded, via);
       return;
     }
-    yield* this.park(v, via);
-    tp = yield* this.acquire(v, topo.tp[to]);
-    yield* this.driveTo(v, tp, loaded);
+    yield this.park(v, via);
+    yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
   }
 
   /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
-  private *recharge(v: Vehicle<J>): ProcessBody<void> {
+  private *recharge(v: Vehicle<J>): Task<void> {
     const topo = this.topology;
-    if (topo.chargers[v.side].size === 0) yield* this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
-    let c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
+    if (topo.chargers[v.side].size === 0) yield this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
+    const c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
     if (c < 0) {
-      if (!topo.isStall(v.node)) yield* this.park(v);
-      c = yield* this.acquire(v, topo.chargers[v.side]);
-    }
-    yield* this.driveTo(v, c, false);
+      if (!topo.isStall(v.node)) yield this.park(v);
+      yield v.leg.startOn(this.acquire(v, topo.chargers[v.side]), false);
+    } else yield v.leg.start(c, false);
     this.setState(v, 'charging');
-    yield* v.driver.charge(this.options.recharge.sampleMs(this.rng));
+    yield v.driver.charge(this.options.recharge.sampleMs(this.rng));
     this.stats.charges++;
     this.plant.record(TRACE.CHARGED, v.n, 0);
     if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: 1 });
   }
 
   /** Drives to a free parking stall of its side (there is always one: stalls ≥ fleet, checked at start). */
-  private *park(v: Vehicle<J>, via = -1): ProcessBody<void> {
+  private park(v: Vehicle<J>, via = -1): Event<void> {
     const stall = this.topology.stalls[v.side].tryAcquire(v.n, this.rank(v, false));
     if (stall < 0) throw new Error(`no free parking stall in ${v.side} for ${v.id}`);
-    yield* this.driveTo(v, stall, false, via);
+    return v.leg.start(stall, false, via);
   }
 
-  /** Waits (blocked) for a node of `pool`; -1 when the wait was cancelled to resolve a deadlock. */
-  private *acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): ProcessBody<number> {
+  /**
+   * A node of `pool` for the vehicle to yield for; -1 when its wait was cancelled to resolve a
+   * deadlock. An event, not a generator to delegate to (see `DriveLeg`): when the vehicle has to
+   * wait, a callback added before the process's own books the wait when it ends.
+   */
+  private acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): Event<number> {
     const ev = pool.acquire(v.n, rank);
-    if (ev.triggered) return (yield ev) as number;
+    if (ev.triggered) return ev;
     const t0 = this.env.now;
     this.setState(v, 'blocked');
     v.waitingFor = pool;
@@ -375,56 +368,18 @@ export class FleetManager<J extends FleetJob> {
       this.plant.record(TRACE.DEADLOCK, victim.n, v.n);
       victim.waitingFor!.cancel(victim.n);
     }
-    const node: number = yield ev;
-    v.waitingFor = null;
-    this.stats.stopWaitMs += this.env.now - t0;
-    this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
-    return node;
+    ev.addCallback(() => {
+      v.waitingFor = null;
+      this.stats.stopWaitMs += this.env.now - t0;
+      this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
+    });
+    return ev;
   }
 
   /** Ranks nodes by estimated driving time from where the vehicle stands. */
   private rank(v: Vehicle<J>, loaded: boolean): (node: number) => number {
     const from = v.node;
     return (node) => this.estimator.estimate(from, node, loaded);
-  }
-
-  /** Books and drives a stretch from the vehicle's node to `target` (through `via` if ≥ 0). */
-  private *driveTo(v: Vehicle<J>, target: number, loaded: boolean, via = -1): ProcessBody<void> {
-    const from = v.node;
-    if (from === target) return;
-    let route: Route | null;
-    if (via >= 0) {
-      const a = this.router.route(from, via, loaded);
-      const b = this.router.route(via, target, loaded);
-      route = a === null || b === null ? null : [...a, ...b];
-    } else route = this.router.route(from, target, loaded);
-    if (route === null || route.length === 0) throw new Error(`${v.id}: no route from ${this.graph.nodes[from]!.id} to ${this.graph.nodes[target]!.id}`);
-    const stretch = this.stretches.get(route, this.traffic.chooseLanes(route), loaded);
-    const now = this.env.now;
-    // The previous holder of the target may still be leaving it: enter the last junction before
-    // the target (or arrive, when there is none) only once it is clear.
-    const targetPool = this.topology.poolOf(target);
-    let earliest = now;
-    if (targetPool !== null) {
-      const clear = targetPool.clearAt(target);
-      earliest = Math.max(now, Math.ceil(clear - stretch.reachMs) + 1);
-    }
-    const t0 = this.traffic.book(v.n, stretch, earliest, now);
-    this.stats.bookings++;
-    this.stats.reservationWaitMs += t0 - now;
-    const pool = this.topology.poolOf(from);
-    if (pool !== null) pool.release(from, TrafficController.clearedAt(stretch, t0));
-    v.node = target;
-    if (t0 > now) {
-      this.setState(v, 'blocked');
-      yield t0 - now;
-    }
-    this.setState(v, loaded ? 'loaded' : 'empty');
-    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!++;
-    const report = yield* v.driver.drive(stretch, t0, loaded);
-    for (let i = 0; i < route.length; i++) this.edgeLoad[route[i]!]!--;
-    this.stats.distanceM[loaded ? 'loaded' : 'empty'] += report.distanceM;
-    if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'battery', value: round3(report.soc) });
   }
 }
 

@@ -86,7 +86,8 @@ export class NetworkTransport implements TransportService {
       streams.stream('igvs'),
       options.visual ?? null,
       socs,
-      this.edgeLoad,
+      // Kept only for the router that reads it: otherwise two passes over every drive's route for nothing.
+      c.routing === 'congestion-aware' ? this.edgeLoad : null,
     );
     if (config.warmupMs > 0) {
       env.call(config.warmupMs, () => {

@@ -1,11 +1,13 @@
-import type { ProcessBody } from '../kernel/sim-process.ts';
+import type { Event } from '../kernel/event.ts';
 import type { Stretch } from './stretch.ts';
 
 /**
  * The boundary between the fleet manager and one vehicle, as between a real fleet manager and a
  * real vehicle (openTCS's communication adapter): the manager sends commands, the vehicle reports
- * telemetry. A command is a process body the manager waits for (`yield* driver.drive(...)`); its
- * result is the telemetry at completion, and `VehicleListener` hears what happens in between. The
+ * telemetry. A command returns at once with an event the manager waits for (`yield driver.drive(...)`
+ * in a process, or a callback on it); the event's value is the telemetry at completion, and
+ * `VehicleListener` hears what happens in between (a command that completes at once returns its
+ * event already processed). A vehicle runs one command at a time. The
  * simulated driver (`SimulatedDriver`) plugs in exactly like an adapter to a real IGV would.
  */
 export interface VehicleDriver {
@@ -13,9 +15,9 @@ export interface VehicleDriver {
   /** State of charge, 0..1. */
   readonly soc: number;
   /** Drive a booked stretch starting at `start` (ms, ≥ now): wait, drive, report arrival. */
-  drive(stretch: Stretch, start: number, loaded: boolean): ProcessBody<VehicleTelemetry>;
+  drive(stretch: Stretch, start: number, loaded: boolean): Event<VehicleTelemetry>;
   /** Stand at a charger or swap station for `durationMs`, then report a full battery. */
-  charge(durationMs: number): ProcessBody<VehicleTelemetry>;
+  charge(durationMs: number): Event<VehicleTelemetry>;
 }
 
 /** What a vehicle reports when a command completes. */
