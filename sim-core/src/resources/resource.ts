@@ -1,5 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
+import { f64 } from '../kernel/f64.ts';
 import type { Process } from '../kernel/sim-process.ts';
 import { Tally } from '../stats/tally.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
@@ -23,7 +24,7 @@ export type RequestStatus = 'queued' | 'granted' | 'released' | 'cancelled' | 'p
 export class Request extends Event<void> {
   status: RequestStatus = 'queued';
   /** Time (ms) it was granted, or -1. */
-  grantedAt = -1;
+  grantedAt = f64(-1);
   /** Time (ms) it was made. */
   readonly requestedAt: number;
   /** The process that made it (the one a preemption interrupts), if any. */
