@@ -3,6 +3,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -56,7 +57,7 @@ export class PassageGeometry {
       const inLen = polylineLength(inPath);
       const outLen = polylineLength(outPath);
       const end = inPath[inPath.length - 1]!;
-      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = { path: [...inPath, ...outPath.slice(1)], at: inLen };
+      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = { path: [...inPath, ...outPath.slice(1)], at: f64(inLen) };
       else {
         const cut = laneChangeCut(inLen, outLen);
         if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
@@ -65,7 +66,7 @@ export class PassageGeometry {
           const after = clipEnd(outPath, outLen - cut);
           const p = before[before.length - 1]!;
           const q = after[0]!;
-          d = { path: [...before, ...after], at: inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2 };
+          d = { path: [...before, ...after], at: f64(inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2) };
         }
       }
       this.drivenPaths.set(p.key, d);
@@ -106,7 +107,7 @@ export class PassageGeometry {
             if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => ({ path: [...r.path, ...l.slice(1)], at: r.at })));
           }
         }
-        rs = { paths, back, ahead };
+        rs = { paths, back: f64(back), ahead: f64(ahead) };
       }
       this.routeSets.set(p.key, rs);
     }

@@ -6,6 +6,7 @@ import type { VisualSink } from '../stream/visual-events.ts';
 import type { ChargingPolicy } from './charging-policy.ts';
 import type { Stretch } from './stretch.ts';
 import type { VehicleDriver, VehicleListener, VehicleTelemetry } from './vehicle-driver.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 /**
  * A simulated IGV: drives booked stretches with their exact speed profile (streamed as one
@@ -31,7 +32,7 @@ export class SimulatedDriver implements VehicleDriver {
   ) {
     this.soc = initialSoc;
     this.id = `igv:${vehicle}`;
-    this.untilFailure = this.timeToFailure();
+    this.untilFailure = f64(this.timeToFailure());
   }
 
   private timeToFailure(): number {
@@ -57,7 +58,7 @@ export class SimulatedDriver implements VehicleDriver {
       yield brokenMs;
       this.listener.onBreakdown(this.vehicle, false);
     }
-    return { kind: 'arrived', vehicle: this.vehicle, node: stretch.to, time: env.now, soc: this.soc, distanceM: metres, brokenMs };
+    return { kind: 'arrived', vehicle: this.vehicle, node: stretch.to, time: env.now, soc: this.soc, distanceM: metres, brokenMs: f64(brokenMs) };
   }
 
   *charge(durationMs: number): ProcessBody<VehicleTelemetry> {

@@ -1,7 +1,7 @@
 import { Condition, Event, NORMAL, TAG, Timeout, processEvent, type FirstOf } from './event.ts';
 import type { Action } from './event-queue.ts';
 import { EventQueue, MAX_PRIORITY } from './event-queue.ts';
-import { f64 } from './f64.ts';
+import { f64 } from './shapes.ts';
 import { Process, type ProcessBody } from './sim-process.ts';
 import { checkDelay, checkTime } from './time.ts';
 import { TraceHash } from './trace-hash.ts';

@@ -19,7 +19,7 @@
  */
 
 import { Deque } from './deque.ts';
-import { F64_ZERO, f64 } from './f64.ts';
+import { F64_ZERO, f64, objectArray } from './shapes.ts';
 
 /** A scheduled action: called with its argument and the entry's sequence number. */
 export type Action = (arg: any, seq: number) => void;
@@ -43,8 +43,8 @@ class Entry {
 const EMPTY = new Entry();
 
 export class EventQueue {
-  private readonly heap: Entry[] = [];
-  private readonly pool: Entry[] = [];
+  private readonly heap: Entry[] = objectArray();
+  private readonly pool: Entry[] = objectArray();
   private n = 0;
   /**
    * True when heap[0] is an entry already popped, still counted in n: the heap is repaired

@@ -26,6 +26,7 @@ import { Placement } from '../stream/placement.ts';
 import { VisualLedger } from '../stream/visual-ledger.ts';
 import type { Lockstep } from '../stream/lockstep.ts';
 import type { YardDecision } from './control/yard-planner.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 
 /** Optional listener ports of a model run. */
 export interface CrossingModelOptions {
@@ -66,7 +67,7 @@ export class CrossingModel {
   private trucks = 0;
   private boxes = 0;
   /** Two-way export trucks waiting to take an import container back. */
-  private readonly twoWayWaiting: Array<Event<Box>> = [];
+  private readonly twoWayWaiting: Array<Event<Box>> = objectArray();
   private readonly rng: Rng;
   /** Where visual events go; null when nobody watches (headless runs emit nothing). */
   readonly visual: VisualSink | null;
@@ -183,7 +184,7 @@ export class CrossingModel {
   private newBox(direction: Direction, location: string): Box {
     const n = ++this.boxes;
     const fruit = direction === 'export' && this.rng.next() < this.config.demand.fruitShareOfExports;
-    const box: Box = { id: `container:${n}`, n, direction, channel: 'green', arrivedAt: this.env.now, clearedAt: -1, checkDoneAt: -1, direct: false, fruit };
+    const box: Box = { id: `container:${n}`, n, direction, channel: 'green', arrivedAt: this.env.now, clearedAt: f64(-1), checkDoneAt: f64(-1), direct: false, fruit };
     this.ledger.enter('container', box.id, location);
     return box;
   }

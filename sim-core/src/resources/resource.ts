@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
-import { f64 } from '../kernel/f64.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 import type { Process } from '../kernel/sim-process.ts';
 import { Tally } from '../stats/tally.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
@@ -90,12 +90,12 @@ export class Resource {
   readonly name: string;
   readonly discipline: 'fifo' | 'priority';
   /** Requests holding a unit (in no particular order). */
-  readonly users: Request[] = [];
+  readonly users: Request[] = objectArray();
   /** Units held through the hot-path API (`acquire`/`releaseUnit`), which have no Request. */
   private claimed = 0;
   private readonly fifo = new Deque<Waiter>();
-  private readonly sorted: Waiter[] = [];
-  private readonly spareClaims: Claim[] = [];
+  private readonly sorted: Waiter[] = objectArray();
+  private readonly spareClaims: Claim[] = objectArray();
   private created = 0;
   /** Queue length over time. */
   readonly queueLength: CountOverTime;

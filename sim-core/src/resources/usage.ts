@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, NORMAL, TAG, URGENT } from '../kernel/event.ts';
-import { F64_ZERO } from '../kernel/f64.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 import type { Preempted, Request, Resource } from './resource.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { F64_ZERO } from '../kernel/f64.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { QuantileSketchOptions } from './quantile-sketch.ts';
 

@@ -1,4 +1,4 @@
-import { F64_ZERO, f64 } from '../kernel/f64.ts';
+import { F64_ZERO, f64 } from '../kernel/shapes.ts';
 
 /**
  * Time-persistent statistic of a piecewise-constant signal (queue length, busy servers,
