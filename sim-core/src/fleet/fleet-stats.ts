@@ -11,7 +11,7 @@ export type VehicleState = (typeof VEHICLE_STATES)[number];
  * before, as the scenario asks.
  */
 export class FleetStats {
-  readonly stateMs: Record<VehicleState, number> = { idle: F64_ZERO, empty: F64_ZERO, loaded: F64_ZERO, handling: F64_ZERO, charging: F64_ZERO, blocked: F64_ZERO, broken: F64_ZERO };
+  readonly stateMs: Record<VehicleState, number> = new StateTimes();
   private readonly state: VehicleState[];
   private readonly since: Float64Array;
   distanceM = { loaded: F64_ZERO, empty: F64_ZERO };
@@ -82,4 +82,15 @@ export class FleetStats {
     for (let v = 0; v < this.state.length; v++) out[this.state[v]!] += now - this.since[v]!;
     return out;
   }
+}
+
+/** Time per vehicle state, ms: a class rather than a literal, for performance reasons (kernel/shapes.ts). */
+class StateTimes implements Record<VehicleState, number> {
+  idle = F64_ZERO;
+  empty = F64_ZERO;
+  loaded = F64_ZERO;
+  handling = F64_ZERO;
+  charging = F64_ZERO;
+  blocked = F64_ZERO;
+  broken = F64_ZERO;
 }
