@@ -13,6 +13,9 @@ export class Deque<T> {
   constructor(capacity = 16) {
     let cap = 16;
     while (cap < capacity) cap *= 2;
+    // Written twice on purpose: V8 takes a field written once for a constant, and the first `grow`,
+    // on a busier run of a sweep worker, threw away the kernel's optimized code (kernel/shapes.ts).
+    this.buf = holeyObjectArray(0);
     this.buf = holeyObjectArray(cap);
   }
 

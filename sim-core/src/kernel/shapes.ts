@@ -50,6 +50,7 @@ export function objectArray<T>(): T[] {
  */
 export function holeyObjectArray<T>(length: number): Array<T | undefined> {
   const a: unknown[] = [null];
+  a.pop();
   a.length = length;
   return a as Array<T | undefined>;
 }
