@@ -28,11 +28,11 @@
 export const F64_ZERO: number = new Float64Array(1)[0]!;
 
 /**
- * `x` as a double, for the first write of a double field: x + 0.0 equals x for every number but
- * -0 (which becomes +0), and the sum of a small integer and a heap number is a heap number.
+ * `x` as a double, for the first write of a double field: x − (+0) is x for every number, -0 and
+ * NaN included, and the difference of a small integer and a heap number is a heap number.
  */
 export function f64(x: number): number {
-  return x + F64_ZERO;
+  return x - F64_ZERO;
 }
 
 /** An empty array whose elements kind is already "any value" (it held a null). */
@@ -66,13 +66,15 @@ export function doubleArray(): number[] {
 class Shaped {}
 
 /**
- * A copy of a tree of plain objects (a run's configuration) that V8 never reshapes from one run to
- * the next: every plain object becomes a `Shaped` filled by assignment (no literal template), every
- * number a double (a share that is 0.5 in one run and 1 in the next keeps one representation).
- * Arrays and class instances (distributions, calendars) are shared, not copied.
+ * A copy of a tree of plain objects and arrays (a run's configuration) that V8 never reshapes from
+ * one run to the next: every plain object becomes a `Shaped` filled by assignment (no literal
+ * template), every array a new array of copies, every number a double (a share that is 0.5 in one
+ * run and 1 in the next keeps one representation; the value itself, -0 included, is unchanged).
+ * Class instances (distributions, calendars) are shared, not copied.
  */
 export function shapedCopy<T>(value: T): T {
   if (typeof value === 'number') return f64(value) as T;
+  if (Array.isArray(value)) return value.map(shapedCopy) as T;
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
   const out = new Shaped() as Record<string, unknown>;
   for (const [k, v] of Object.entries(value)) out[k] = shapedCopy(v);
