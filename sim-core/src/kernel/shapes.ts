@@ -35,7 +35,11 @@ export function f64(x: number): number {
   return x - F64_ZERO;
 }
 
-/** An empty array whose elements kind is already "any value" (it held a null). */
+/**
+ * An empty array whose elements kind is already "any value" (it held a null). Filled without holes
+ * (push, or writes at `length`): every caller shares the literal below, and V8 would make all its
+ * later arrays holey if one young array from it got a hole.
+ */
 export function objectArray<T>(): T[] {
   const a: unknown[] = [null];
   a.pop();
