@@ -7,6 +7,7 @@ import type { FleetStats } from './fleet-stats.ts';
 import type { FleetTopology } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { Router } from './router.ts';
+import { doubleArray, objectArray } from '../kernel/shapes.ts';
 
 /** Estimated time at a border gate lane for one pass, seconds (for dispatch costs only). */
 const GATE_ESTIMATE_S = 30;
@@ -21,11 +22,11 @@ const FORECAST_WINDOW_MS = 2 * 3_600_000;
  * the state when the answer arrives (vehicle still idle, job still waiting); others are rejected.
  */
 export class DispatchRounds<J extends FleetJob> {
-  readonly jobs: J[] = [];
+  readonly jobs: J[] = objectArray();
   private scheduled = false;
   private inFlight = false;
   private dirty = false;
-  private readonly recent: Record<Country, number[]> = { VN: [], CN: [] };
+  private readonly recent: Record<Country, number[]> = { VN: doubleArray(), CN: doubleArray() };
   private readonly etaCache = new Map<number, number>();
   private readonly crossS: Record<Country, number>;
 

@@ -24,6 +24,7 @@ import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
 import { runTasks, type Task } from './task-stack.ts';
 import { TrafficController } from './traffic-controller.ts';
+import type { VehicleListener } from './vehicle-driver.ts';
 
 /** A container to move from the yard of `from` to the yard of `to`, with the plant's handling steps. */
 export interface FleetJob {
@@ -98,7 +99,7 @@ export interface FleetOptions {
  * deadlock; the detector checks that claim on every wait. Under buffered traffic the smaller yard
  * admits only so many vehicles at once (`SideAdmission`); the others wait in the yard they leave.
  */
-export class FleetManager<J extends FleetJob> {
+export class FleetManager<J extends FleetJob> implements VehicleListener {
   readonly vehicles: Vehicle<J>[] = [];
   readonly stats: FleetStats;
   readonly traffic: TrafficController;
@@ -144,28 +145,19 @@ export class FleetManager<J extends FleetJob> {
     // waiting to be admitted), and the detector, which follows waits for stop nodes, would not see it.
     const caps = options.traffic === 'buffered' ? SideAdmission.capsFor({ VN: stops('VN'), CN: stops('CN') }, options.admission) : { VN: Infinity, CN: Infinity };
     this.admission = new SideAdmission(env, caps, { VN: onVn, CN: options.fleet - onVn });
-    this.bayHost = { env, topology: this.topology, estimator, acquire: (v, pool, rank) => this.acquire(v, pool, rank) };
-    const listener = { onBreakdown: (v: number, down: boolean) => this.breakdown(v, down) };
-    const services: LegServices = {
-      env,
-      graph,
-      router,
-      stretches: this.stretches,
-      traffic: this.traffic,
-      topology: this.topology,
-      stats: this.stats,
-      edgeLoad,
-      visual,
-      setState: (n, s) => this.setState(this.vehicles[n]!, s),
-    };
+    // One object of a class, not literals of closures: built once per run, a literal's template and
+    // a closure are new in the next run, and the code optimized on the last run's would be thrown
+    // away (sim-core/README.md, "Shapes that never change").
+    const links = new ManagerLinks<J>(this, env, graph, router, estimator, this.stretches, this.traffic, this.topology, this.stats, edgeLoad, visual);
+    this.bayHost = links;
     const used = { VN: 0, CN: 0 };
     for (let i = 0; i < options.fleet; i++) {
       const side: Country = i < onVn ? 'VN' : 'CN';
       const stall = this.topology.stalls[side].nodes[used[side]++]!;
       this.topology.stalls[side].occupy(stall, i);
-      const driver = new SimulatedDriver(env, i, initialSocs[i]!, charging, options.failures, rng, visual, listener);
+      const driver = new SimulatedDriver(env, i, initialSocs[i]!, charging, options.failures, rng, visual, this);
       const v: Vehicle<J> = { n: i, id: `igv:${i}`, driver, leg: null!, node: stall, side, pending: null, waitingFor: null, beforeBreakdown: 'idle' };
-      v.leg = new DriveLeg(services, v);
+      v.leg = new DriveLeg(links, v);
       this.vehicles.push(v);
       if (visual !== null) {
         const at = graph.nodes[stall]!.position;
@@ -192,13 +184,19 @@ export class FleetManager<J extends FleetJob> {
     return k;
   }
 
+  /** @internal The state of vehicle `n` changed (its drive legs report it). */
+  setVehicleState(n: number, s: VehicleState): void {
+    this.setState(this.vehicles[n]!, s);
+  }
+
   private setState(v: Vehicle<J>, s: VehicleState): void {
     if (this.stats.current(v.n) === s) return;
     this.stats.set(v.n, s);
     if (this.visual !== null) this.visual.emit({ type: 'state', t: this.env.now, id: v.id, key: 'state', value: s });
   }
 
-  private breakdown(n: number, down: boolean): void {
+  /** @internal Vehicle `n` broke down (`down`) or was repaired (the manager is its drivers' listener). */
+  onBreakdown(n: number, down: boolean): void {
     const v = this.vehicles[n]!;
     if (down) {
       this.stats.breakdowns++;
@@ -353,7 +351,8 @@ export class FleetManager<J extends FleetJob> {
    * deadlock. An event, not a generator to delegate to (see `DriveLeg`): when the vehicle has to
    * wait, a callback added before the process's own books the wait when it ends.
    */
-  private acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): Event<number> {
+  /** @internal (public for the bay walk, see ManagerLinks) */
+  acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): Event<number> {
     const ev = pool.acquire(v.n, rank);
     if (ev.triggered) return ev;
     const t0 = this.env.now;
@@ -385,4 +384,32 @@ export class FleetManager<J extends FleetJob> {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * What a manager's drive legs and bay walks call back into (`LegServices`, `BayHost`): one per
+ * manager, of a class, so the next run's has the same shape (see the constructor).
+ */
+class ManagerLinks<J extends FleetJob> implements LegServices, BayHost<Vehicle<J>> {
+  constructor(
+    private readonly manager: FleetManager<J>,
+    readonly env: Environment,
+    readonly graph: LaneGraph,
+    readonly router: Router,
+    readonly estimator: Router,
+    readonly stretches: StretchCache,
+    readonly traffic: TrafficController,
+    readonly topology: FleetTopology,
+    readonly stats: FleetStats,
+    readonly edgeLoad: Int32Array | null,
+    readonly visual: VisualSink | null,
+  ) {}
+
+  setState(vehicle: number, state: VehicleState): void {
+    this.manager.setVehicleState(vehicle, state);
+  }
+
+  acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number): Event<number> {
+    return this.manager.acquire(v, pool, rank);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Environment } from '../kernel/environment.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 
 /** What an IGV is doing, for time shares and the viewer's `state` events. */
 export const VEHICLE_STATES = ['idle', 'empty', 'loaded', 'handling', 'charging', 'blocked', 'broken'] as const;
@@ -10,10 +11,10 @@ export type VehicleState = (typeof VEHICLE_STATES)[number];
  * before, as the scenario asks.
  */
 export class FleetStats {
-  readonly stateMs: Record<VehicleState, number> = { idle: 0, empty: 0, loaded: 0, handling: 0, charging: 0, blocked: 0, broken: 0 };
+  readonly stateMs: Record<VehicleState, number> = new StateTimes();
   private readonly state: VehicleState[];
-  private readonly since: number[];
-  distanceM = { loaded: 0, empty: 0 };
+  private readonly since: Float64Array;
+  distanceM = { loaded: F64_ZERO, empty: F64_ZERO };
   loadedCrossings = 0;
   emptyCrossings = 0;
   /** Crossings of the zero line VN → CN and CN → VN, loaded or empty. */
@@ -28,23 +29,23 @@ export class FleetStats {
   deadlocksDetected = 0;
   deadlocksResolved = 0;
   /** Delay imposed on starts by reservations, ms, and how many bookings. */
-  reservationWaitMs = 0;
+  reservationWaitMs = F64_ZERO;
   bookings = 0;
   /** Waiting for a stop node (transfer point, gate lane, charger), ms. */
-  stopWaitMs = 0;
+  stopWaitMs = F64_ZERO;
   /** The same by pool name (where vehicles wait). */
   readonly stopWaitByPool = new Map<string, number>();
   /** Waiting to be admitted to each side (see `SideAdmission`), ms, and how many vehicles waited. */
-  admissionWaitMs = { VN: 0, CN: 0 };
+  admissionWaitMs = { VN: F64_ZERO, CN: F64_ZERO };
   admissionWaits = { VN: 0, CN: 0 };
-  measuredFrom = 0;
+  measuredFrom = F64_ZERO;
 
   constructor(
     private readonly env: Environment,
     fleet: number,
   ) {
     this.state = new Array<VehicleState>(fleet).fill('idle');
-    this.since = new Array<number>(fleet).fill(0);
+    this.since = new Float64Array(fleet);
   }
 
   /** Vehicle `v` changes to `s` now. */
@@ -64,12 +65,12 @@ export class FleetStats {
     const now = this.env.now;
     for (const k of Object.keys(this.stateMs) as VehicleState[]) this.stateMs[k] = 0;
     this.since.fill(now);
-    this.distanceM = { loaded: 0, empty: 0 };
+    this.distanceM = { loaded: F64_ZERO, empty: F64_ZERO };
     this.loadedCrossings = this.emptyCrossings = this.northbound = this.southbound = this.dispatchRequests = this.assignments = this.rejectedAssignments = 0;
     this.repositions = this.charges = this.breakdowns = this.deadlocksDetected = this.deadlocksResolved = 0;
     this.reservationWaitMs = this.bookings = this.stopWaitMs = 0;
     this.stopWaitByPool.clear();
-    this.admissionWaitMs = { VN: 0, CN: 0 };
+    this.admissionWaitMs = { VN: F64_ZERO, CN: F64_ZERO };
     this.admissionWaits = { VN: 0, CN: 0 };
     this.measuredFrom = now;
   }
@@ -81,4 +82,15 @@ export class FleetStats {
     for (let v = 0; v < this.state.length; v++) out[this.state[v]!] += now - this.since[v]!;
     return out;
   }
+}
+
+/** Time per vehicle state, ms: a class rather than a literal, for performance reasons (kernel/shapes.ts). */
+class StateTimes implements Record<VehicleState, number> {
+  idle = F64_ZERO;
+  empty = F64_ZERO;
+  loaded = F64_ZERO;
+  handling = F64_ZERO;
+  charging = F64_ZERO;
+  blocked = F64_ZERO;
+  broken = F64_ZERO;
 }

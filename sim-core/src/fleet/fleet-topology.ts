@@ -37,6 +37,9 @@ export class FleetTopology {
   readonly allPools: StopPool[] = [];
   private readonly stallSet = new Set<number>();
   private scanTurn = 0;
+  /** Front bays by side and whether the side's bays form a long row: see `isFrontBay`. */
+  private readonly front: Record<Country, Set<number>>;
+  private readonly longBayRow: Record<Country, boolean>;
 
   constructor(
     env: Environment,
@@ -104,6 +107,10 @@ export class FleetTopology {
     this.exitLanes = exitLanes;
     this.entryLanes = entryLanes;
     this.scanners = graph.nodes.filter((n) => n.kind === 'scanner-entry' && n.country === 'VN').map((n) => n.index);
+    // Built here rather than at first use, for performance reasons: a branch that runs once per run
+    // runs in optimized code from the second run of a sweep worker on, which throws that code away.
+    this.front = { VN: this.frontBaysOf('VN'), CN: this.frontBaysOf('CN') };
+    this.longBayRow = { VN: this.bays.VN.nodes.some((b) => !this.front.VN.has(b)), CN: this.bays.CN.nodes.some((b) => !this.front.CN.has(b)) };
   }
 
   private readonly gateDist = new Map<number, number>();
@@ -132,7 +139,6 @@ export class FleetTopology {
     return d;
   }
 
-  private readonly front = new Map<Country, Set<number>>();
 
   /**
    * True for the holding bays of `side` from which a vehicle may claim an exit lane. In a long row
@@ -145,20 +151,19 @@ export class FleetTopology {
    * more; 4 front bays beat 5 by 2.5 %).
    */
   isFrontBay(node: number, side: Country): boolean {
-    let f = this.front.get(side);
-    if (f === undefined) {
-      const bays = this.bays[side].nodes.filter((b) => this.reachesExit(b, side));
-      const near = [...bays].sort((a, b) => this.gateDistance(a, side) - this.gateDistance(b, side) || a - b);
-      const long = near.some((b) => this.gateDistance(b, side) > this.frontBays.withinSeconds);
-      f = new Set(long ? near.slice(0, this.exitLanes[side].size + this.frontBays.extra) : near);
-      this.front.set(side, f);
-    }
-    return f.has(node);
+    return this.front[side].has(node);
   }
 
   /** True when the holding bays of `side` form a long row (some bays are not front bays). */
   hasLongBayRow(side: Country): boolean {
-    return this.bays[side].nodes.some((b) => !this.isFrontBay(b, side));
+    return this.longBayRow[side];
+  }
+
+  private frontBaysOf(side: Country): Set<number> {
+    const bays = this.bays[side].nodes.filter((b) => this.reachesExit(b, side));
+    const near = [...bays].sort((a, b) => this.gateDistance(a, side) - this.gateDistance(b, side) || a - b);
+    const long = near.some((b) => this.gateDistance(b, side) > this.frontBays.withinSeconds);
+    return new Set(long ? near.slice(0, this.exitLanes[side].size + this.frontBays.extra) : near);
   }
 
   /** True when an exit lane of `side` can be reached from `node` without another stop. */

@@ -35,7 +35,12 @@ export class JunctionReservations {
   /** Per zone, the earliest start and latest end of its gathered windows (ms). */
   private zoneMinStart = new Float64Array(64);
   private zoneMaxEnd = new Float64Array(64);
-  private cand = new Float64Array(1024);
+  /**
+   * 4,096 windows from the start (128 KB), for performance reasons: the growth in `gather` first
+   * ran on a busier day of a sweep, in optimized code that had never seen it, which threw that
+   * code away (a branch that first runs mid-run, sim-core/README.md).
+   */
+  private cand = new Float64Array(4 * 4096);
 
   constructor(
     graph: LaneGraph,

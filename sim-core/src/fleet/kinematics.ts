@@ -1,4 +1,5 @@
 import { grown } from './typed-grow.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 
 /**
  * Exact travel over a sequence of segments with speed caps, from standstill to standstill: the
@@ -105,8 +106,8 @@ export const PHASE_A = 3;
 class ProfileBuilder {
   private buf: Float64Array;
   private n = 0;
-  private duration = 0;
-  private length = 0;
+  private duration = F64_ZERO;
+  private length = F64_ZERO;
 
   constructor() {
     // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).

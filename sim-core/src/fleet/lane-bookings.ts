@@ -1,6 +1,7 @@
 import { LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import { grown } from './typed-grow.ts';
+import { objectArray } from '../kernel/shapes.ts';
 
 /** Numbers kept per entry in `LaneBookings.data`, in this order (stride `L`). */
 export const L_VEHICLE = 0;
@@ -34,7 +35,7 @@ export class LaneBookings {
   count = 0;
   data: Float64Array;
   /** Each entry's speed profile; null past `count` (dropped entries are not kept alive). */
-  readonly profile: (SpeedProfile | null)[] = [];
+  readonly profile: (SpeedProfile | null)[] = objectArray();
   /** The earliest leaving time held (Infinity when empty); changed only by this class. */
   minLeaves = Infinity;
 

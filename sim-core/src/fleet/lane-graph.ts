@@ -1,6 +1,7 @@
 import { ScenarioError } from '../model/from-scenario.ts';
 import type { Country, LaneNetwork, NodeKind, Point, SectionKind, VehicleDimensions } from '../model/scenario.ts';
 import { offsetPolyline, polylineLength } from './polyline.ts';
+import { F64_ZERO, f64 } from '../kernel/shapes.ts';
 
 /** Node kinds where a vehicle stops and stands (each such node holds one vehicle at a time). */
 export const STOP_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['crane-transfer', 'gate-lane', 'charging', 'parking']);
@@ -74,7 +75,7 @@ export class LaneGraph {
     this.laneWidthM = network.laneWidthM ?? DEFAULT_LANE_WIDTH_M;
     network.nodes.forEach((n, i) => {
       this.nodeIndex.set(n.id, i);
-      this.nodes.push({ index: i, id: n.id, kind: n.kind, country: n.country, position: [n.position[0], n.position[1]], equipment: n.equipment ?? null, out: [], in: [], zoneRadiusM: 0, isStop: STOP_KINDS.has(n.kind), conflicts: [] });
+      this.nodes.push({ index: i, id: n.id, kind: n.kind, country: n.country, position: [n.position[0], n.position[1]], equipment: n.equipment ?? null, out: [], in: [], zoneRadiusM: F64_ZERO, isStop: STOP_KINDS.has(n.kind), conflicts: [] });
     });
     const byEnds = new Map<string, number>();
     network.edges.forEach((e, i) => {
@@ -84,7 +85,7 @@ export class LaneGraph {
       if (from === undefined) throw new ScenarioError(`$.layout.network.edges[${i}].from`, `edge "${e.id}" starts at unknown node "${e.from}"`);
       if (to === undefined) throw new ScenarioError(`$.layout.network.edges[${i}].to`, `edge "${e.id}" ends at unknown node "${e.to}"`);
       const centre: Point[] = [this.nodes[from]!.position, ...(e.via ?? []).map((p): Point => [p[0], p[1]]), this.nodes[to]!.position];
-      this.edges.push({ index: i, id: e.id, from, to, lanes: e.lanes, kind: e.kind, limitMps: e.speedLimitKmh / 3.6, centre, lengthM: polylineLength(centre), lanePaths: [], laneLengths: [], offsets: [], reverse: -1 });
+      this.edges.push({ index: i, id: e.id, from, to, lanes: e.lanes, kind: e.kind, limitMps: f64(e.speedLimitKmh / 3.6), centre, lengthM: f64(polylineLength(centre)), lanePaths: [], laneLengths: [], offsets: [], reverse: -1 });
       this.nodes[from]!.out.push(i);
       this.nodes[to]!.in.push(i);
       byEnds.set(`${from}>${to}`, i);

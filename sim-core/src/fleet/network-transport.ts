@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { ProcessBody } from '../kernel/sim-process.ts';
-import type { CrossingConfig, NetworkFleetConfig } from '../model/config.ts';
+import type { ControlConfig, CrossingConfig, IgvConfig, NetworkFleetConfig } from '../model/config.ts';
 import type { Country } from '../model/control/types.ts';
 import type { TransportJob, TransportObserver, TransportService } from '../model/igv-pool.ts';
 import type { RandomStreams } from '../random/random-streams.ts';
@@ -11,10 +11,11 @@ import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { portOf } from './dispatch/dispatch-types.ts';
 import { createDispatcher } from './dispatch/registry.ts';
 import { fleetKpis, type FleetKpis } from './fleet-kpis.ts';
-import { FleetManager, type FleetJob, type FleetPlant } from './fleet-manager.ts';
+import { FleetManager, type FleetJob, type FleetOptions, type FleetPlant } from './fleet-manager.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { CongestionAwareRouter, ShortestTimeRouter, type Router } from './router.ts';
 import { sharedLaneGraph } from './shared-graphs.ts';
+import { doubleArray } from '../kernel/shapes.ts';
 
 /** A fleet job carrying the crossing model's transport job. */
 interface NetworkJob extends FleetJob {
@@ -64,20 +65,16 @@ export class NetworkTransport implements TransportService {
     const socRng = streams.stream('igv-soc');
     const floor = net.battery.rechargeBelowShare;
     // Batteries start between the threshold and full, so the fleet does not all charge at once.
-    const socs = Array.from({ length: igv.fleet }, () => floor + 0.05 + (0.95 - floor) * socRng.next());
-    const plant: FleetPlant<NetworkJob> = {
-      load: (v, job) => job.payload.load(v),
-      unload: (v, job) => job.payload.unload(v),
-      gate: (from, which) => observer.gate(from, which),
-      onTrip: (v, loaded, from) => observer.onTrip(v, loaded, from),
-      onCrossed: (job) => observer.onCrossed(job.payload),
-      record: (code, a, b) => env.record(code, a, b),
-    };
+    const socs = doubleArray();
+    for (let i = 0; i < igv.fleet; i++) socs.push(floor + 0.05 + (0.95 - floor) * socRng.next());
+    // A class and a shaped copy, not literals: built once per run, they would reshape in the next
+    // run and throw away the code optimized on them (sim-core/README.md, "Shapes that never change").
+    const plant = new TransportPlant(env, observer);
     const askWithoutJobs = options.dispatchPort !== undefined || c.dispatch === 'balancing';
     this.manager = new FleetManager<NetworkJob>(
       env,
       this.graph,
-      { fleet: igv.fleet, initialShareVn: igv.initialShareVn, speeds, traffic: c.traffic, frontBays: c.frontBays, admission: c.admission, recharge: net.battery.recharge, failures: igv.failures, askWithoutJobs },
+      new ManagerOptions(igv, net, c, askWithoutJobs),
       this.router,
       estimator,
       port,
@@ -116,3 +113,62 @@ export class NetworkTransport implements TransportService {
   }
 }
 
+/** The crossing model's side of the fleet (cranes, gates, trip records) as the fleet manager sees it. */
+class TransportPlant implements FleetPlant<NetworkJob> {
+  constructor(
+    private readonly env: Environment,
+    private readonly observer: TransportObserver,
+  ) {}
+
+  load(v: number, job: NetworkJob): ProcessBody<void> {
+    return job.payload.load(v);
+  }
+
+  unload(v: number, job: NetworkJob): ProcessBody<void> {
+    return job.payload.unload(v);
+  }
+
+  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+    return this.observer.gate(from, which);
+  }
+
+  onTrip(v: number, loaded: boolean, from: Country): void {
+    this.observer.onTrip(v, loaded, from);
+  }
+
+  onCrossed(job: NetworkJob): void {
+    this.observer.onCrossed(job.payload);
+  }
+
+  record(code: number, a: number, b: number): void {
+    this.env.record(code, a, b);
+  }
+}
+
+/** The fleet manager's options from the run's configuration (a class: see TransportPlant's use). */
+class ManagerOptions implements FleetOptions {
+  readonly fleet: number;
+  readonly initialShareVn: number;
+  readonly speeds: FleetOptions['speeds'];
+  readonly traffic: FleetOptions['traffic'];
+  readonly frontBays: FleetOptions['frontBays'];
+  readonly admission: FleetOptions['admission'];
+  readonly recharge: FleetOptions['recharge'];
+  readonly failures: FleetOptions['failures'];
+
+  constructor(
+    igv: IgvConfig,
+    net: NetworkFleetConfig,
+    c: ControlConfig,
+    readonly askWithoutJobs: boolean,
+  ) {
+    this.fleet = igv.fleet;
+    this.initialShareVn = igv.initialShareVn;
+    this.speeds = net.speedsMps;
+    this.traffic = c.traffic as FleetOptions['traffic'];
+    this.frontBays = c.frontBays;
+    this.admission = c.admission;
+    this.recharge = net.battery.recharge;
+    this.failures = igv.failures;
+  }
+}

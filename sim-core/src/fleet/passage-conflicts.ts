@@ -2,6 +2,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { PassageGeometry, type Passage } from './passage-geometry.ts';
 import { FOOTPRINT_MARGIN_M, sweptFootprintsMeet } from './swept-footprint.ts';
 import { grown } from './typed-grow.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 export { FOOTPRINT_MARGIN_M } from './swept-footprint.ts';
 
@@ -82,7 +83,7 @@ export class PassageConflicts {
   /** Passage `id` for `PassageGeometry`. */
   private passage(id: number): Passage {
     const [node, inLane, outLane] = this.passages[id]!;
-    return { node, inLane, outLane, key: id };
+    return { node, inLane, outLane, key: f64(id) };
   }
 
   /**

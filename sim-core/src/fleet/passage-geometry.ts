@@ -3,6 +3,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -106,7 +107,7 @@ export class PassageGeometry {
             if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
           }
         }
-        rs = { paths, back, ahead };
+        rs = { paths, back: f64(back), ahead: f64(ahead) };
       }
       this.routeSets.set(p.key, rs);
     }
@@ -304,7 +305,7 @@ interface Driven {
 function drivenPath(path: Point[], at: number): Driven {
   const lens = new Float64Array(Math.max(0, path.length - 1));
   for (let k = 0; k + 1 < path.length; k++) lens[k] = Math.hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
-  return { path, at, lens };
+  return { path, at: f64(at), lens };
 }
 
 /** The paths around a passage's node and how far each side of it (metres) they are all known. */

@@ -6,6 +6,7 @@ import type { VisualSink } from '../stream/visual-events.ts';
 import type { ChargingPolicy } from './charging-policy.ts';
 import type { Stretch } from './stretch.ts';
 import type { VehicleDriver, VehicleListener, VehicleTelemetry } from './vehicle-driver.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 /**
  * A simulated IGV: drives booked stretches with their exact speed profile (streamed as one
@@ -41,7 +42,7 @@ export class SimulatedDriver implements VehicleDriver {
   ) {
     this.soc = initialSoc;
     this.id = `igv:${vehicle}`;
-    this.untilFailure = this.timeToFailure();
+    this.untilFailure = f64(this.timeToFailure());
   }
 
   private timeToFailure(): number {
@@ -101,7 +102,7 @@ export class SimulatedDriver implements VehicleDriver {
   private arrived(): void {
     const s = this.stretch!;
     this.stretch = null;
-    this.report({ kind: 'arrived', vehicle: this.vehicle, node: s.to, time: this.env.now, soc: this.soc, distanceM: s.lengthM, brokenMs: this.brokenMs });
+    this.report({ kind: 'arrived', vehicle: this.vehicle, node: s.to, time: this.env.now, soc: this.soc, distanceM: s.lengthM, brokenMs: f64(this.brokenMs) });
   }
 
   private charged(): void {

@@ -1,5 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
+import { F64_ZERO, objectArray } from '../kernel/shapes.ts';
 
 /** A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is cancelled). */
 interface Waiter {
@@ -18,14 +19,14 @@ interface Waiter {
 export class StopPool {
   /** Holder of each node (vehicle number) or -1. */
   private readonly holder = new Map<number, number>();
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters: Waiter[] = objectArray();
   /** Time (ms) from which each node is clear of its previous holder. */
   private readonly clearFrom = new Map<number, number>();
   /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
   private heldNow = 0;
-  private heldArea = 0;
-  private heldSince = 0;
-  private heldFrom = 0;
+  private heldArea = F64_ZERO;
+  private heldSince = F64_ZERO;
+  private heldFrom = F64_ZERO;
 
   constructor(
     private readonly env: Environment,

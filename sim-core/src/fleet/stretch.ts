@@ -2,6 +2,7 @@ import type { Point } from '../model/scenario.ts';
 import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { f64 } from '../kernel/shapes.ts';
 
 /** Cruise speeds of a vehicle by edge kind, m/s. */
 export interface CruiseSpeeds {
@@ -122,10 +123,10 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
       }
       if (node.zoneRadiusM > 0) {
         const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
-        zones.push({ node: e.from, radius: node.zoneRadiusM, pair: edges[i - 1]! * 65536 + ei, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]!, at: zoneAt });
+        zones.push({ node: e.from, radius: node.zoneRadiusM, pair: edges[i - 1]! * 65536 + ei, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]!, at: f64(zoneAt) });
       }
     }
-    legs.push({ edge: ei, lane: lanes[i]!, start: s - lead, length: len });
+    legs.push({ edge: ei, lane: lanes[i]!, start: f64(s - lead), length: f64(len) });
     if (lead > 0) {
       let acc = 0;
       for (let k = 1; k < lp.length; k++) {

@@ -7,6 +7,7 @@ import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
 import { PerGraph } from './shared-graphs.ts';
+import { objectArray } from '../kernel/shapes.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -58,7 +59,7 @@ export class TrafficController {
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
    * computed).
    */
-  private readonly slotList: LaneBookings[] = [];
+  private readonly slotList: LaneBookings[] = objectArray();
   private slotLeg = new Int32Array(64);
   private slotK0 = new Int32Array(64);
   private slotFrom = new Int32Array(65);

@@ -1,6 +1,7 @@
 import { ZONE_AT, ZONE_ENTER, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import { grown } from './typed-grow.ts';
+import { objectArray } from '../kernel/shapes.ts';
 
 /** Numbers kept per window in `ZoneWindows.data`, in this order (stride `W`). */
 export const W_START = 0;
@@ -37,7 +38,7 @@ export class ZoneWindows {
   count = 0;
   data: Float64Array;
   /** The speed profile of window k's booking (null when pushed without one). */
-  readonly profiles: (SpeedProfile | null)[] = [];
+  readonly profiles: (SpeedProfile | null)[] = objectArray();
   /** The earliest end held (Infinity when empty); changed only by this class. */
   minEnd = Infinity;
   /** The latest end held (-Infinity when empty): a booking entering after it can skip the node. */

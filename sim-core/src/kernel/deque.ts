@@ -1,3 +1,5 @@
+import { holeyObjectArray } from './shapes.ts';
+
 /**
  * A double-ended FIFO queue on a growable ring buffer: O(1) push and shift whatever its length
  * (Array.prototype.shift is O(n) once V8 gives up left-trimming), O(n) removal from the middle,
@@ -11,7 +13,10 @@ export class Deque<T> {
   constructor(capacity = 16) {
     let cap = 16;
     while (cap < capacity) cap *= 2;
-    this.buf = new Array<T | undefined>(cap);
+    // Written twice on purpose: V8 takes a field written once for a constant, and the first `grow`,
+    // on a busier run of a sweep worker, threw away the kernel's optimized code (kernel/shapes.ts).
+    this.buf = holeyObjectArray(0);
+    this.buf = holeyObjectArray(cap);
   }
 
   get length(): number {
@@ -68,7 +73,7 @@ export class Deque<T> {
 
   private grow(): void {
     const old = this.buf;
-    const next = new Array<T | undefined>(old.length * 2);
+    const next = holeyObjectArray<T>(old.length * 2);
     for (let i = 0; i < this.n; i++) next[i] = old[(this.head + i) & (old.length - 1)];
     this.buf = next;
     this.head = 0;

@@ -1,6 +1,7 @@
 import { Condition, Event, NORMAL, TAG, Timeout, processEvent, type FirstOf } from './event.ts';
 import type { Action } from './event-queue.ts';
 import { EventQueue, MAX_PRIORITY } from './event-queue.ts';
+import { f64 } from './shapes.ts';
 import { Process, type ProcessBody } from './sim-process.ts';
 import { checkDelay, checkTime } from './time.ts';
 import { TraceHash } from './trace-hash.ts';
@@ -43,7 +44,7 @@ export class Environment {
   constructor(options: EnvironmentOptions = {}) {
     const t0 = options.initialTime ?? 0;
     checkTime(t0, 'initialTime');
-    this.now = t0;
+    this.now = f64(t0);
     this.queue = new EventQueue();
   }
 

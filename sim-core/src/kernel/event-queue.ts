@@ -19,6 +19,7 @@
  */
 
 import { Deque } from './deque.ts';
+import { F64_ZERO, f64, objectArray } from './shapes.ts';
 
 /** A scheduled action: called with its argument and the entry's sequence number. */
 export type Action = (arg: any, seq: number) => void;
@@ -29,8 +30,8 @@ export const MAX_PRIORITY = 255;
 const SEQ_SPAN = 2 ** 44;
 
 class Entry {
-  time = 0;
-  key = 0;
+  time = F64_ZERO;
+  key = F64_ZERO;
   seq = 0;
   priority = 0;
   tag = 0;
@@ -42,8 +43,8 @@ class Entry {
 const EMPTY = new Entry();
 
 export class EventQueue {
-  private readonly heap: Entry[] = [];
-  private readonly pool: Entry[] = [];
+  private readonly heap: Entry[] = objectArray();
+  private readonly pool: Entry[] = objectArray();
   private n = 0;
   /**
    * True when heap[0] is an entry already popped, still counted in n: the heap is repaired
@@ -54,12 +55,12 @@ export class EventQueue {
   private rootTaken = false;
   private nextSeq = 0;
   /** Latest time popped: entries pushed for exactly this time may use the FIFOs below. */
-  private now = -1;
+  private now = f64(-1);
   private readonly nowUrgent = new Deque<Entry>();
   private readonly nowNormal = new Deque<Entry>();
 
   /** Time (ms) of the entry last popped. */
-  poppedTime = 0;
+  poppedTime = F64_ZERO;
   /** Priority of the entry last popped. */
   poppedPriority = 0;
   /** Sequence number of the entry last popped. */

@@ -26,6 +26,7 @@ import { Placement } from '../stream/placement.ts';
 import { VisualLedger } from '../stream/visual-ledger.ts';
 import type { Lockstep } from '../stream/lockstep.ts';
 import type { YardDecision } from './control/yard-planner.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 
 /** Optional listener ports of a model run. */
 export interface CrossingModelOptions {
@@ -66,7 +67,7 @@ export class CrossingModel {
   private trucks = 0;
   private boxes = 0;
   /** Two-way export trucks waiting to take an import container back. */
-  private readonly twoWayWaiting: Array<Event<Box>> = [];
+  private readonly twoWayWaiting: Array<Event<Box>> = objectArray();
   private readonly rng: Rng;
   /** Where visual events go; null when nobody watches (headless runs emit nothing). */
   readonly visual: VisualSink | null;
@@ -110,19 +111,11 @@ export class CrossingModel {
     const scanner = failingResource(env, 'scanner', sc.lanes, sc.enabled ? sc.failures : null, streams, log);
     const operators = new Resource(env, Math.max(1, sc.operators), { name: 'image-analysts' });
     const bays = new Resource(env, Math.max(1, config.inspection.bays), { name: 'inspection-bays', discipline: 'priority' });
-    this.customs = new VnCustoms(env, config.customs, sc, config.inspection, scanner, operators, bays, this.controllers.selectivity, this.controllers.triage, streams, () => this.dataExchange.up);
+    this.customs = new VnCustoms(env, config.customs, sc, config.inspection, scanner, operators, bays, this.controllers.selectivity, this.controllers.triage, streams, this.dataExchange);
     this.vnYard = new Yard(env, 'vn-yard', config.vnYard, streams, log, config.vnYard.exportSlots, config.vnYard.importSlots);
     this.cnYard = new Yard(env, 'cn-yard', config.china.yard, streams, log, config.china.yard.exportSlots, config.china.yard.importSlots);
     this.cnBays = new Resource(env, Math.max(1, config.china.bays), { name: 'cn-inspection-bays' });
-    const observer: TransportObserver = {
-      onTrip: (igv, loaded) => {
-        this.kpi.trip(loaded);
-        env.record(TRACE.IGV_TRIP, igv, loaded ? 1 : 0);
-      },
-      onCrossed: (job) => this.crossed(job.box),
-      borderGates: (from) => this.borderGates(from),
-      gate: (from, which) => this.borderGate(from, which),
-    };
+    const observer = new ModelObserver(this);
     const port = options.dispatchPort;
     this.transport = !smart || config.igv === null ? null : config.control.transport === 'network' ? new NetworkTransport(env, config, streams, observer, port === undefined ? { visual: this.visuals } : { visual: this.visuals, dispatchPort: port }) : new PoolTransport(env, config.igv, streams.stream('igvs'), observer);
 
@@ -183,7 +176,7 @@ export class CrossingModel {
   private newBox(direction: Direction, location: string): Box {
     const n = ++this.boxes;
     const fruit = direction === 'export' && this.rng.next() < this.config.demand.fruitShareOfExports;
-    const box: Box = { id: `container:${n}`, n, direction, channel: 'green', arrivedAt: this.env.now, clearedAt: -1, checkDoneAt: -1, direct: false, fruit };
+    const box: Box = { id: `container:${n}`, n, direction, channel: 'green', arrivedAt: this.env.now, clearedAt: f64(-1), checkDoneAt: f64(-1), direct: false, fruit };
     this.ledger.enter('container', box.id, location);
     return box;
   }
@@ -199,7 +192,8 @@ export class CrossingModel {
     this.env.record(TRACE.CONTAINER_LEFT, box.n);
   }
 
-  private crossed(box: Box): void {
+  /** @internal A container reached the other side (`ModelObserver`). */
+  crossed(box: Box): void {
     this.kpi.crossing(box.direction);
     this.env.record(TRACE.CROSSED, box.n, box.direction === 'export' ? 0 : 1);
   }
@@ -292,13 +286,15 @@ export class CrossingModel {
   }
 
   /** One border gate on an IGV's way: the exit gate of `from`, or the entry gate of the other side. */
-  private *borderGate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+  /** @internal */
+  *borderGate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
     if (from === 'VN') yield* (which === 'exit' ? this.gates.vnBorderOut : this.gates.cnBorderIn).pass();
     else yield* (which === 'exit' ? this.gates.cnBorderOut : this.gates.vnBorderIn).pass();
   }
 
   /** The border gates on an IGV's way: out of the side it leaves, into the other. */
-  private *borderGates(from: Country): ProcessBody<void> {
+  /** @internal */
+  *borderGates(from: Country): ProcessBody<void> {
     if (from === 'VN') {
       yield* this.gates.vnBorderOut.pass();
       yield* this.gates.cnBorderIn.pass();
@@ -480,5 +476,31 @@ export class CrossingModel {
       this.kpi.hourTick(this.parking.count + this.parking.queued, storage);
       if (this.env.now >= this.config.horizonMs) return;
     }
+  }
+}
+
+/**
+ * What the transport tells the model and asks of it. A class with methods rather than a literal of
+ * closures, for performance reasons: closures are new functions in every run, and optimized code
+ * that called the previous run's throws itself away ("wrong call target") in a sweep worker.
+ */
+class ModelObserver implements TransportObserver {
+  constructor(private readonly model: CrossingModel) {}
+
+  onTrip(igv: number, loaded: boolean): void {
+    this.model.kpi.trip(loaded);
+    this.model.env.record(TRACE.IGV_TRIP, igv, loaded ? 1 : 0);
+  }
+
+  onCrossed(job: TransportJob): void {
+    this.model.crossed(job.box);
+  }
+
+  borderGates(from: Country): ProcessBody<void> {
+    return this.model.borderGates(from);
+  }
+
+  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+    return this.model.borderGate(from, which);
   }
 }

@@ -1,5 +1,6 @@
 import type { Rng } from '../random/rng.ts';
 import { parseDistSpec } from '../random/dist-spec.ts';
+import { shapedCopy } from '../kernel/shapes.ts';
 import { clockToMs, MS_PER_DAY, MS_PER_HOUR, OpeningCalendar } from './calendar.ts';
 import type { CrossingConfig, Duration, FailureConfig, GateConfig, NetworkFleetConfig, YardConfig } from './config.ts';
 import type { DurationSpec, FailureSpec, Gate, Handling, HandlingCycle, IgvFleet, LengthSpec, OpeningHours, Route, Scenario } from './scenario.ts';
@@ -118,8 +119,16 @@ function networkFleet(s: Scenario, igv: IgvFleet): NetworkFleetConfig | null {
   };
 }
 
-/** Turns a validated scenario into the model's configuration; `seed` overrides the scenario's. */
+/**
+ * Turns a validated scenario into the model's configuration; `seed` overrides the scenario's. The
+ * result is a `shapedCopy`, for performance reasons: the hot paths read it on every container, and
+ * the literals below would reshape themselves when the next run of a sweep worker builds its own.
+ */
 export function fromScenario(s: Scenario, overrides: { seed?: number; days?: number } = {}): CrossingConfig {
+  return shapedCopy(buildConfig(s, overrides));
+}
+
+function buildConfig(s: Scenario, overrides: { seed?: number; days?: number }): CrossingConfig {
   const f = s.failures;
   const horizonDays = overrides.days ?? s.horizon.days;
   const d = s.demand;

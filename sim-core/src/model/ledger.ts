@@ -5,6 +5,7 @@
  * "igv:17", "cn-exit-gate"...).
  */
 export type EntityKind = 'vn-truck' | 'cn-truck' | 'container' | 'igv';
+const ENTITY_KINDS: readonly EntityKind[] = ['vn-truck', 'cn-truck', 'container', 'igv'];
 
 export interface ConservationCheck {
   entered: number;
@@ -16,7 +17,14 @@ export interface ConservationCheck {
 
 export class Ledger {
   private readonly where = new Map<string, string>();
-  private readonly counts = new Map<EntityKind, { entered: number; left: number; inSystem: number }>();
+  /**
+   * Filled for every kind at construction, for performance reasons: filled at the first entry of
+   * each kind, the branch ran once per run, so from a sweep worker's second run on in optimized
+   * code that had never seen it, which threw that code away (sim-core/README.md, "Hot paths and V8").
+   */
+  private readonly counts = new Map<EntityKind, { entered: number; left: number; inSystem: number }>(
+    ENTITY_KINDS.map((k) => [k, { entered: 0, left: 0, inSystem: 0 }]),
+  );
   /** Every violation seen (an entity entering twice, moving while absent...), for tests. */
   readonly violations: string[] = [];
 

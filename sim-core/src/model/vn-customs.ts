@@ -49,7 +49,8 @@ export class VnCustoms {
     private readonly selectivity: CustomsSelectivity,
     private readonly triage: ScannerTriage,
     streams: RandomStreams,
-    private readonly dataExchangeUp: () => boolean,
+    /** The data exchange with China (an object, not a closure: see `CrossingModel`'s construction). */
+    private readonly dataExchange: { readonly up: boolean },
   ) {
     this.rng = streams.stream('vn-customs');
   }
@@ -65,7 +66,7 @@ export class VnCustoms {
       this.counts.green++;
       return this.env.now;
     }
-    const up = this.dataExchangeUp();
+    const up = this.dataExchange.up;
     const preArrival = this.rng.next() < this.config.preArrivalShare[direction];
     box.channel = this.selectivity.assign({ direction, preArrival, dataExchangeUp: up });
     this.counts[box.channel]++;

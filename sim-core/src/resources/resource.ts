@@ -1,5 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 import type { Process } from '../kernel/sim-process.ts';
 import { Tally } from '../stats/tally.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
@@ -23,7 +24,7 @@ export type RequestStatus = 'queued' | 'granted' | 'released' | 'cancelled' | 'p
 export class Request extends Event<void> {
   status: RequestStatus = 'queued';
   /** Time (ms) it was granted, or -1. */
-  grantedAt = -1;
+  grantedAt = f64(-1);
   /** Time (ms) it was made. */
   readonly requestedAt: number;
   /** The process that made it (the one a preemption interrupts), if any. */
@@ -89,12 +90,12 @@ export class Resource {
   readonly name: string;
   readonly discipline: 'fifo' | 'priority';
   /** Requests holding a unit (in no particular order). */
-  readonly users: Request[] = [];
+  readonly users: Request[] = objectArray();
   /** Units held through the hot-path API (`acquire`/`releaseUnit`), which have no Request. */
   private claimed = 0;
   private readonly fifo = new Deque<Waiter>();
-  private readonly sorted: Waiter[] = [];
-  private readonly spareClaims: Claim[] = [];
+  private readonly sorted: Waiter[] = objectArray();
+  private readonly spareClaims: Claim[] = objectArray();
   private created = 0;
   /** Queue length over time. */
   readonly queueLength: CountOverTime;

@@ -2,6 +2,7 @@ import type { Environment } from '../kernel/environment.ts';
 import { Event, TAG } from '../kernel/event.ts';
 import { CountOverTime } from '../stats/count-over-time.ts';
 import { Deque } from '../kernel/deque.ts';
+import { objectArray } from '../kernel/shapes.ts';
 
 /** A pending or completed `put` into a Store; succeeds when the item is in. */
 export class StorePut<T> extends Event<void> {
@@ -28,9 +29,9 @@ export class StoreGet<T> extends Event<T> {
 export class Store<T> {
   readonly name: string;
   /** Items in order of arrival. */
-  readonly items: T[] = [];
+  readonly items: T[] = objectArray();
   private readonly puts = new Deque<StorePut<T>>();
-  private readonly gets: Array<StoreGet<T>> = [];
+  private readonly gets: Array<StoreGet<T>> = objectArray();
   /** Items held over time. */
   readonly level: CountOverTime;
   /** Waiting gets over time. */

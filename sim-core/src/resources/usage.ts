@@ -1,5 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, NORMAL, TAG, URGENT } from '../kernel/event.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 import type { Preempted, Request, Resource } from './resource.ts';
 
 /**
@@ -14,9 +15,9 @@ import type { Preempted, Request, Resource } from './resource.ts';
 export class Usage extends Event<number> {
   /** Work left, ms. */
   private remaining: number;
-  private queued = 0;
-  private asked = 0;
-  private started = 0;
+  private queued = F64_ZERO;
+  private asked = F64_ZERO;
+  private started = F64_ZERO;
   private req: Request | null = null;
   /** Sequence number of the scheduled end of work; a stale end (after a preemption) is ignored. */
   private endSeq = -1;

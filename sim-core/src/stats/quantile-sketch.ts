@@ -48,8 +48,13 @@ export class QuantileSketch {
   private n = 0;
   private lowest = Infinity;
   private highest = -Infinity;
-  /** Exact mode storage; null once switched to the sketch. */
-  private exact: Float64Array | null = new Float64Array(0);
+  /**
+   * Exact mode storage; null once switched to the sketch. Written null first, for performance
+   * reasons: a field that will hold null and an object is then "any object" to V8 from the start,
+   * whereas a field that held only Float64Arrays in one run and turns null in the next (a run with
+   * more samples) throws away the optimized code that relied on it (see kernel/shapes.ts).
+   */
+  private exact: Float64Array | null = null;
   private sorted = true;
   /**
    * The sketch's buckets, filled from the first sample on, also while the samples are kept
@@ -83,7 +88,7 @@ export class QuantileSketch {
     this.mapping = new LogBucketMapping(this.logGamma);
     this.positive = new BucketStore(maxBuckets);
     this.negative = new BucketStore(maxBuckets);
-    if (threshold === 0) this.exact = null;
+    if (threshold > 0) this.exact = new Float64Array(0);
   }
 
   /** Number of samples added (including merged ones). */

@@ -1,3 +1,4 @@
+import { F64_ZERO } from '../kernel/shapes.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { QuantileSketchOptions } from './quantile-sketch.ts';
 
@@ -36,11 +37,11 @@ export class Tally {
   private n = 0;
   // Welford's running mean and sum of squared deviations: no catastrophic cancellation
   // of Σx² - (Σx)²/n over month-long runs.
-  private mu = 0;
-  private m2 = 0;
+  private mu = F64_ZERO;
+  private m2 = F64_ZERO;
   // Neumaier-compensated sum, so that sum stays accurate over 10^7+ samples.
-  private s = 0;
-  private sc = 0;
+  private s = F64_ZERO;
+  private sc = F64_ZERO;
   private lowest = Infinity;
   private highest = -Infinity;
   private readonly sketchOptions: QuantileSketchOptions;

@@ -1,3 +1,5 @@
+import { F64_ZERO, f64 } from '../kernel/shapes.ts';
+
 /**
  * Time-persistent statistic of a piecewise-constant signal (queue length, busy servers,
  * occupied lanes): its integral over time and time-average. Updated on every resource
@@ -13,8 +15,8 @@ export class TimeWeighted {
   protected tLast: number;
   protected value: number;
   // Neumaier-compensated integral: a month is 2.6·10^9 ms and millions of updates.
-  protected area = 0;
-  protected areaComp = 0;
+  protected area = F64_ZERO;
+  protected areaComp = F64_ZERO;
   protected lowest: number;
   protected highest: number;
 
@@ -25,8 +27,8 @@ export class TimeWeighted {
   constructor(startTime: number, initial = 0) {
     if (!Number.isFinite(startTime)) throw new RangeError(`startTime must be finite, got ${startTime}`);
     if (!Number.isFinite(initial)) throw new RangeError(`value must be finite, got ${initial}`);
-    this.t0 = startTime;
-    this.tLast = startTime;
+    this.t0 = f64(startTime);
+    this.tLast = f64(startTime);
     this.value = initial;
     this.lowest = initial;
     this.highest = initial;

@@ -64,5 +64,17 @@ export interface DispatchPort {
 
 /** A port that answers synchronously with a built-in strategy. */
 export function portOf(dispatcher: Dispatcher): DispatchPort {
-  return { decide: (request, done) => done(dispatcher.decide(request)) };
+  return new LocalPort(dispatcher);
+}
+
+/**
+ * A class, not a literal holding a closure, for performance reasons: a closure is a new function
+ * in every run, and optimized code that called last run's throws itself away ("wrong call target").
+ */
+class LocalPort implements DispatchPort {
+  constructor(private readonly dispatcher: Dispatcher) {}
+
+  decide(request: DispatchRequest, done: (decision: DispatchDecision) => void): void {
+    done(this.dispatcher.decide(request));
+  }
 }

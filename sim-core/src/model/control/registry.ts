@@ -34,11 +34,25 @@ export function createControllers(control: ControlConfig, config: CrossingConfig
   if (control.craneScheduler === 'fifo') crane = new FifoCranes();
   else if (control.craneScheduler === 'import-first') crane = new ImportFirstCranes();
   else unknown('craneScheduler', control.craneScheduler);
-  return {
-    gate: new AllReadsGate(),
-    selectivity: new ShareSelectivity(config.customs.shares, streams.stream('selectivity')),
-    triage: new ShareTriage(config.scanner.aiPreclearShare, config.scanner.flagShare, streams.stream('triage')),
+  return new ControllerSet(
+    new AllReadsGate(),
+    new ShareSelectivity(config.customs.shares, streams.stream('selectivity')),
+    new ShareTriage(config.scanner.aiPreclearShare, config.scanner.flagShare, streams.stream('triage')),
     crane,
-    yard: new DirectFirstYard(),
-  };
+    new DirectFirstYard(),
+  );
+}
+
+/**
+ * A class, not an object literal, for performance reasons: built once per run and read on the hot
+ * paths (see sim-core/README.md, "Hot paths and V8": objects built once per run are class instances).
+ */
+class ControllerSet implements Controllers {
+  constructor(
+    readonly gate: GateController,
+    readonly selectivity: CustomsSelectivity,
+    readonly triage: ScannerTriage,
+    readonly crane: CraneScheduler,
+    readonly yard: YardPlanner,
+  ) {}
 }

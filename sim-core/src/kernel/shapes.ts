@@ -1,0 +1,86 @@
+/**
+ * Objects born in the shape they will end with: the idiom of sim-core/README.md ("Hot paths and
+ * V8", "Shapes that never change"), so that a sweep worker running one model after another keeps
+ * its optimized code from one run to the next.
+ *
+ * V8 stores each field of an object shape (a "map") in the representation of the first value
+ * written to it: small integer (Smi) if that value is one, double otherwise; and it gives an
+ * array the elements kind of what it has held so far (small integers, doubles, anything). When a
+ * later value does not fit (a time that arrives as a heap number, a running mean, an object pushed
+ * onto an empty array), V8 widens the field or the array: it builds a new map, deprecates the old
+ * one, and throws away every optimized function that relied on it ("code dependencies", "wrong
+ * map"). Worse, the next run in the same process builds its objects anew, in the narrow shape
+ * again or in the wide one the old code did not expect, and throws away more. So:
+ * - a number field that will ever hold a double (times in ms, integrals, means, anything computed
+ *   with a division or from another double) is first written `F64_ZERO` or `f64(x)`; a field that
+ *   only ever counts stays a plain integer;
+ * - an array that will hold objects starts as `objectArray()` (or `holeyObjectArray(n)`), one that
+ *   will hold doubles as `doubleArray()`, never as `[]` (an empty literal is an array of small
+ *   integers);
+ * - an object built once per run and read on the hot paths is a class instance, or a tree of plain
+ *   objects is passed through `shapedCopy` (the run's configuration): V8 builds an object literal's
+ *   template ("boilerplate") only when the literal runs for the second time, that is when the
+ *   second run starts, and the template forgets what kind of object each field held, which throws
+ *   away every optimized function that relied on it.
+ */
+
+/** 0 as a double: a number read from a Float64Array is a heap number, never a small integer. */
+export const F64_ZERO: number = new Float64Array(1)[0]!;
+
+/**
+ * `x` as a double, for the first write of a double field: x − (+0) is x for every number, -0 and
+ * NaN included, and the difference of a small integer and a heap number is a heap number.
+ */
+export function f64(x: number): number {
+  return x - F64_ZERO;
+}
+
+/**
+ * An empty array whose elements kind is already "any value" (it held a null). Filled without holes
+ * (push, or writes at `length`): every caller shares the literal below, and V8 would make all its
+ * later arrays holey if one young array from it got a hole.
+ */
+export function objectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.pop();
+  return a as T[];
+}
+
+/**
+ * `length` holes, as `new Array(length)` gives them, but whose elements kind is already "any
+ * value": a ring buffer of objects. (Not `objectArray` and a length: V8 remembers, per array
+ * literal, the kind its young arrays turned into, so one literal for empty and holey arrays would
+ * make the next run's empty arrays holey, a shape the optimized code had not seen.)
+ */
+export function holeyObjectArray<T>(length: number): Array<T | undefined> {
+  const a: unknown[] = [null];
+  a.pop();
+  a.length = length;
+  return a as Array<T | undefined>;
+}
+
+/** An empty array whose elements kind is already "doubles" (it held a heap number). */
+export function doubleArray(): number[] {
+  const a = [F64_ZERO];
+  a.pop();
+  return a;
+}
+
+/** The prototype of the objects `shapedCopy` builds: their shapes share nothing with literals'. */
+class Shaped {}
+
+/**
+ * A copy of a tree of plain objects and arrays (a run's configuration) that V8 never reshapes from
+ * one run to the next: every plain object becomes a `Shaped` filled by assignment (no literal
+ * template), every array a new array of copies, every number a double (a share that is 0.5 in one
+ * run and 1 in the next keeps one representation; the value itself, -0 included, is unchanged).
+ * Class instances (distributions, calendars) are shared, not copied.
+ */
+export function shapedCopy<T>(value: T): T {
+  if (typeof value === 'number') return f64(value) as T;
+  if (Array.isArray(value)) return value.map(shapedCopy) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out = new Shaped() as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) out[k] = shapedCopy(v);
+  return out as T;
+}

@@ -1,0 +1,121 @@
+/**
+ * Checks that a second run in the same process (what a sweep worker does) reshapes none of
+ * sim-core's objects: sim-core/README.md, "Hot paths and V8", "Shapes that never change".
+ *
+ * Runs two short models of the huu-nghi-smart-2030 preset, one after the other, in a child Node
+ * with V8's `--trace-generalization` (which reports every field V8 widens: a small integer that
+ * becomes a double, an object type that becomes "any", a constant that becomes mutable), and fails
+ * when the second run widens a field of an object built by sim-core code. V8's map logic is
+ * deterministic for a given sequence of stores, so the check does not depend on timing or load;
+ * `--no-sparkplug` only because that trace crashes when printing a baseline-compiled frame
+ * (Node 20). Run by `npm test` (`npm run check:shapes`), about 3 s; exits 1 and lists each widening
+ * with the field and the source line that stored into it.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+// Markers written by V8 itself (a field widened on purpose), so that they land in the trace in order:
+// the trace goes through C's buffered stdout, apart from what the script writes.
+const MARK = 'checkShapesSecondRun:';
+const END = 'checkShapesSecondRunEnd:';
+
+/**
+ * Widenings that code outside sim-core's owners' reach still causes, each with its reason. The check
+ * fails as well when one of them no longer happens, so that the list cannot outlive its cause.
+ */
+const KNOWN: ReadonlyArray<[RegExp, string]> = [];
+
+/**
+ * Fields of sim-core objects widened after `MARK` and before `END` (`--trace-generalization` lines
+ * such as `time:s{Any;const}->d{Any;mutable}`): a representation, a field type or a constness that
+ * changed. Lines that change nothing (V8 also reports a literal's template refilled in place) are left out.
+ */
+export function widenings(trace: string): string[] {
+  const from = trace.indexOf(MARK);
+  const to = trace.indexOf(END, from);
+  const part = trace.slice(Math.max(0, from), to < 0 ? undefined : to);
+  const out: string[] = [];
+  for (const line of part.split('\n')) {
+    const m = /^\[generalizing\](\S+?):(\w)\{([^;]*);(\w+)\}->(\w)\{([^;]*);(\w+)\}(.*)$/.exec(line);
+    if (m === null || !line.includes('/sim-core/src/')) continue;
+    // fromScenario's literals are drafts: the model reads their shapedCopy, built by assignment.
+    if (line.includes('/sim-core/src/model/from-scenario.ts')) continue;
+    const [, , r1, t1, c1, r2, t2, c2] = m;
+    if (r1 === r2 && t1!.replace(/\(0x\w+\)/, '') === t2!.replace(/\(0x\w+\)/, '') && c1 === c2) continue;
+    const text = line.replace('[generalizing]', '').replace(/file:\/\/\S*?\/sim-core\//, 'sim-core/');
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Makes V8 print `[generalizing]<name>:s{...}->d{...}`: a field that held a small integer gets a double. */
+function mark(name: string): void {
+  const o: Record<string, number> = {};
+  o[name] = 1;
+  o[name] = 0.5;
+}
+
+async function child(): Promise<void> {
+  const { loadScenario } = await import('../scenarios/index.ts');
+  const { fromScenario } = await import('../sim-core/src/model/from-scenario.ts');
+  const { CrossingModel } = await import('../sim-core/src/model/crossing-model.ts');
+  const { summarize } = await import('../sim-core/src/model/run-summary.ts');
+  const loaded = loadScenario('huu-nghi-smart-2030');
+  if (!loaded.ok) throw new Error(`huu-nghi-smart-2030 is invalid: ${JSON.stringify(loaded.errors)}`);
+  // Different demand and seed in the second run, as in a sweep: six hours each, long enough for
+  // every kind of object to be built and every statistic to see doubles. The summary (the run's
+  // output, which no hot path reads) is left out of the check.
+  for (const [i, vehiclesPerDay] of [2000, 2250].entries()) {
+    if (i === 1) mark('checkShapesSecondRun');
+    const scenario = { ...loaded.scenario, demand: { ...loaded.scenario.demand, vehiclesPerDay } };
+    const config = { ...fromScenario(scenario, { seed: 1 + i, days: 0.25 }), warmupMs: 0 };
+    const model = new CrossingModel(config);
+    model.env.run(config.horizonMs);
+    if (i === 1) mark('checkShapesSecondRunEnd');
+    summarize(model);
+  }
+}
+
+if (process.argv[2] === '--child') {
+  await child();
+} else if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // The trace goes to a file, not a pipe: V8 prints it with C's stdio, and a pipe that Node has made
+  // non-blocking drops what does not fit when it is full.
+  const dir = mkdtempSync(join(tmpdir(), 'check-shapes-'));
+  const file = join(dir, 'trace.txt');
+  const out = openSync(file, 'w');
+  const r = spawnSync(process.execPath, ['--no-sparkplug', '--trace-generalization', '--import', 'tsx', fileURLToPath(import.meta.url), '--child'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', out, 'pipe'],
+  });
+  closeSync(out);
+  const trace = readFileSync(file, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) {
+    process.stderr.write(`check-shapes: the two runs failed (exit ${r.status ?? r.signal}):\n${(r.stderr ?? '').slice(-4000)}\n`);
+    process.exit(1);
+  }
+  if (!trace.includes(MARK) || !trace.includes(END)) {
+    process.stderr.write('check-shapes: the child never reached its second run\n');
+    process.exit(1);
+  }
+  const found = widenings(trace);
+  const unexpected = found.filter((w) => !KNOWN.some(([re]) => re.test(w)));
+  const gone = KNOWN.filter(([re]) => !found.some((w) => re.test(w)));
+  for (const [re, why] of KNOWN) if (!gone.some(([g]) => g === re)) process.stdout.write(`check-shapes: known, still to fix: ${why}\n`);
+  if (unexpected.length > 0 || gone.length > 0) {
+    if (unexpected.length > 0) {
+      process.stderr.write(`check-shapes: the second run widened ${unexpected.length} field(s) of sim-core objects (see sim-core/README.md, "Shapes that never change"):\n`);
+      for (const w of unexpected) process.stderr.write(`  ${w}\n`);
+    }
+    for (const [, why] of gone) process.stderr.write(`check-shapes: fixed, remove it from KNOWN in tools/check-shapes.ts: ${why}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('check-shapes: a second run in the same process reshapes no other sim-core object\n');
+}
