@@ -60,9 +60,10 @@ export function* runTasks<R>(root: Task<R>): ProcessBody<R> {
 /**
  * What every generator object inherits from (through its function's `prototype`), and its methods.
  * They are called directly, not looked up on each task: for performance reasons, since every
- * generator function's objects have a map of their own, and the plant makes a generator function
- * per container (its job's `load` and `unload` methods), so a look-up of `next` on a task missed
- * V8's caches about once per task, at about 1 µs, as much as the rest of this loop.
+ * generator function's objects have a map of their own, and the tasks of one process come from a
+ * dozen generator functions (the fleet's, the yards', the gates'), so a look-up of `next` on a task
+ * missed V8's caches often, at about 1 µs, as much as the rest of this loop. (When this was
+ * measured, the plant also made a generator function per container; it no longer does.)
  */
 const GENERATOR_PROTOTYPE = Object.getPrototypeOf(Object.getPrototypeOf((function* () {})())) as Task<unknown>;
 const GENERATOR_NEXT = GENERATOR_PROTOTYPE.next;

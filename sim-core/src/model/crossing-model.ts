@@ -268,21 +268,16 @@ export class CrossingModel {
   }
 
   private job(box: Box, from: 'VN' | 'CN'): TransportJob {
+    return new ContainerJob(this, box, from);
+  }
+
+  /** @internal A crane lifts `box` from its origin yard onto IGV `igv` (see ContainerJob). */
+  *loadOntoIgv(box: Box, from: 'VN' | 'CN', igv: number): ProcessBody<void> {
     const origin = from === 'VN' ? this.vnYard : this.cnYard;
-    const model = this;
-    return {
-      box,
-      from,
-      *load(igv: number) {
-        yield origin.outbound.get((b) => b === box);
-        if (box.direct) yield* origin.handover();
-        else yield* origin.move(model.priority(box.direction, 'load-igv'), true);
-        model.ledger.move(box.id, `igv:${igv}`);
-      },
-      *unload(igv: number) {
-        yield* model.unloadIgv(box, igv);
-      },
-    };
+    yield origin.outbound.get((b) => b === box);
+    if (box.direct) yield* origin.handover();
+    else yield* origin.move(this.priority(box.direction, 'load-igv'), true);
+    this.ledger.move(box.id, `igv:${igv}`);
   }
 
   /** One border gate on an IGV's way: the exit gate of `from`, or the entry gate of the other side. */
@@ -304,8 +299,8 @@ export class CrossingModel {
     }
   }
 
-  /** An IGV arrives at the other side: imports drive through the scanner, then a crane unloads. */
-  private *unloadIgv(box: Box, igv: number): ProcessBody<void> {
+  /** @internal An IGV arrives at the other side: imports drive through the scanner, then a crane unloads. */
+  *unloadIgv(box: Box, igv: number): ProcessBody<void> {
     let scanned = false;
     if (box.direction === 'import') {
       // The channel is assigned when the container reaches Vietnam; red and (when scanning all)
@@ -502,5 +497,26 @@ class ModelObserver implements TransportObserver {
 
   gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
     return this.model.borderGate(from, which);
+  }
+}
+
+/**
+ * A container for the transport to carry: its load and unload as the model's methods, not generator
+ * functions made per container (each its own function, whose generators V8 sees as objects of a
+ * shape of their own: the code that resumes them never settles).
+ */
+class ContainerJob implements TransportJob {
+  constructor(
+    private readonly model: CrossingModel,
+    readonly box: Box,
+    readonly from: 'VN' | 'CN',
+  ) {}
+
+  load(igv: number): ProcessBody<void> {
+    return this.model.loadOntoIgv(this.box, this.from, igv);
+  }
+
+  unload(igv: number): ProcessBody<void> {
+    return this.model.unloadIgv(this.box, igv);
   }
 }
