@@ -67,8 +67,9 @@ export class NetworkTransport implements TransportService {
     // Batteries start between the threshold and full, so the fleet does not all charge at once.
     const socs = doubleArray();
     for (let i = 0; i < igv.fleet; i++) socs.push(floor + 0.05 + (0.95 - floor) * socRng.next());
-    // A class and a shaped copy, not literals: built once per run, they would reshape in the next
-    // run and throw away the code optimized on them (sim-core/README.md, "Shapes that never change").
+    // The plant and the manager's options are classes, not literals: built once per run, literals
+    // would reshape in the next run and throw away the code optimized on them (sim-core/README.md,
+    // "Shapes that never change").
     const plant = new TransportPlant(env, observer);
     const askWithoutJobs = options.dispatchPort !== undefined || c.dispatch === 'balancing';
     this.manager = new FleetManager<NetworkJob>(
@@ -145,7 +146,7 @@ class TransportPlant implements FleetPlant<NetworkJob> {
   }
 }
 
-/** The fleet manager's options from the run's configuration (a class: see TransportPlant's use). */
+/** The fleet manager's options from the run's configuration (a class: see where the constructor builds it). */
 class ManagerOptions implements FleetOptions {
   readonly fleet: number;
   readonly initialShareVn: number;
