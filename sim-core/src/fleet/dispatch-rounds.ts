@@ -6,6 +6,7 @@ import { TRACE } from '../model/trace-codes.ts';
 import type { FleetStats } from './fleet-stats.ts';
 import type { FleetTopology } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { round3 } from './polyline.ts';
 import type { Router } from './router.ts';
 import { doubleArray, objectArray } from '../kernel/shapes.ts';
 
@@ -102,7 +103,7 @@ export class DispatchRounds<J extends FleetJob> {
       time: now,
       vehicles: idle.map((v) => {
         const node = this.graph.nodes[v.node]!;
-        return { id: v.id, side: v.side, node: node.id, position: [node.position[0], node.position[1]], soc: Math.round(v.driver.soc * 1000) / 1000 };
+        return { id: v.id, side: v.side, node: node.id, position: [node.position[0], node.position[1]], soc: round3(v.driver.soc) };
       }),
       jobs: jobs.map((j) => ({ id: j.id, from: j.from, to: j.to, submittedAt: j.submittedAt })),
       etaS: idle.map((v) => {

@@ -4,6 +4,7 @@ import type { VisualSink } from '../stream/visual-events.ts';
 import type { FleetStats, VehicleState } from './fleet-stats.ts';
 import type { FleetTopology } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { round3 } from './polyline.ts';
 import type { Route, Router } from './router.ts';
 import type { StretchCache } from './stretch-cache.ts';
 import type { Stretch } from './stretch.ts';
@@ -156,7 +157,7 @@ export class DriveLeg {
     const load = s.edgeLoad;
     if (load !== null) for (let i = 0; i < route.length; i++) load[route[i]!]!--;
     s.stats.distanceM[this.loaded ? 'loaded' : 'empty'] += report.distanceM;
-    if (s.visual !== null) s.visual.emit({ type: 'state', t: s.env.now, id: v.id, key: 'battery', value: Math.round(report.soc * 1000) / 1000 });
+    if (s.visual !== null) s.visual.emit({ type: 'state', t: s.env.now, id: v.id, key: 'battery', value: round3(report.soc) });
     const done = this.done!;
     this.done = null;
     this.stretch = null;

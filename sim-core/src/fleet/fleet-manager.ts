@@ -16,6 +16,7 @@ import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { FleetStats, type VehicleState } from './fleet-stats.ts';
 import { FleetTopology, type FrontBayRule } from './fleet-topology.ts';
 import type { LaneGraph } from './lane-graph.ts';
+import { round3 } from './polyline.ts';
 import type { Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import { SideAdmission, type AdmissionRule } from './side-admission.ts';
@@ -382,9 +383,6 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
   }
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
 
 /**
  * What a manager's drive legs and bay walks call back into (`LegServices`, `BayHost`): one per

@@ -43,8 +43,11 @@ export function offsetPolyline(path: readonly Point[], d: number): Point[] {
   return out;
 }
 
-/** Millimetre precision keeps emitted paths short on the wire and exact to compare. */
-function round3(x: number): number {
+/**
+ * `x` to three decimals: millimetre precision keeps emitted paths short on the wire and exact to
+ * compare; a battery's state of charge is emitted the same way.
+ */
+export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 

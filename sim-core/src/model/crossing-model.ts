@@ -12,7 +12,7 @@ import type { Country, Direction } from './control/types.ts';
 import { poissonTimes, slotTimes } from './arrival-times.ts';
 import { DataExchange } from './data-exchange.ts';
 import { HourlyArrivals } from './hourly-arrivals.ts';
-import { PoolTransport, type TransportJob, type TransportObserver, type TransportService } from './igv-pool.ts';
+import { PoolTransport, type TransportJob, type TransportService } from './igv-pool.ts';
 import { NetworkTransport } from '../fleet/network-transport.ts';
 import type { DispatchPort } from '../fleet/dispatch/dispatch-types.ts';
 import { KpiCollector, type StorageBlock } from './kpi-collector.ts';
@@ -20,6 +20,7 @@ import { Ledger } from './ledger.ts';
 import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
 import { TRACE } from './trace-codes.ts';
 import { VnCustoms } from './vn-customs.ts';
+import { ContainerJob, ModelObserver } from './transport-links.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
 import { CrossingVisuals } from '../stream/crossing-visuals.ts';
 import { Placement } from '../stream/placement.ts';
@@ -471,52 +472,5 @@ export class CrossingModel {
       this.kpi.hourTick(this.parking.count + this.parking.queued, storage);
       if (this.env.now >= this.config.horizonMs) return;
     }
-  }
-}
-
-/**
- * What the transport tells the model and asks of it. A class with methods rather than a literal of
- * closures, for performance reasons: closures are new functions in every run, and optimized code
- * that called the previous run's throws itself away ("wrong call target") in a sweep worker.
- */
-class ModelObserver implements TransportObserver {
-  constructor(private readonly model: CrossingModel) {}
-
-  onTrip(igv: number, loaded: boolean): void {
-    this.model.kpi.trip(loaded);
-    this.model.env.record(TRACE.IGV_TRIP, igv, loaded ? 1 : 0);
-  }
-
-  onCrossed(job: TransportJob): void {
-    this.model.crossed(job.box);
-  }
-
-  borderGates(from: Country): ProcessBody<void> {
-    return this.model.borderGates(from);
-  }
-
-  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
-    return this.model.borderGate(from, which);
-  }
-}
-
-/**
- * A container for the transport to carry: its load and unload as the model's methods, not generator
- * functions made per container (each its own function, whose generators V8 sees as objects of a
- * shape of their own: the code that resumes them never settles).
- */
-class ContainerJob implements TransportJob {
-  constructor(
-    private readonly model: CrossingModel,
-    readonly box: Box,
-    readonly from: 'VN' | 'CN',
-  ) {}
-
-  load(igv: number): ProcessBody<void> {
-    return this.model.loadOntoIgv(this.box, this.from, igv);
-  }
-
-  unload(igv: number): ProcessBody<void> {
-    return this.model.unloadIgv(this.box, igv);
   }
 }
