@@ -6,7 +6,7 @@ describe('event list properties', () => {
   it('pops in (time, priority, insertion) order whatever the interleaving of pushes and pops', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }), prio: fc.integer({ min: 0, max: 3 }) }),
-      fc.record({ kind: fc.constant('pop' as const) }),
+      fc.record({ kind: fc.constant('pop' as const), take: fc.boolean() }),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
@@ -15,14 +15,26 @@ describe('event list properties', () => {
         const noop = (): void => {};
         for (const o of ops) {
           if (o.kind === 'push') {
-            const seq = q.push(o.time, o.prio, 0, noop, null);
+            // The argument and tag name the entry, so that `take` is seen to return the right one whole.
+            const seq = q.push(o.time, o.prio, q.sequence & 0xfff, noop, { seq: q.sequence });
             reference.push({ time: o.time, prio: o.prio, seq });
           } else {
             reference.sort((a, b) => a.time - b.time || a.prio - b.prio || a.seq - b.seq);
             const expected = reference.shift();
-            expect(q.pop()).toBe(expected !== undefined);
-            if (expected !== undefined) {
-              expect([q.poppedTime, q.poppedPriority, q.poppedSeq]).toEqual([expected.time, expected.prio, expected.seq]);
+            if (o.take) {
+              // `take`, the event loop's pop, hands out the entry itself.
+              const e = q.take();
+              expect(e === null).toBe(expected === undefined);
+              if (e !== null && expected !== undefined) {
+                expect([e.time, e.priority, e.seq, e.tag, e.action, e.arg]).toEqual([expected.time, expected.prio, expected.seq, expected.seq & 0xfff, noop, { seq: expected.seq }]);
+                e.action = undefined;
+                e.arg = undefined;
+              }
+            } else {
+              expect(q.pop()).toBe(expected !== undefined);
+              if (expected !== undefined) {
+                expect([q.poppedTime, q.poppedPriority, q.poppedSeq, q.poppedTag, q.poppedArg]).toEqual([expected.time, expected.prio, expected.seq, expected.seq & 0xfff, { seq: expected.seq }]);
+              }
             }
           }
         }

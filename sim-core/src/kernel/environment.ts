@@ -122,22 +122,29 @@ export class Environment {
 
   /** Processes the next event. Returns false if there was none. */
   step(): boolean {
-    const q = this.queue;
-    if (!q.pop()) return false;
-    const time = q.poppedTime;
+    const e = this.queue.take();
+    if (e === null) return false;
+    const time = e.time;
+    const seq = e.seq;
+    const priority = e.priority;
+    const tag = e.tag;
+    const action = e.action!;
+    const arg = e.arg;
+    // The entry is recycled: it must keep nothing alive.
+    e.action = undefined;
+    e.arg = undefined;
     this.now = time;
     this.processed++;
     // Canonical trace record, 4 words: time low, time high | priority, seq low, seq high | tag.
     // time < 2^53 so its high word < 2^21; seq < 2^44 so its high word < 2^12.
-    const seq = q.poppedSeq;
     // Scaling by 2^-32 is exact, and a multiplication is cheaper than the division it replaces.
     // The words go in as signed 32-bit integers (`| 0`, the same bits as `>>> 0`, and the hash
     // only mixes bits): for performance reasons, since an unsigned word ≥ 2^31 is no small
     // integer, and handed to word4 (too large for V8 to inline here) it would be boxed in a
     // fresh heap number for half of all events once the clock passes 2^31 ms.
-    this.hash.word4(time | 0, ((time * INV_2_32) >>> 0) | (q.poppedPriority << 21), seq | 0, ((seq * INV_2_32) >>> 0) | (q.poppedTag << 12));
-    if (this.sinks.length > 0) this.notifySinks(time, q.poppedPriority, seq, q.poppedTag);
-    q.poppedAction!(q.poppedArg, seq);
+    this.hash.word4(time | 0, ((time * INV_2_32) >>> 0) | (priority << 21), seq | 0, ((seq * INV_2_32) >>> 0) | (tag << 12));
+    if (this.sinks.length > 0) this.notifySinks(time, priority, seq, tag);
+    action(arg, seq);
     return true;
   }
 

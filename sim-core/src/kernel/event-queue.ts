@@ -9,7 +9,7 @@
  * For performance reasons:
  * - entries are small objects recycled (a heap of pooled objects measured about 1.4× faster
  *   than parallel typed arrays, and recycling keeps long-lived entries out of the garbage
- *   collector's way): `pop` copies the root into public fields and leaves it in place, taken,
+ *   collector's way): `take` hands out the root itself and leaves it in place, taken,
  *   and the next `push` (most events schedule one) refills that very entry and sifts it down
  *   once; entries leave through a free list only when the heap shrinks or a FIFO is popped;
  * - entries due *now* with priority 0 or 1 (resource grants, process starts, triggered events —
@@ -29,7 +29,8 @@ export const MAX_PRIORITY = 255;
 /** Sequence numbers stay below 2^44 (1.7e13 events) so that priority·2^44 + seq is exact. */
 const SEQ_SPAN = 2 ** 44;
 
-class Entry {
+/** A pending entry of the event list (the queue's own object: see `EventQueue.take`). */
+export class Entry {
   time = F64_ZERO;
   key = F64_ZERO;
   seq = 0;
@@ -147,28 +148,44 @@ export class EventQueue {
     (priority === 0 ? this.nowUrgent : this.nowNormal).push(e);
   }
 
-  /** Removes the earliest entry into the `popped*` fields. Returns false when empty. */
-  pop(): boolean {
+  /**
+   * Removes the earliest entry and returns it, or null when empty. The entry is the queue's own
+   * and is valid only until the next `push`, `take`, `pop` or `peekTime`: read its fields first.
+   * The caller clears its `action` and `arg` once read (see `Environment.step`), so that a
+   * recycled entry keeps nothing alive.
+   *
+   * For performance reasons the event loop reads the entry itself: copying six fields into the
+   * `popped*` fields and loading them back cost more than the pop's sift.
+   */
+  take(): Entry | null {
     if (this.rootTaken) this.removeTop();
-    if (this.nowUrgent.length !== 0 || this.nowNormal.length !== 0) return this.popMerged();
+    if (this.nowUrgent.length !== 0 || this.nowNormal.length !== 0) return this.takeMerged();
     // Nothing due now outside the heap (all of a callback model's events): the root it is. It
     // stays in the heap, taken, until the next push reuses it or the next look removes it.
-    if (this.n === 0) return false;
+    if (this.n === 0) return null;
     const e = this.heap[0]!;
     this.rootTaken = true;
-    const time = e.time;
-    if (time > this.now) this.now = time;
-    this.poppedTime = time;
+    if (e.time > this.now) this.now = e.time;
+    return e;
+  }
+
+  /** Removes the earliest entry into the `popped*` fields. Returns false when empty. */
+  pop(): boolean {
+    const e = this.take();
+    if (e === null) return false;
+    this.poppedTime = e.time;
     this.poppedPriority = e.priority;
     this.poppedSeq = e.seq;
     this.poppedTag = e.tag;
     this.poppedAction = e.action;
     this.poppedArg = e.arg;
+    e.action = undefined;
+    e.arg = undefined;
     return true;
   }
 
-  /** `pop` when an entry waits in a due-now FIFO: the earliest of the heap's root and the two FIFOs' heads. */
-  private popMerged(): boolean {
+  /** `take` when an entry waits in a due-now FIFO: the earliest of the heap's root and the two FIFOs' heads. */
+  private takeMerged(): Entry | null {
     let e = this.n > 0 ? this.heap[0]! : null;
     let from = 0; // 0: heap, 1: urgent, 2: normal
     const u = this.nowUrgent.peek();
@@ -181,27 +198,17 @@ export class EventQueue {
       e = v;
       from = 2;
     }
-    if (e === null) return false;
+    if (e === null) return null;
     if (from === 1) this.nowUrgent.shift();
     else if (from === 2) this.nowNormal.shift();
     // `now` never moves back: an entry pushed for an earlier time than one already popped (the
     // Environment never does, a direct user of the queue may) goes to the heap, not behind
     // entries of a later time in a FIFO, so each FIFO holds only entries due at `now`.
     if (e.time > this.now) this.now = e.time;
-    this.poppedTime = e.time;
-    this.poppedPriority = e.priority;
-    this.poppedSeq = e.seq;
-    this.poppedTag = e.tag;
-    this.poppedAction = e.action;
-    this.poppedArg = e.arg;
+    // A FIFO entry is recycled at once (its fields stay readable until the next push).
     if (from === 0) this.rootTaken = true;
-    else {
-      // Drop references so popped arguments can be collected, and recycle the entry.
-      e.action = undefined;
-      e.arg = undefined;
-      this.pool.push(e);
-    }
-    return true;
+    else this.pool.push(e);
+    return e;
   }
 
   /** Removes the (taken) root and restores the heap. */
