@@ -90,7 +90,7 @@ export class PassageGeometry {
       else {
         const { node, inLane, outLane } = p;
         const far = this.graph.nodes[node]!.zoneRadiusM + this.extraM;
-        let paths: Driven[] = [d];
+        let paths = Array.of(d);
         let back = d.at;
         let ahead = polylineLength(d.path) - d.at;
         if (back < far) {
@@ -107,7 +107,7 @@ export class PassageGeometry {
             if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
           }
         }
-        rs = { paths, back: f64(back), ahead: f64(ahead) };
+        rs = new Routes(paths, f64(back), f64(ahead));
       }
       this.routeSets.set(p.key, rs);
     }
@@ -289,11 +289,13 @@ export class PassageGeometry {
 const SPAN_STEP_M = 0.25;
 
 /** A passage's driven path and where on it (metres) the centre passes the node. */
-interface Driven {
-  path: Point[];
-  at: number;
-  /** Its segments' lengths (m; see `drivenPath`). */
-  lens: Float64Array;
+class Driven {
+  constructor(
+    readonly path: Point[],
+    readonly at: number,
+    /** Its segments' lengths (m; see `drivenPath`). */
+    readonly lens: Float64Array,
+  ) {}
 }
 
 /**
@@ -305,12 +307,18 @@ interface Driven {
 function drivenPath(path: Point[], at: number): Driven {
   const lens = new Float64Array(Math.max(0, path.length - 1));
   for (let k = 0; k + 1 < path.length; k++) lens[k] = Math.hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
-  return { path, at: f64(at), lens };
+  return new Driven(path, f64(at), lens);
 }
 
-/** The paths around a passage's node and how far each side of it (metres) they are all known. */
-interface Routes {
-  paths: Driven[];
-  back: number;
-  ahead: number;
+/**
+ * The paths around a passage's node and how far each side of it (metres) they are all known. (This
+ * and `Driven` are classes, not literals, for performance reasons: they are cached; see
+ * `objectArray` in kernel/shapes.ts on long-lived literals.)
+ */
+class Routes {
+  constructor(
+    readonly paths: Driven[],
+    readonly back: number,
+    readonly ahead: number,
+  ) {}
 }

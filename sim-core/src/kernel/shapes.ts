@@ -16,7 +16,9 @@
  *   only ever counts stays a plain integer;
  * - an array that will hold objects starts as `objectArray()` (or `holeyObjectArray(n)`), one that
  *   will hold doubles as `doubleArray()`, never as `[]` (an empty literal is an array of small
- *   integers);
+ *   integers); arrays and pairs from these helpers belong to no allocation site (see
+ *   `objectArray`), and an object that outlives the function making it is a class instance, not
+ *   a literal, for the same reason;
  * - an object built once per run and read on the hot paths is a class instance, or a tree of plain
  *   objects is passed through `shapedCopy` (the run's configuration): V8 builds an object literal's
  *   template ("boilerplate") only when the literal runs for the second time, that is when the
@@ -36,32 +38,42 @@ export function f64(x: number): number {
 }
 
 /**
- * An empty array whose elements kind is already "any value" (it held a null). Filled without holes
- * (push, or writes at `length`): every caller shares the literal below, and V8 would make all its
- * later arrays holey if one young array from it got a hole.
+ * An empty array whose elements kind is already "any value" (it held a null).
+ *
+ * Made by `Array.of`, not a literal, for performance reasons: a literal is an allocation site, and
+ * every caller would share this one. V8 tracks per site whether its objects live long and, when it
+ * decides mid-run that they do (these arrays hold caches, queues, bookings), it throws away every
+ * optimized function that inlined the site (a "code dependencies" deopt) to recompile it
+ * allocating in the old generation. Arrays from `Array.of` belong to no site.
  */
 export function objectArray<T>(): T[] {
-  const a: unknown[] = [null];
+  const a = Array.of<unknown>(null);
   a.pop();
   return a as T[];
 }
 
+/** A pair of doubles from no allocation site (see `objectArray`): a point of a path that outlives its maker. */
+export function doublePair(x: number, y: number): [number, number] {
+  const p = Array.of(F64_ZERO, F64_ZERO) as [number, number];
+  p[0] = x;
+  p[1] = y;
+  return p;
+}
+
 /**
  * `length` holes, as `new Array(length)` gives them, but whose elements kind is already "any
- * value": a ring buffer of objects. (Not `objectArray` and a length: V8 remembers, per array
- * literal, the kind its young arrays turned into, so one literal for empty and holey arrays would
- * make the next run's empty arrays holey, a shape the optimized code had not seen.)
+ * value": a ring buffer of objects (from no allocation site, as `objectArray`).
  */
 export function holeyObjectArray<T>(length: number): Array<T | undefined> {
-  const a: unknown[] = [null];
+  const a = Array.of<unknown>(null);
   a.pop();
   a.length = length;
   return a as Array<T | undefined>;
 }
 
-/** An empty array whose elements kind is already "doubles" (it held a heap number). */
+/** An empty array whose elements kind is already "doubles" (it held a heap number; no allocation site, see `objectArray`). */
 export function doubleArray(): number[] {
-  const a = [F64_ZERO];
+  const a = Array.of(F64_ZERO);
   a.pop();
   return a;
 }
