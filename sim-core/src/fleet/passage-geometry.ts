@@ -3,7 +3,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
-import { f64 } from '../kernel/shapes.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -90,7 +90,8 @@ export class PassageGeometry {
       else {
         const { node, inLane, outLane } = p;
         const far = this.graph.nodes[node]!.zoneRadiusM + this.extraM;
-        let paths = Array.of(d);
+        let paths = objectArray<Driven>();
+        paths.push(d);
         let back = d.at;
         let ahead = polylineLength(d.path) - d.at;
         if (back < far) {

@@ -1,6 +1,7 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { edgeCap, type CruiseSpeeds } from './stretch.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
+import { intArray } from '../kernel/shapes.ts';
 
 /** A route: the edges to drive in order (empty when from = to). Shared: read it, never change it. */
 export type Route = readonly number[];
@@ -61,7 +62,7 @@ export class ShortestTimeRouter implements Router {
     const tree = this.tree(from, loaded);
     if (tree.dist[to] === Infinity) return null;
     // From no literal: routes are cached (see `objectArray` in kernel/shapes.ts).
-    const edges = Array.of<number>();
+    const edges = intArray();
     for (let n = to; n !== from; ) {
       const e = tree.via[n]!;
       edges.push(e);

@@ -40,21 +40,21 @@ export function f64(x: number): number {
 /**
  * An empty array whose elements kind is already "any value" (it held a null).
  *
- * Made by `Array.of`, not a literal, for performance reasons: a literal is an allocation site, and
- * every caller would share this one. V8 tracks per site whether its objects live long and, when it
- * decides mid-run that they do (these arrays hold caches, queues, bookings), it throws away every
- * optimized function that inlined the site (a "code dependencies" deopt) to recompile it
- * allocating in the old generation. Arrays from `Array.of` belong to no site.
+ * A copy (`slice`) of an empty template, not a literal, for performance reasons: a literal is an
+ * allocation site, and every caller would share this one. V8 tracks per site whether its objects
+ * live long and, when it decides mid-run that they do (these arrays hold caches, queues,
+ * bookings), it throws away every optimized function that inlined the site (a "code
+ * dependencies" deopt) to recompile it allocating in the old generation. A copy belongs to no
+ * site, keeps the template's elements kind, and costs about what a literal does (`Array.of`, also
+ * site-free, is a builtin call ten times dearer).
  */
 export function objectArray<T>(): T[] {
-  const a = Array.of<unknown>(null);
-  a.pop();
-  return a as T[];
+  return EMPTY_OBJECTS.slice() as T[];
 }
 
 /** A pair of doubles from no allocation site (see `objectArray`): a point of a path that outlives its maker. */
 export function doublePair(x: number, y: number): [number, number] {
-  const p = Array.of(F64_ZERO, F64_ZERO) as [number, number];
+  const p = DOUBLE_PAIR.slice() as [number, number];
   p[0] = x;
   p[1] = y;
   return p;
@@ -65,18 +65,28 @@ export function doublePair(x: number, y: number): [number, number] {
  * value": a ring buffer of objects (from no allocation site, as `objectArray`).
  */
 export function holeyObjectArray<T>(length: number): Array<T | undefined> {
-  const a = Array.of<unknown>(null);
-  a.pop();
+  const a: unknown[] = EMPTY_OBJECTS.slice();
   a.length = length;
   return a as Array<T | undefined>;
 }
 
 /** An empty array whose elements kind is already "doubles" (it held a heap number; no allocation site, see `objectArray`). */
 export function doubleArray(): number[] {
-  const a = Array.of(F64_ZERO);
-  a.pop();
-  return a;
+  return EMPTY_DOUBLES.slice();
 }
+
+/** An empty array of small integers (indices, counts) from no allocation site (see `objectArray`). */
+export function intArray(): number[] {
+  return EMPTY_INTS.slice();
+}
+
+/** Templates of the arrays above, never changed: emptied after holding a null, a double; two doubles; no element yet. */
+const EMPTY_OBJECTS: unknown[] = [null];
+EMPTY_OBJECTS.pop();
+const EMPTY_DOUBLES = [F64_ZERO];
+EMPTY_DOUBLES.pop();
+const DOUBLE_PAIR = [F64_ZERO, F64_ZERO];
+const EMPTY_INTS: number[] = [];
 
 /** The prototype of the objects `shapedCopy` builds: their shapes share nothing with literals'. */
 class Shaped {}
