@@ -99,3 +99,25 @@ export function footprintMeets(ax: number, ay: number, aux: number, auy: number,
   }
   return false;
 }
+
+/**
+ * How far (m) the point (x, y) lies from `b` with every rectangle grown by `growM` on each side: 0
+ * inside one. A footprint whose circumscribed circle around its centre is no larger than this
+ * misses every grown rectangle, whatever its heading; the pair stretches use it to skip the
+ * samples a footprint cannot reach from where it stands (see `PassageGeometry.spanAgainst`).
+ */
+export function pointClearance(x: number, y: number, b: SweptFootprint, growM: number): number {
+  const rb = b.rects;
+  let best = Infinity;
+  for (let j = 0; j < rb.length; j += R) {
+    const dx = x - rb[j]!;
+    const dy = y - rb[j + 1]!;
+    const ux = rb[j + 2]!;
+    const uy = rb[j + 3]!;
+    const qx = Math.max(0, Math.abs(dx * ux + dy * uy) - rb[j + 4]! - growM);
+    const qy = Math.max(0, Math.abs(dy * ux - dx * uy) - rb[j + 5]! - growM);
+    const d2 = qx * qx + qy * qy;
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
+}
