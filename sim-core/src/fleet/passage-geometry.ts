@@ -32,7 +32,11 @@ export class PassageGeometry {
    */
   readonly extraM: number;
 
-  constructor(private readonly graph: LaneGraph) {
+  constructor(
+    private readonly graph: LaneGraph,
+    /** False: `spanAgainst` tests every sample, the plain scan its skips must agree with (tests). */
+    private readonly skipClear = true,
+  ) {
     this.extraM = LANE_CHANGE_M + graph.vehicle.widthM / 2;
   }
 
@@ -229,7 +233,7 @@ export class PassageGeometry {
     let lo = Infinity;
     for (let i = first, ask = first; i <= last; ) {
       const s = position(i);
-      if (i >= ask) {
+      if (this.skipClear && i >= ask) {
         const free = this.clearance(routes, s, other);
         if (free > 0) {
           i += Math.ceil(free / SPAN_STEP_M);
@@ -248,7 +252,7 @@ export class PassageGeometry {
     let hi = lo;
     for (let i = last, ask = last; position(i) > lo; ) {
       const s = position(i);
-      if (i <= ask) {
+      if (this.skipClear && i <= ask) {
         const free = this.clearance(routes, s, other);
         if (free > 0) {
           i -= Math.ceil(free / SPAN_STEP_M);
