@@ -1,6 +1,6 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
+import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 import { f64, objectArray } from '../kernel/shapes.ts';
@@ -61,7 +61,7 @@ export class PassageGeometry {
       const inLen = polylineLength(inPath);
       const outLen = polylineLength(outPath);
       const end = inPath[inPath.length - 1]!;
-      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = drivenPath([...inPath, ...outPath.slice(1)], inLen);
+      if (hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = drivenPath([...inPath, ...outPath.slice(1)], inLen);
       else {
         const cut = laneChangeCut(inLen, outLen);
         if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
@@ -70,7 +70,7 @@ export class PassageGeometry {
           const after = clipEnd(outPath, outLen - cut);
           const p = before[before.length - 1]!;
           const q = after[0]!;
-          d = drivenPath([...before, ...after], inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2);
+          d = drivenPath([...before, ...after], inLen - cut + hypot(q[0] - p[0], q[1] - p[1]) / 2);
         }
       }
       this.drivenPaths.set(p.key, d);
@@ -134,7 +134,7 @@ export class PassageGeometry {
       if (ei === edge.reverse) continue;
       for (const lane of this.graph.edges[ei]!.lanePaths) {
         const p = side === 'before' ? lane[lane.length - 1]! : lane[0]!;
-        if (Math.hypot(p[0] - q[0], p[1] - q[1]) > 1e-6) return null;
+        if (hypot(p[0] - q[0], p[1] - q[1]) > 1e-6) return null;
         out.push(lane);
       }
     }
@@ -147,7 +147,7 @@ export class PassageGeometry {
     for (const ei of u.in) {
       for (const path of this.graph.edges[ei]!.lanePaths) {
         const end = path[path.length - 1]!;
-        if (Math.hypot(end[0] - start[0], end[1] - start[1]) > 1e-6) return true;
+        if (hypot(end[0] - start[0], end[1] - start[1]) > 1e-6) return true;
       }
     }
     return false;
@@ -283,7 +283,7 @@ export class PassageGeometry {
   private clearance(routes: readonly Driven[], s: number, other: SweptFootprint): number {
     const v = this.graph.vehicle;
     const g = (FOOTPRINT_MARGIN_M + SPAN_STEP_M) / 2;
-    const circle = Math.hypot(v.lengthM / 2 + g, v.widthM / 2 + g);
+    const circle = hypot(v.lengthM / 2 + g, v.widthM / 2 + g);
     let room = Infinity;
     for (const d of routes) {
       const path = d.path;
@@ -378,7 +378,7 @@ class Driven {
  */
 function drivenPath(path: Point[], at: number): Driven {
   const lens = new Float64Array(Math.max(0, path.length - 1));
-  for (let k = 0; k + 1 < path.length; k++) lens[k] = Math.hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
+  for (let k = 0; k + 1 < path.length; k++) lens[k] = hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
   return new Driven(path, f64(at), lens);
 }
 

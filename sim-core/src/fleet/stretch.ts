@@ -3,6 +3,7 @@ import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { doublePair, f64, objectArray } from '../kernel/shapes.ts';
+import { hypot } from './polyline.ts';
 
 /** Cruise speeds of a vehicle by edge kind, m/s. */
 export interface CruiseSpeeds {
@@ -108,7 +109,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     let lead = 0; // metres of this lane replaced by the chord of a lane change
     if (path.length > 0) {
       const last = path[path.length - 1]!;
-      const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
+      const gap = hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
       const node = graph.nodes[e.from]!;
       let zoneAt = s; // where the vehicle's centre passes the node: mid-chord on a lane change
       if (gap > 1e-6) {
@@ -122,7 +123,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         s -= trim;
         const from = path[path.length - 1]!;
         const to = pointAt(lp, lead);
-        const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
+        const chord = hypot(to[0] - from[0], to[1] - from[1]);
         lengths[pieces] = chord;
         caps[pieces] = Math.min(cap, caps[pieces - 1]!);
         pieces++;
@@ -139,7 +140,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     if (lead > 0) {
       let acc = 0;
       for (let k = 1; k < lp.length; k++) {
-        acc += Math.hypot(lp[k]![0] - lp[k - 1]![0], lp[k]![1] - lp[k - 1]![1]);
+        acc += hypot(lp[k]![0] - lp[k - 1]![0], lp[k]![1] - lp[k - 1]![1]);
         if (acc > lead + 1e-9) path.push(lp[k]!);
       }
     } else {
@@ -235,7 +236,7 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
   const uy = q[1] - p[1];
   const vx = r[0] - q[0];
   const vy = r[1] - q[1];
-  const cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
+  const cos = (ux * vx + uy * vy) / (hypot(ux, uy) * hypot(vx, vy) || 1);
   return cos > Math.cos((10 * Math.PI) / 180);
 }
 
@@ -256,7 +257,7 @@ function trimEnd(path: Point[], d: number): void {
   while (path.length >= 2 && left > 0) {
     const b = path[path.length - 1]!;
     const a = path[path.length - 2]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const len = hypot(b[0] - a[0], b[1] - a[1]);
     if (len <= left + 1e-12) {
       path.pop();
       left -= len;
@@ -274,7 +275,7 @@ function pointAt(path: readonly Point[], d: number): Point {
   for (let k = 1; k < path.length; k++) {
     const a = path[k - 1]!;
     const b = path[k]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const len = hypot(b[0] - a[0], b[1] - a[1]);
     if (len >= left) {
       const f = len > 0 ? left / len : 0;
       return doublePair(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));

@@ -1,4 +1,5 @@
 import type { Point } from '../model/scenario.ts';
+import { hypot } from './polyline.ts';
 
 /**
  * The area a vehicle's footprint (length × width, centred on the path, long axis along the
@@ -34,13 +35,13 @@ export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: nu
     for (let k = 0; k + 1 < path.length; k++) {
       const a = path[k]!;
       const b = path[k + 1]!;
-      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      const len = hypot(b[0] - a[0], b[1] - a[1]);
       if (len < 1e-9) continue;
       out.push((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (b[0] - a[0]) / len, (b[1] - a[1]) / len, (len + lengthM) / 2, widthM / 2);
     }
   }
   // At any heading the footprint stays within its circumscribed circle.
-  const r = Math.hypot(lengthM, widthM) / 2;
+  const r = hypot(lengthM, widthM) / 2;
   for (const pts of anywhere) {
     if (pts.length === 0) continue;
     let x0 = Infinity;
