@@ -3,7 +3,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
-import { f64, objectArray } from '../kernel/shapes.ts';
+import { F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -287,23 +287,20 @@ export class PassageGeometry {
     let room = Infinity;
     for (const d of routes) {
       const path = d.path;
-      const lens = d.lens;
-      let left = Math.max(0, d.at + s);
-      const end = path[path.length - 1]!;
-      let x = end[0];
-      let y = end[1];
-      for (let k = 0; k + 1 < path.length; k++) {
-        const len = lens[k]!;
-        if (left > len) {
-          left -= len;
-          continue;
-        }
+      const k = d.segmentAt(Math.max(0, d.at + s));
+      let x: number;
+      let y: number;
+      if (k < 0) {
+        const end = path[path.length - 1]!;
+        x = end[0];
+        y = end[1];
+      } else {
+        const len = d.lens[k]!;
         const a = path[k]!;
         const b = path[k + 1]!;
-        const f = len > 1e-9 ? left / len : 0;
+        const f = len > 1e-9 ? AT.rest / len : 0;
         x = a[0] + f * (b[0] - a[0]);
         y = a[1] + f * (b[1] - a[1]);
-        break;
       }
       room = Math.min(room, pointClearance(x, y, other, g));
     }
@@ -324,14 +321,10 @@ export class PassageGeometry {
     for (const d of routes) {
       const path = d.path;
       const lens = d.lens;
-      let left = d.at + s;
-      if (left < 0) continue;
-      for (let k = 0; k + 1 < path.length; k++) {
+      const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s);
+      if (k >= 0) {
+        const left = AT.rest;
         const len = lens[k]!;
-        if (left > len) {
-          left -= len;
-          continue;
-        }
         const a = path[k]!;
         const b = path[k + 1]!;
         if (len > 1e-9 && footprintMeets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m)) return true;
@@ -347,13 +340,10 @@ export class PassageGeometry {
           const l0 = lens[k - 1]!;
           if (l0 > 1e-9 && footprintMeets(a[0], a[1], (a[0] - z[0]) / l0, (a[1] - z[1]) / l0, halfL, halfW, other, m)) return true;
         }
-        break;
       }
     }
     return false;
   }
-
-
 
 }
 
@@ -368,7 +358,28 @@ class Driven {
     /** Its segments' lengths (m; see `drivenPath`). */
     readonly lens: Float64Array,
   ) {}
+
+  /** The segment `left` metres (≥ 0) along the path lies on, -1 past its end; `AT.rest` gets how far along that segment. */
+  segmentAt(left: number): number {
+    const lens = this.lens;
+    for (let k = 0; k < lens.length; k++) {
+      const len = lens[k]!;
+      if (left > len) left -= len;
+      else {
+        AT.rest = left;
+        return k;
+      }
+    }
+    return -1;
+  }
 }
+
+/** The second result of `Driven.segmentAt`, m (a scratch object rather than a pair per sample). */
+class SegmentRest {
+  rest = F64_ZERO;
+}
+
+const AT = new SegmentRest();
 
 /**
  * A driven path with its segments' lengths (m): a pair stretch tests a footprint every quarter
