@@ -105,6 +105,7 @@ export const PHASE_A = 3;
  */
 class ProfileBuilder {
   private buf: Float64Array;
+  private bounds: Float64Array;
   private n = 0;
   private duration = F64_ZERO;
   private length = F64_ZERO;
@@ -113,6 +114,14 @@ class ProfileBuilder {
     // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
     this.buf = new Float64Array(0);
     this.buf = new Float64Array(64 * PHASE);
+    this.bounds = new Float64Array(0);
+    this.bounds = new Float64Array(64);
+  }
+
+  /** Scratch of at least `n` boundary speeds for `planProfile` (stale values: write before reading). */
+  boundaries(n: number): Float64Array {
+    if (this.bounds.length < n) this.bounds = new Float64Array(2 * n);
+    return this.bounds;
   }
 
   reset(): void {
@@ -164,12 +173,15 @@ const BUILDER = new ProfileBuilder();
  */
 export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>, acc: number, dec: number, n: number = lengths.length): SpeedProfile {
   if (!(Number.isInteger(n) && n >= 0 && n <= lengths.length && n <= caps.length)) throw new Error(`planProfile: n must be a whole number from 0 to the ${Math.min(lengths.length, caps.length)} segments given, got ${n}`);
-  // Boundary speeds, m/s (a typed array: doubles from the start, see buildStretch).
-  const b = new Float64Array(n + 1);
+  // Boundary speeds, m/s (a typed array: doubles from the start, see buildStretch), standstill at
+  // both ends; in the builder's scratch (see buildStretch's on fresh typed arrays).
+  const p = BUILDER;
+  const b = p.boundaries(n + 1);
+  b[0] = 0;
+  b[n] = 0;
   for (let i = 1; i < n; i++) b[i] = Math.min(caps[i - 1]!, caps[i]!);
   for (let i = 1; i < n; i++) b[i] = Math.min(b[i]!, Math.sqrt(b[i - 1]! * b[i - 1]! + 2 * acc * lengths[i - 1]!));
   for (let i = n - 1; i >= 1; i--) b[i] = Math.min(b[i]!, Math.sqrt(b[i + 1]! * b[i + 1]! + 2 * dec * lengths[i]!));
-  const p = BUILDER;
   p.reset();
   for (let i = 0; i < n; i++) {
     const L = lengths[i]!;

@@ -1,6 +1,6 @@
 import { ScenarioError } from '../model/from-scenario.ts';
 import type { Country, LaneNetwork, NodeKind, Point, SectionKind, VehicleDimensions } from '../model/scenario.ts';
-import { offsetPolyline, polylineLength } from './polyline.ts';
+import { hypot, offsetPolyline, polylineLength } from './polyline.ts';
 import { F64_ZERO, f64 } from '../kernel/shapes.ts';
 
 /** Node kinds where a vehicle stops and stands (each such node holds one vehicle at a time). */
@@ -106,7 +106,7 @@ export class LaneGraph {
     const junctions = this.nodes.filter((n) => n.zoneRadiusM > 0);
     for (const a of junctions) {
       for (const b of junctions) {
-        const d = Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]);
+        const d = hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]);
         if (d < a.zoneRadiusM + b.zoneRadiusM) a.conflicts.push(b.index);
       }
     }

@@ -2,7 +2,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { PassageGeometry, type Passage } from './passage-geometry.ts';
 import { FOOTPRINT_MARGIN_M, sweptFootprintsMeet } from './swept-footprint.ts';
 import { grown } from './typed-grow.ts';
-import { f64 } from '../kernel/shapes.ts';
+import { f64, objectArray } from '../kernel/shapes.ts';
 
 export { FOOTPRINT_MARGIN_M } from './swept-footprint.ts';
 
@@ -22,8 +22,8 @@ const EMPTY = new Uint8Array(0);
 export class PassageConflicts {
   /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly ids = new Map<number, number>();
-  private readonly passages: [number, number, number][] = [];
-  private readonly rows: Uint8Array[] = [];
+  private readonly passages = objectArray<PassageLanes>();
+  private readonly rows = objectArray<Uint8Array>();
   /** The spans of conflicting pairs (see `pairSpan`) by a · 2^20 + b. */
   private readonly pairSpans = new Map<number, Float64Array>();
   private readonly geometry: PassageGeometry;
@@ -43,7 +43,7 @@ export class PassageConflicts {
     if (id === undefined) {
       id = this.passages.length;
       this.ids.set(key, id);
-      this.passages.push([node, inLane, outLane]);
+      this.passages.push(new PassageLanes(node, inLane, outLane));
       this.rows.push(EMPTY);
     }
     return id;
@@ -82,7 +82,7 @@ export class PassageConflicts {
 
   /** Passage `id` for `PassageGeometry`. */
   private passage(id: number): Passage {
-    const [node, inLane, outLane] = this.passages[id]!;
+    const { node, inLane, outLane } = this.passages[id]!;
     return { node, inLane, outLane, key: f64(id) };
   }
 
@@ -121,4 +121,13 @@ export class PassageConflicts {
   private compute(a: number, b: number): boolean {
     return sweptFootprintsMeet(this.geometry.swept(this.passage(a)), this.geometry.swept(this.passage(b)), FOOTPRINT_MARGIN_M);
   }
+}
+
+/** A passage by id: its node and lanes in and out (a class, as it is kept: see `objectArray` in kernel/shapes.ts). */
+class PassageLanes {
+  constructor(
+    readonly node: number,
+    readonly inLane: number,
+    readonly outLane: number,
+  ) {}
 }

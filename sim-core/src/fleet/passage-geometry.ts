@@ -1,9 +1,9 @@
 import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { clipArc, clipEnd, clipStart, polylineLength } from './polyline.ts';
+import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
-import { FOOTPRINT_MARGIN_M, footprintMeets, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
-import { f64 } from '../kernel/shapes.ts';
+import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
+import { F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -32,7 +32,11 @@ export class PassageGeometry {
    */
   readonly extraM: number;
 
-  constructor(private readonly graph: LaneGraph) {
+  constructor(
+    private readonly graph: LaneGraph,
+    /** False: `spanAgainst` tests every sample, the plain scan its skips must agree with (tests). */
+    private readonly skipClear = true,
+  ) {
     this.extraM = LANE_CHANGE_M + graph.vehicle.widthM / 2;
   }
 
@@ -57,7 +61,7 @@ export class PassageGeometry {
       const inLen = polylineLength(inPath);
       const outLen = polylineLength(outPath);
       const end = inPath[inPath.length - 1]!;
-      if (Math.hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = drivenPath([...inPath, ...outPath.slice(1)], inLen);
+      if (hypot(outPath[0]![0] - end[0], outPath[0]![1] - end[1]) <= 1e-6) d = drivenPath([...inPath, ...outPath.slice(1)], inLen);
       else {
         const cut = laneChangeCut(inLen, outLen);
         if (0.45 * (inLen - LANE_CHANGE_M) < cut && this.laneChangeInto(Math.floor(inLane / 8), inPath[0]!)) d = null;
@@ -66,7 +70,7 @@ export class PassageGeometry {
           const after = clipEnd(outPath, outLen - cut);
           const p = before[before.length - 1]!;
           const q = after[0]!;
-          d = drivenPath([...before, ...after], inLen - cut + Math.hypot(q[0] - p[0], q[1] - p[1]) / 2);
+          d = drivenPath([...before, ...after], inLen - cut + hypot(q[0] - p[0], q[1] - p[1]) / 2);
         }
       }
       this.drivenPaths.set(p.key, d);
@@ -90,7 +94,8 @@ export class PassageGeometry {
       else {
         const { node, inLane, outLane } = p;
         const far = this.graph.nodes[node]!.zoneRadiusM + this.extraM;
-        let paths: Driven[] = [d];
+        let paths = objectArray<Driven>();
+        paths.push(d);
         let back = d.at;
         let ahead = polylineLength(d.path) - d.at;
         if (back < far) {
@@ -107,7 +112,7 @@ export class PassageGeometry {
             if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
           }
         }
-        rs = { paths, back: f64(back), ahead: f64(ahead) };
+        rs = new Routes(paths, f64(back), f64(ahead));
       }
       this.routeSets.set(p.key, rs);
     }
@@ -129,7 +134,7 @@ export class PassageGeometry {
       if (ei === edge.reverse) continue;
       for (const lane of this.graph.edges[ei]!.lanePaths) {
         const p = side === 'before' ? lane[lane.length - 1]! : lane[0]!;
-        if (Math.hypot(p[0] - q[0], p[1] - q[1]) > 1e-6) return null;
+        if (hypot(p[0] - q[0], p[1] - q[1]) > 1e-6) return null;
         out.push(lane);
       }
     }
@@ -142,7 +147,7 @@ export class PassageGeometry {
     for (const ei of u.in) {
       for (const path of this.graph.edges[ei]!.lanePaths) {
         const end = path[path.length - 1]!;
-        if (Math.hypot(end[0] - start[0], end[1] - start[1]) > 1e-6) return true;
+        if (hypot(end[0] - start[0], end[1] - start[1]) > 1e-6) return true;
       }
     }
     return false;
@@ -220,23 +225,87 @@ export class PassageGeometry {
     const first = -Math.ceil(back / SPAN_STEP_M);
     const last = Math.ceil(ahead / SPAN_STEP_M);
     const position = (i: number): number => Math.max(-back, Math.min(ahead, i * SPAN_STEP_M));
-    // Only the first and the last position that meets matter: scan in from both ends.
+    // Only the first and the last position that meets matter: scan in from both ends. Where the
+    // footprint stands clear of `other`, the samples it cannot reach from there are skipped
+    // (`clearance`): they would not meet, so the stretch is the same, at a fraction of the tests.
+    // The clearance changes by at most the distance moved, so after a negative one it is not
+    // asked again until it could have become positive.
     let lo = Infinity;
-    for (let i = first; i <= last; i++) {
-      if (this.meetsAt(routes, position(i), other)) {
-        lo = position(i);
+    for (let i = first, ask = first; i <= last; ) {
+      const s = position(i);
+      if (this.skipClear && i >= ask) {
+        const free = this.clearance(routes, s, other);
+        if (free > 0) {
+          i += Math.ceil(free / SPAN_STEP_M);
+          ask = i;
+          continue;
+        }
+        ask = i + Math.max(1, Math.floor(-free / SPAN_STEP_M));
+      }
+      if (this.meetsAt(routes, s, other)) {
+        lo = s;
         break;
       }
+      i++;
     }
     if (lo === Infinity) return [1, 0];
     let hi = lo;
-    for (let i = last; position(i) > lo; i--) {
-      if (this.meetsAt(routes, position(i), other)) {
-        hi = position(i);
+    for (let i = last, ask = last; position(i) > lo; ) {
+      const s = position(i);
+      if (this.skipClear && i <= ask) {
+        const free = this.clearance(routes, s, other);
+        if (free > 0) {
+          i -= Math.ceil(free / SPAN_STEP_M);
+          ask = i;
+          continue;
+        }
+        ask = i - Math.max(1, Math.floor(-free / SPAN_STEP_M));
+      }
+      if (this.meetsAt(routes, s, other)) {
+        hi = s;
         break;
       }
+      i--;
     }
     return [Math.max(-back, lo - SPAN_STEP_M), Math.min(ahead, hi + SPAN_STEP_M)];
+  }
+
+  /**
+   * How far (m) the footprint's centre can move along its routes from `s` (metres from where it
+   * passes the node) with no sample of `meetsAt` meeting `other`: along a path the centre moves no
+   * farther (in a straight line) than the distance driven, every footprint `meetsAt` tests lies
+   * within a step of that centre (at a vertex, the neighbouring segment's) and within its
+   * circumscribed circle (the margin grown as there), so where the centre stands farther than
+   * that circle and a step from every grown rectangle of `other`, nothing within the difference
+   * meets. A route not yet begun or already ended counts from its nearest end (the centre comes
+   * from there). At most 0 when no such room is known.
+   */
+  private clearance(routes: readonly Driven[], s: number, other: SweptFootprint): number {
+    const v = this.graph.vehicle;
+    const g = (FOOTPRINT_MARGIN_M + SPAN_STEP_M) / 2;
+    const circle = hypot(v.lengthM / 2 + g, v.widthM / 2 + g);
+    let room = Infinity;
+    for (const d of routes) {
+      const path = d.path;
+      const k = d.segmentAt(Math.max(0, d.at + s));
+      let x: number;
+      let y: number;
+      if (k < 0) {
+        const end = path[path.length - 1]!;
+        x = end[0];
+        y = end[1];
+      } else {
+        const len = d.lens[k]!;
+        const a = path[k]!;
+        const b = path[k + 1]!;
+        const f = len > 1e-9 ? AT.rest / len : 0;
+        x = a[0] + f * (b[0] - a[0]);
+        y = a[1] + f * (b[1] - a[1]);
+      }
+      room = Math.min(room, pointClearance(x, y, other, g));
+    }
+    // A micrometre below the bound, so that rounding in either computation never skips a sample that meets.
+    return room - circle - SPAN_STEP_M - 1e-6;
   }
 
   /**
@@ -252,14 +321,10 @@ export class PassageGeometry {
     for (const d of routes) {
       const path = d.path;
       const lens = d.lens;
-      let left = d.at + s;
-      if (left < 0) continue;
-      for (let k = 0; k + 1 < path.length; k++) {
+      const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s);
+      if (k >= 0) {
+        const left = AT.rest;
         const len = lens[k]!;
-        if (left > len) {
-          left -= len;
-          continue;
-        }
         const a = path[k]!;
         const b = path[k + 1]!;
         if (len > 1e-9 && footprintMeets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m)) return true;
@@ -275,13 +340,10 @@ export class PassageGeometry {
           const l0 = lens[k - 1]!;
           if (l0 > 1e-9 && footprintMeets(a[0], a[1], (a[0] - z[0]) / l0, (a[1] - z[1]) / l0, halfL, halfW, other, m)) return true;
         }
-        break;
       }
     }
     return false;
   }
-
-
 
 }
 
@@ -289,12 +351,35 @@ export class PassageGeometry {
 const SPAN_STEP_M = 0.25;
 
 /** A passage's driven path and where on it (metres) the centre passes the node. */
-interface Driven {
-  path: Point[];
-  at: number;
-  /** Its segments' lengths (m; see `drivenPath`). */
-  lens: Float64Array;
+class Driven {
+  constructor(
+    readonly path: Point[],
+    readonly at: number,
+    /** Its segments' lengths (m; see `drivenPath`). */
+    readonly lens: Float64Array,
+  ) {}
+
+  /** The segment `left` metres (≥ 0) along the path lies on, -1 past its end; `AT.rest` gets how far along that segment. */
+  segmentAt(left: number): number {
+    const lens = this.lens;
+    for (let k = 0; k < lens.length; k++) {
+      const len = lens[k]!;
+      if (left > len) left -= len;
+      else {
+        AT.rest = left;
+        return k;
+      }
+    }
+    return -1;
+  }
 }
+
+/** The second result of `Driven.segmentAt`, m (a scratch object rather than a pair per sample). */
+class SegmentRest {
+  rest = F64_ZERO;
+}
+
+const AT = new SegmentRest();
 
 /**
  * A driven path with its segments' lengths (m): a pair stretch tests a footprint every quarter
@@ -304,13 +389,19 @@ interface Driven {
  */
 function drivenPath(path: Point[], at: number): Driven {
   const lens = new Float64Array(Math.max(0, path.length - 1));
-  for (let k = 0; k + 1 < path.length; k++) lens[k] = Math.hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
-  return { path, at: f64(at), lens };
+  for (let k = 0; k + 1 < path.length; k++) lens[k] = hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
+  return new Driven(path, f64(at), lens);
 }
 
-/** The paths around a passage's node and how far each side of it (metres) they are all known. */
-interface Routes {
-  paths: Driven[];
-  back: number;
-  ahead: number;
+/**
+ * The paths around a passage's node and how far each side of it (metres) they are all known. (This
+ * and `Driven` are classes, not literals, for performance reasons: they are cached; see
+ * `objectArray` in kernel/shapes.ts on long-lived literals.)
+ */
+class Routes {
+  constructor(
+    readonly paths: Driven[],
+    readonly back: number,
+    readonly ahead: number,
+  ) {}
 }

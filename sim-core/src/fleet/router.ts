@@ -1,6 +1,7 @@
 import type { LaneGraph } from './lane-graph.ts';
 import { edgeCap, type CruiseSpeeds } from './stretch.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
+import { intArray } from '../kernel/shapes.ts';
 
 /** A route: the edges to drive in order (empty when from = to). Shared: read it, never change it. */
 export type Route = readonly number[];
@@ -60,7 +61,8 @@ export class ShortestTimeRouter implements Router {
     }
     const tree = this.tree(from, loaded);
     if (tree.dist[to] === Infinity) return null;
-    const edges: number[] = [];
+    // From no literal: routes are cached (see `objectArray` in kernel/shapes.ts).
+    const edges = intArray();
     for (let n = to; n !== from; ) {
       const e = tree.via[n]!;
       edges.push(e);
@@ -102,7 +104,17 @@ export class ShortestTimeRouter implements Router {
   }
 }
 
-type Tree = { dist: Float64Array; via: Int32Array };
+/**
+ * A shortest-path tree: each node's cost from the source (s) and the edge it is reached by. A
+ * class, not a literal, for performance reasons: trees are cached (see `objectArray` in
+ * kernel/shapes.ts on long-lived literals).
+ */
+export class Tree {
+  constructor(
+    readonly dist: Float64Array,
+    readonly via: Int32Array,
+  ) {}
+}
 
 /** Trees and routes of static routers by graph, then by speeds (see `ShortestTimeRouter.trees`). */
 const STATIC = new PerGraph<{ trees: Map<number, Tree>; routes: Map<number, Route> }>();
@@ -135,7 +147,7 @@ export class CongestionAwareRouter extends ShortestTimeRouter {
 }
 
 /** Dijkstra with a binary heap of (cost, node); stop nodes other than the source are never expanded. */
-export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, penalty: EdgePenalty | null): { dist: Float64Array; via: Int32Array } {
+export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, penalty: EdgePenalty | null): Tree {
   const n = graph.nodes.length;
   const dist = new Float64Array(n).fill(Infinity);
   const via = new Int32Array(n).fill(-1);
@@ -195,7 +207,7 @@ export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, pen
       }
     }
   }
-  return { dist, via };
+  return new Tree(dist, via);
 }
 
 function less(h: number[], i: number, j: number): boolean {

@@ -2,7 +2,8 @@ import type { Point } from '../model/scenario.ts';
 import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { f64 } from '../kernel/shapes.ts';
+import { doublePair, f64, objectArray } from '../kernel/shapes.ts';
+import { hypot } from './polyline.ts';
 
 /** Cruise speeds of a vehicle by edge kind, m/s. */
 export interface CruiseSpeeds {
@@ -79,15 +80,24 @@ export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds:
  * (the lower of the two edges' caps), so the profile covers exactly the drawn path.
  */
 export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds): Stretch {
-  const path: Point[] = [];
-  const legs: StretchLeg[] = [];
-  const zones: StretchZone[] = [];
+  // Everything here outlives the build (stretches are cached): class instances and arrays from no
+  // literal, for performance reasons. A literal's allocation site is where V8 decides to allocate
+  // long-lived objects in the old generation straight away, and when it so decides mid-run it
+  // throws away every optimized function that inlined the site (a "code dependencies" deopt): on
+  // a cold day this function, the booking's and the router's were compiled two or three times.
+  const path = objectArray<Point>();
+  const legs = objectArray<StretchLeg>();
+  const zones = objectArray<StretchZone>();
   // Per piece (a lane, or the chord of a lane change: at most 2 per edge), its length (m) and
-  // speed cap (m/s). Typed arrays rather than [] literals: an empty literal starts with small-integer
+  // speed cap (m/s), in scratch shared by every build (written before read; planProfile reads the
+  // first `pieces`). Typed arrays rather than [] literals: an empty literal starts with small-integer
   // elements and moved to doubles in every build, and the first such move mid-run threw away the
-  // optimized code of the stretch and booking functions.
-  const lengths = new Float64Array(2 * edges.length);
-  const caps = new Float64Array(2 * edges.length);
+  // optimized code of the stretch and booking functions. Shared, for performance reasons: a fresh
+  // typed array this size has its store outside the heap, and making two per build was a quarter
+  // of the time spent building stretches.
+  if (PIECES.lengths.length < 2 * edges.length) PIECES.grow(2 * edges.length);
+  const lengths = PIECES.lengths;
+  const caps = PIECES.caps;
   let pieces = 0;
   let s = 0;
   for (let i = 0; i < edges.length; i++) {
@@ -99,7 +109,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     let lead = 0; // metres of this lane replaced by the chord of a lane change
     if (path.length > 0) {
       const last = path[path.length - 1]!;
-      const gap = Math.hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
+      const gap = hypot(lp[0]![0] - last[0], lp[0]![1] - last[1]);
       const node = graph.nodes[e.from]!;
       let zoneAt = s; // where the vehicle's centre passes the node: mid-chord on a lane change
       if (gap > 1e-6) {
@@ -113,7 +123,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         s -= trim;
         const from = path[path.length - 1]!;
         const to = pointAt(lp, lead);
-        const chord = Math.hypot(to[0] - from[0], to[1] - from[1]);
+        const chord = hypot(to[0] - from[0], to[1] - from[1]);
         lengths[pieces] = chord;
         caps[pieces] = Math.min(cap, caps[pieces - 1]!);
         pieces++;
@@ -123,14 +133,14 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
       }
       if (node.zoneRadiusM > 0) {
         const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
-        zones.push({ node: e.from, radius: node.zoneRadiusM, pair: edges[i - 1]! * 65536 + ei, straight, inLane: edges[i - 1]! * 8 + lanes[i - 1]!, outLane: ei * 8 + lanes[i]!, at: f64(zoneAt) });
+        zones.push(new Zone(e.from, f64(zoneAt), node.zoneRadiusM, edges[i - 1]! * 65536 + ei, straight, edges[i - 1]! * 8 + lanes[i - 1]!, ei * 8 + lanes[i]!));
       }
     }
-    legs.push({ edge: ei, lane: lanes[i]!, start: f64(s - lead), length: f64(len) });
+    legs.push(new Leg(ei, lanes[i]!, f64(s - lead), f64(len)));
     if (lead > 0) {
       let acc = 0;
       for (let k = 1; k < lp.length; k++) {
-        acc += Math.hypot(lp[k]![0] - lp[k - 1]![0], lp[k]![1] - lp[k - 1]![1]);
+        acc += hypot(lp[k]![0] - lp[k - 1]![0], lp[k]![1] - lp[k - 1]![1]);
         if (acc > lead + 1e-9) path.push(lp[k]!);
       }
     } else {
@@ -151,8 +161,65 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const durationMs = Math.ceil(profile.duration * 1000);
   const clearMs = 1000 * (z0 === undefined ? profile.duration : profile.timeAt(z0.at + z0.radius));
   const reachMs = 1000 * profile.timeAt(zn === undefined ? profile.length : zn.at - zn.radius);
-  return { plan: null, durationMs, clearMs, reachMs, lengthM: profile.length, edges: legs, path, zones, profile, from: first.from, to: last.to };
+  return new BuiltStretch(legs, path, zones, profile, first.from, last.to, durationMs, clearMs, reachMs, profile.length);
 }
+
+/** A stretch as `buildStretch` makes it (a class, not a literal: see there). */
+class BuiltStretch implements Stretch {
+  plan: BookingPlan | null = null;
+  constructor(
+    readonly edges: StretchLeg[],
+    readonly path: Point[],
+    readonly zones: StretchZone[],
+    readonly profile: SpeedProfile,
+    readonly from: number,
+    readonly to: number,
+    readonly durationMs: number,
+    readonly clearMs: number,
+    readonly reachMs: number,
+    readonly lengthM: number,
+  ) {}
+}
+
+class Leg implements StretchLeg {
+  constructor(
+    readonly edge: number,
+    readonly lane: number,
+    readonly start: number,
+    readonly length: number,
+  ) {}
+}
+
+class Zone implements StretchZone {
+  constructor(
+    readonly node: number,
+    readonly at: number,
+    readonly radius: number,
+    readonly pair: number,
+    readonly straight: boolean,
+    readonly inLane: number,
+    readonly outLane: number,
+  ) {}
+}
+
+
+/** Scratch of `buildStretch`: per piece, length (m) and speed cap (m/s). */
+class Pieces {
+  lengths = new Float64Array(0);
+  caps = new Float64Array(0);
+
+  constructor() {
+    // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
+    this.grow(64);
+  }
+
+  grow(n: number): void {
+    this.lengths = new Float64Array(n);
+    this.caps = new Float64Array(n);
+  }
+}
+
+const PIECES = new Pieces();
 
 function samePoint(a: Point, b: Point): boolean {
   return Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
@@ -169,7 +236,7 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
   const uy = q[1] - p[1];
   const vx = r[0] - q[0];
   const vy = r[1] - q[1];
-  const cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
+  const cos = (ux * vx + uy * vy) / (hypot(ux, uy) * hypot(vx, vy) || 1);
   return cos > Math.cos((10 * Math.PI) / 180);
 }
 
@@ -190,13 +257,13 @@ function trimEnd(path: Point[], d: number): void {
   while (path.length >= 2 && left > 0) {
     const b = path[path.length - 1]!;
     const a = path[path.length - 2]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const len = hypot(b[0] - a[0], b[1] - a[1]);
     if (len <= left + 1e-12) {
       path.pop();
       left -= len;
     } else {
       const f = (len - left) / len;
-      path[path.length - 1] = [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+      path[path.length - 1] = doublePair(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
       left = 0;
     }
   }
@@ -208,10 +275,10 @@ function pointAt(path: readonly Point[], d: number): Point {
   for (let k = 1; k < path.length; k++) {
     const a = path[k - 1]!;
     const b = path[k]!;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const len = hypot(b[0] - a[0], b[1] - a[1]);
     if (len >= left) {
       const f = len > 0 ? left / len : 0;
-      return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+      return doublePair(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
     }
     left -= len;
   }

@@ -1,4 +1,5 @@
 import type { Point } from '../model/scenario.ts';
+import { hypot } from './polyline.ts';
 
 /**
  * The area a vehicle's footprint (length × width, centred on the path, long axis along the
@@ -34,13 +35,13 @@ export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: nu
     for (let k = 0; k + 1 < path.length; k++) {
       const a = path[k]!;
       const b = path[k + 1]!;
-      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      const len = hypot(b[0] - a[0], b[1] - a[1]);
       if (len < 1e-9) continue;
       out.push((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (b[0] - a[0]) / len, (b[1] - a[1]) / len, (len + lengthM) / 2, widthM / 2);
     }
   }
   // At any heading the footprint stays within its circumscribed circle.
-  const r = Math.hypot(lengthM, widthM) / 2;
+  const r = hypot(lengthM, widthM) / 2;
   for (const pts of anywhere) {
     if (pts.length === 0) continue;
     let x0 = Infinity;
@@ -98,4 +99,26 @@ export function footprintMeets(ax: number, ay: number, aux: number, auy: number,
     return true;
   }
   return false;
+}
+
+/**
+ * How far (m) the point (x, y) lies from `b` with every rectangle grown by `growM` on each side: 0
+ * inside one. A footprint whose circumscribed circle around its centre is no larger than this
+ * misses every grown rectangle, whatever its heading; the pair stretches use it to skip the
+ * samples a footprint cannot reach from where it stands (see `PassageGeometry.spanAgainst`).
+ */
+export function pointClearance(x: number, y: number, b: SweptFootprint, growM: number): number {
+  const rb = b.rects;
+  let best = Infinity;
+  for (let j = 0; j < rb.length; j += R) {
+    const dx = x - rb[j]!;
+    const dy = y - rb[j + 1]!;
+    const ux = rb[j + 2]!;
+    const uy = rb[j + 3]!;
+    const qx = Math.max(0, Math.abs(dx * ux + dy * uy) - rb[j + 4]! - growM);
+    const qy = Math.max(0, Math.abs(dy * ux - dx * uy) - rb[j + 5]! - growM);
+    const d2 = qx * qx + qy * qy;
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
 }

@@ -16,7 +16,9 @@
  *   only ever counts stays a plain integer;
  * - an array that will hold objects starts as `objectArray()` (or `holeyObjectArray(n)`), one that
  *   will hold doubles as `doubleArray()`, never as `[]` (an empty literal is an array of small
- *   integers);
+ *   integers); arrays and pairs from these helpers belong to no allocation site (see
+ *   `objectArray`), and an object that outlives the function making it is a class instance, not
+ *   a literal, for the same reason;
  * - an object built once per run and read on the hot paths is a class instance, or a tree of plain
  *   objects is passed through `shapedCopy` (the run's configuration): V8 builds an object literal's
  *   template ("boilerplate") only when the literal runs for the second time, that is when the
@@ -36,35 +38,55 @@ export function f64(x: number): number {
 }
 
 /**
- * An empty array whose elements kind is already "any value" (it held a null). Filled without holes
- * (push, or writes at `length`): every caller shares the literal below, and V8 would make all its
- * later arrays holey if one young array from it got a hole.
+ * An empty array whose elements kind is already "any value" (it held a null).
+ *
+ * A copy (`slice`) of an empty template, not a literal, for performance reasons: a literal is an
+ * allocation site, and every caller would share this one. V8 tracks per site whether its objects
+ * live long and, when it decides mid-run that they do (these arrays hold caches, queues,
+ * bookings), it throws away every optimized function that inlined the site (a "code
+ * dependencies" deopt) to recompile it allocating in the old generation. A copy belongs to no
+ * site, keeps the template's elements kind, and costs about what a literal does (`Array.of`, also
+ * site-free, is a builtin call ten times dearer).
  */
 export function objectArray<T>(): T[] {
-  const a: unknown[] = [null];
-  a.pop();
-  return a as T[];
+  return EMPTY_OBJECTS.slice() as T[];
+}
+
+/** A pair of doubles from no allocation site (see `objectArray`): a point of a path that outlives its maker. */
+export function doublePair(x: number, y: number): [number, number] {
+  const p = DOUBLE_PAIR.slice() as [number, number];
+  p[0] = x;
+  p[1] = y;
+  return p;
 }
 
 /**
  * `length` holes, as `new Array(length)` gives them, but whose elements kind is already "any
- * value": a ring buffer of objects. (Not `objectArray` and a length: V8 remembers, per array
- * literal, the kind its young arrays turned into, so one literal for empty and holey arrays would
- * make the next run's empty arrays holey, a shape the optimized code had not seen.)
+ * value": a ring buffer of objects (from no allocation site, as `objectArray`).
  */
 export function holeyObjectArray<T>(length: number): Array<T | undefined> {
-  const a: unknown[] = [null];
-  a.pop();
+  const a: unknown[] = EMPTY_OBJECTS.slice();
   a.length = length;
   return a as Array<T | undefined>;
 }
 
-/** An empty array whose elements kind is already "doubles" (it held a heap number). */
+/** An empty array whose elements kind is already "doubles" (it held a heap number; no allocation site, see `objectArray`). */
 export function doubleArray(): number[] {
-  const a = [F64_ZERO];
-  a.pop();
-  return a;
+  return EMPTY_DOUBLES.slice();
 }
+
+/** An empty array of small integers (indices, counts) from no allocation site (see `objectArray`). */
+export function intArray(): number[] {
+  return EMPTY_INTS.slice();
+}
+
+/** Templates of the arrays above, never changed: emptied after holding a null, a double; two doubles; no element yet. */
+const EMPTY_OBJECTS: unknown[] = [null];
+EMPTY_OBJECTS.pop();
+const EMPTY_DOUBLES = [F64_ZERO];
+EMPTY_DOUBLES.pop();
+const DOUBLE_PAIR = [F64_ZERO, F64_ZERO];
+const EMPTY_INTS: number[] = [];
 
 /** The prototype of the objects `shapedCopy` builds: their shapes share nothing with literals'. */
 class Shaped {}

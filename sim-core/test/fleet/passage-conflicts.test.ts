@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { FOOTPRINT_MARGIN_M, PassageConflicts } from '../../src/fleet/passage-conflicts.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
-import { sweptFootprint, sweptFootprintsMeet } from '../../src/fleet/swept-footprint.ts';
+import { pointClearance, sweptFootprint, sweptFootprintsMeet } from '../../src/fleet/swept-footprint.ts';
 import { TrafficController } from '../../src/fleet/traffic-controller.ts';
 import type { LaneNetwork, Point } from '../../src/model/scenario.ts';
 import { Rng } from '../../src/random/rng.ts';
@@ -128,6 +128,38 @@ describe('swept footprints', () => {
     expect(checked).toBeGreaterThan(190);
     expect(meet).toBeGreaterThan(20);
     expect(meet).toBeLessThan(190);
+  });
+
+  it('pointClearance is the distance from a point to the nearest grown rectangle (0 inside), as found by sampling their outlines every 1 cm', () => {
+    const rng = new Rng(11);
+    const grow = 0.375;
+    let inside = 0;
+    for (let i = 0; i < 200; i++) {
+      const path: Point[] = [[rng.next() * 40 - 20, rng.next() * 40 - 20], [rng.next() * 40 - 20, rng.next() * 40 - 20], [rng.next() * 40 - 20, rng.next() * 40 - 20]];
+      const f = sweptFootprint([path], L, W);
+      const x = rng.next() * 60 - 30;
+      const y = rng.next() * 60 - 30;
+      let best = Infinity;
+      let within = false;
+      for (let j = 0; j < f.rects.length; j += 6) {
+        const [cx, cy, ux, uy, hl, hw] = f.rects.subarray(j, j + 6);
+        const a = hl! + grow;
+        const b = hw! + grow;
+        const lx = (x - cx!) * ux! + (y - cy!) * uy!;
+        const ly = (y - cy!) * ux! - (x - cx!) * uy!;
+        if (Math.abs(lx) <= a && Math.abs(ly) <= b) within = true;
+        // The outline, every centimetre: along the long sides, then the short ones.
+        for (let t = -a; t <= a; t += 0.01) for (const s of [-b, b]) best = Math.min(best, Math.hypot(lx - t, ly - s));
+        for (let t = -b; t <= b; t += 0.01) for (const s of [-a, a]) best = Math.min(best, Math.hypot(lx - s, ly - t));
+      }
+      const c = pointClearance(x, y, f, grow);
+      if (within) {
+        inside++;
+        expect(c).toBe(0);
+      } else expect(Math.abs(c - best)).toBeLessThan(0.011); // within a sampling step
+    }
+    expect(inside).toBeGreaterThan(10);
+    expect(inside).toBeLessThan(190);
   });
 });
 
