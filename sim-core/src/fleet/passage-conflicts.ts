@@ -109,9 +109,10 @@ export class PassageConflicts {
     if (sp === undefined) {
       const pa = this.passage(a);
       const pb = this.passage(b);
-      const [loA, hiA] = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
-      const [loB, hiB] = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
-      sp = Float64Array.of(loA, hiA, loB, hiB);
+      // Indexed, not destructured: computed mostly before this is optimized (see spanAgainst).
+      const sa = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
+      const sb = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
+      sp = Float64Array.of(sa[0], sa[1], sb[0], sb[1]);
       this.pairSpans.set(key, sp);
     }
     return sp;

@@ -3,7 +3,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
-import { F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
+import { doublePair, F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
 /** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
 export interface Passage {
@@ -24,6 +24,7 @@ export class PassageGeometry {
   private readonly drivenPaths = new Map<number, Driven | null>();
   private readonly routeSets = new Map<number, Routes | null>();
   private readonly sweptFor = new Map<number, SweptFootprint>();
+  private readonly reaches = new Map<number, readonly [number, number]>();
   /**
    * How far beyond its zone radius a passage is held where its route is known, metres: a lane
    * change's chord (from at most LANE_CHANGE_M before the node) turns its footprint across the
@@ -180,7 +181,9 @@ export class PassageGeometry {
     if (f === undefined) {
       const v = this.graph.vehicle;
       const rs = this.routes(p);
-      const [back, ahead] = this.reach(p);
+      const r = this.reach(p);
+      const back = r[0];
+      const ahead = r[1];
       if (rs !== null && this.followsPath(p)) f = sweptFootprint(rs.paths.map((d) => clipArc(d.path, d.at - back, d.at + ahead)), v.lengthM, v.widthM);
       else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
       this.sweptFor.set(p.key, f);
@@ -204,11 +207,15 @@ export class PassageGeometry {
    * against every conflicting passage); with an unknown chord, the zone radius plus the extra.
    */
   reach(p: Passage): readonly [number, number] {
-    const r = this.graph.nodes[p.node]!.zoneRadiusM;
-    const far = r + this.extraM;
-    const rs = this.routes(p);
-    if (rs === null) return [r, r];
-    return [Math.max(r, Math.min(far, rs.back)), Math.max(r, Math.min(far, rs.ahead))];
+    let pair = this.reaches.get(p.key);
+    if (pair === undefined) {
+      const r = this.graph.nodes[p.node]!.zoneRadiusM;
+      const far = r + this.extraM;
+      const rs = this.routes(p);
+      pair = rs === null ? doublePair(r, r) : doublePair(Math.max(r, Math.min(far, rs.back)), Math.max(r, Math.min(far, rs.ahead)));
+      this.reaches.set(p.key, pair);
+    }
+    return pair;
   }
 
   /**
@@ -219,12 +226,16 @@ export class PassageGeometry {
    * heading jump at a vertex included, lies within a step of one of them), widened by a step.
    */
   spanAgainst(p: Passage, other: SweptFootprint): [number, number] {
-    const [back, ahead] = this.reach(p);
+    // Written for the interpreter as much as for the optimizing compiler (no destructuring, no
+    // closure, no for-of: each allocates there): most pair stretches are computed early in a
+    // process's first run, before this code is optimized.
+    const reach = this.reach(p);
+    const back = reach[0];
+    const ahead = reach[1];
     if (!this.followsPath(p)) return [-back, ahead];
     const routes = this.routes(p)!.paths;
     const first = -Math.ceil(back / SPAN_STEP_M);
     const last = Math.ceil(ahead / SPAN_STEP_M);
-    const position = (i: number): number => Math.max(-back, Math.min(ahead, i * SPAN_STEP_M));
     // Only the first and the last position that meets matter: scan in from both ends. Where the
     // footprint stands clear of `other`, the samples it cannot reach from there are skipped
     // (`clearance`): they would not meet, so the stretch is the same, at a fraction of the tests.
@@ -232,7 +243,7 @@ export class PassageGeometry {
     // asked again until it could have become positive.
     let lo = Infinity;
     for (let i = first, ask = first; i <= last; ) {
-      const s = position(i);
+      const s = position(i, back, ahead);
       if (this.skipClear && i >= ask) {
         const free = this.clearance(routes, s, other);
         if (free > 0) {
@@ -250,8 +261,8 @@ export class PassageGeometry {
     }
     if (lo === Infinity) return [1, 0];
     let hi = lo;
-    for (let i = last, ask = last; position(i) > lo; ) {
-      const s = position(i);
+    for (let i = last, ask = last; position(i, back, ahead) > lo; ) {
+      const s = position(i, back, ahead);
       if (this.skipClear && i <= ask) {
         const free = this.clearance(routes, s, other);
         if (free > 0) {
@@ -285,7 +296,8 @@ export class PassageGeometry {
     const g = (FOOTPRINT_MARGIN_M + SPAN_STEP_M) / 2;
     const circle = hypot(v.lengthM / 2 + g, v.widthM / 2 + g);
     let room = Infinity;
-    for (const d of routes) {
+    for (let r = 0; r < routes.length; r++) {
+      const d = routes[r]!;
       const path = d.path;
       const k = d.segmentAt(Math.max(0, d.at + s));
       let x: number;
@@ -318,7 +330,8 @@ export class PassageGeometry {
     const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
     const halfL = v.lengthM / 2;
     const halfW = v.widthM / 2;
-    for (const d of routes) {
+    for (let r = 0; r < routes.length; r++) {
+      const d = routes[r]!;
       const path = d.path;
       const lens = d.lens;
       const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s);
@@ -349,6 +362,11 @@ export class PassageGeometry {
 
 /** Distance between the footprints tested along a passage for its stretch against another, metres. */
 const SPAN_STEP_M = 0.25;
+
+/** Sample `i`'s position along a passage held `back` metres before its node and `ahead` after (m). */
+function position(i: number, back: number, ahead: number): number {
+  return Math.max(-back, Math.min(ahead, i * SPAN_STEP_M));
+}
 
 /** A passage's driven path and where on it (metres) the centre passes the node. */
 class Driven {
