@@ -3,6 +3,7 @@ import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { PassageConflicts } from './passage-conflicts.ts';
 import { grown } from './typed-grow.ts';
+import { objectArray } from '../kernel/shapes.ts';
 import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_T0, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 
 /**
@@ -14,8 +15,12 @@ import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_ST
  * (`PassageConflicts.pairSpan`, times from each booking's own profile), not the whole zones.
  */
 export class JunctionReservations {
-  /** Junction windows per node index. */
-  private readonly zones: (ZoneWindows | undefined)[];
+  /**
+   * Junction windows per node index, one list per node from the start: created in `commit` on
+   * first use, the lists' allocation sites sat in the booking code, and V8 threw that code away
+   * mid-run when it moved them to old space ("code dependencies").
+   */
+  private readonly zones: ZoneWindows[];
   /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */
   private readonly conflicts: readonly (readonly number[])[];
   /**
@@ -46,7 +51,8 @@ export class JunctionReservations {
     graph: LaneGraph,
     private readonly passages: PassageConflicts,
   ) {
-    this.zones = new Array<ZoneWindows | undefined>(graph.nodes.length).fill(undefined);
+    this.zones = objectArray();
+    for (let i = 0; i < graph.nodes.length; i++) this.zones.push(new ZoneWindows());
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
     this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);
@@ -185,8 +191,7 @@ export class JunctionReservations {
       const o = plan.zoneAt + ZONE * i;
       const q = plan.legs + ZONE_IDS * i;
       const node = ids[q + ZONE_NODE]!;
-      let list = this.zones[node];
-      if (list === undefined) this.zones[node] = list = new ZoneWindows();
+      const list = this.zones[node]!;
       // Windows that ended before now can no longer conflict with anything new (now, not earliest:
       // dropping a window that ends before this booking's delayed start let later bookings cross it).
       if (this.nodeMinEnd[node]! <= now) list.dropEndedBy(now);

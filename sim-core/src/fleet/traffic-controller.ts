@@ -27,8 +27,13 @@ import { objectArray } from '../kernel/shapes.ts';
  * stop nodes, which the fleet manager acquires (see `StopPool`).
  */
 export class TrafficController {
-  /** Bookings per lane (index edge·8 + lane), in the order they drive it. */
-  private readonly lanes: (LaneBookings | undefined)[];
+  /**
+   * Bookings per lane (index edge·8 + lane), in the order they drive it; a list for every lane of
+   * the graph from the start (the slots of missing lanes share one that is never used): created on
+   * first use in `book`, their allocation sites sat in the booking code, and V8 threw that code
+   * away mid-run when it moved them to old space ("code dependencies").
+   */
+  private readonly lanes: LaneBookings[];
   /** Total delay imposed on starts, ms (reservation waiting). */
   delayMs = 0;
   bookings = 0;
@@ -74,7 +79,9 @@ export class TrafficController {
     readonly gapM: number = graph.vehicle.lengthM + 5,
   ) {
     this.passages = passagesOf(graph, gapM);
-    this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
+    this.lanes = objectArray();
+    const none = new LaneBookings(1);
+    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings() : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
@@ -150,8 +157,7 @@ export class TrafficController {
     for (let j = 0; j < plan.legs; j++) {
       const key = plan.ids[j]!;
       const o = LEG * j;
-      let list = this.lanes[key];
-      if (list === undefined) this.lanes[key] = list = new LaneBookings();
+      const list = this.lanes[key]!;
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
@@ -202,8 +208,8 @@ export class TrafficController {
     let j = 0;
     let places = 0;
     for (let l = 0; l < n; l++) {
-      const list = this.lanes[laneKey[l]!];
-      if (list === undefined || list.count === 0) continue;
+      const list = this.lanes[laneKey[l]!]!;
+      if (list.count === 0) continue;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
       let k0 = list.count;
       const d = list.data;

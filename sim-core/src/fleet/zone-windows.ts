@@ -88,7 +88,7 @@ export class ZoneWindows {
    * in `num` from `o` and in `ids` from `q` (a booking plan's ZONE_* and ZONE_IDS layouts). Read
    * here, not passed: see `LaneBookings.insert`.
    */
-  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number, profile: SpeedProfile | null = null): void {
+  push(vehicle: number, t0: number, num: Float64Array, o: number, ids: Int32Array, q: number, profile: SpeedProfile | null = null): void {
     const start = t0 + num[o + ZONE_ENTER]!;
     const end = t0 + num[o + ZONE_LEAVE]!;
     if (W * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
