@@ -36,10 +36,10 @@ export class JunctionReservations {
    * Scratch of one booking: per zone i, the gathered windows `cand[4k .. 4k+3]` (the other's start
    * and end, this one's enter and leave offsets, ms) for k in [candFrom[i], candFrom[i+1]).
    */
-  private candFrom = new Int32Array(65);
-  /** Per zone, the earliest start and latest end of its gathered windows (ms). */
-  private zoneMinStart = new Float64Array(64);
-  private zoneMaxEnd = new Float64Array(64);
+  private candFrom = new Int32Array(129);
+  /** Per zone, the earliest start and latest end of its gathered windows (ms). Room for 128 zones (the 200-IGV stress day reaches 71). */
+  private zoneMinStart = new Float64Array(128);
+  private zoneMaxEnd = new Float64Array(128);
   /**
    * 4,096 windows from the start (128 KB), for performance reasons: the growth in `gather` first
    * ran on a busier day of a sweep, in optimized code that had never seen it, which threw that
@@ -52,7 +52,12 @@ export class JunctionReservations {
     private readonly passages: PassageConflicts,
   ) {
     this.zones = objectArray();
-    for (let i = 0; i < graph.nodes.length; i++) this.zones.push(new ZoneWindows());
+    // Windows are booked only at junctions (nodes with a zone); the others share one list that
+    // stays empty. Room for 32 windows (the busiest junctions hold up to 32 on the presets' days):
+    // a list's first growth ran in optimized `commit`, which had never seen it, and threw that
+    // code away.
+    const none = new ZoneWindows(1);
+    for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(32) : none);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
     this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);

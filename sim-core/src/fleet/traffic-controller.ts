@@ -62,16 +62,17 @@ export class TrafficController {
   /**
    * Scratch of one booking: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
-   * computed).
+   * computed). Sized for 128 legs and 1,024 places (the 200-IGV stress day reaches 75 and 274):
+   * growing them mid-run throws away the optimized booking code (see the constructor).
    */
   private readonly slotList: LaneBookings[] = objectArray();
-  private slotLeg = new Int32Array(64);
-  private slotK0 = new Int32Array(64);
-  private slotFrom = new Int32Array(65);
-  private lo = new Float64Array(256);
-  private hi = new Float64Array(256);
+  private slotLeg = new Int32Array(128);
+  private slotK0 = new Int32Array(128);
+  private slotFrom = new Int32Array(129);
+  private lo = new Float64Array(1024);
+  private hi = new Float64Array(1024);
   /** Cheap lower bounds of `hi` (see `slotHi`), NaN until computed. */
-  private hiLow = new Float64Array(256);
+  private hiLow = new Float64Array(1024);
 
   constructor(
     private readonly graph: LaneGraph,
@@ -81,7 +82,9 @@ export class TrafficController {
     this.passages = passagesOf(graph, gapM);
     this.lanes = objectArray();
     const none = new LaneBookings(1);
-    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings() : none);
+    // Room for 32 entries (a busy lane holds up to 20-26 on the presets' days): a list's first
+    // growth ran in optimized `book`, which had never seen it, and threw that code away.
+    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(32) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
@@ -91,6 +94,7 @@ export class TrafficController {
     // grow mid-run, after the booking functions were compiled. Writing each growable one again
     // here, while nothing is optimized, marks the fields mutable from the start.
     this.slotLeg = new Int32Array(this.slotLeg.length);
+    this.slotK0 = new Int32Array(this.slotK0.length);
     this.slotFrom = new Int32Array(this.slotFrom.length);
     this.lo = new Float64Array(this.lo.length);
     this.hi = new Float64Array(this.hi.length);
