@@ -141,7 +141,7 @@ export class TrafficController {
     const plan = this.planOf(stretch);
     let t0 = earliest;
     const slots = this.gatherSlots(plan, earliest);
-    const zoneCount = this.junctions.gather(plan, vehicle, t0, p);
+    const zoneCount = this.junctions.gather(plan, vehicle, t0);
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
@@ -154,7 +154,7 @@ export class TrafficController {
           }
         }
       }
-      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0));
+      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0), p);
       if (t0 === start || pass > 200) break;
     }
     const legs = plan.num;
