@@ -11,12 +11,11 @@ const C_START = 0;
 const C_END = 1;
 const C_ENTER = 2;
 const C_LEAVE = 3;
-/** The window's booking start (ms) and where its centre passes the node (m), its passage id. */
-const C_T0 = 4;
-const C_AT = 5;
-const C_PASSAGE = 6;
+/** Where the window lies: its node and its index in the node's list (which no booking changes before its commit). */
+const C_NODE = 4;
+const C_INDEX = 5;
 /** 1 while the numbers are still the envelopes (see `resolve`). */
-const C_OPEN = 7;
+const C_OPEN = 6;
 const C = 8;
 
 /**
@@ -54,8 +53,7 @@ export class JunctionReservations {
   private readonly nodeMinEnd: Float64Array;
   /**
    * Scratch of one booking: per zone i, the gathered windows `cand[C·k .. C·k+C-1]` (see `C_*`)
-   * for k in [candFrom[i], candFrom[i+1]), and the speed profile of each window's booking in
-   * `candProfile[k]`.
+   * for k in [candFrom[i], candFrom[i+1]).
    */
   private candFrom = new Int32Array(129);
   /** Per zone, the earliest start and latest end of its gathered windows' envelopes (ms). Room for 128 zones (the 200-IGV stress day reaches 71). */
@@ -67,7 +65,6 @@ export class JunctionReservations {
    * code away (a branch that first runs mid-run, sim-core/README.md).
    */
   private cand = new Float64Array(C * 4096);
-  private readonly candProfile: (SpeedProfile | null)[] = objectArray();
 
   constructor(
     graph: LaneGraph,
@@ -156,11 +153,9 @@ export class JunctionReservations {
           this.cand[e + C_END] = en;
           this.cand[e + C_ENTER] = enter;
           this.cand[e + C_LEAVE] = leave;
-          this.cand[e + C_T0] = d[w + W_T0]!;
-          this.cand[e + C_AT] = d[w + W_AT]!;
-          this.cand[e + C_PASSAGE] = wp;
+          this.cand[e + C_NODE] = m;
+          this.cand[e + C_INDEX] = w / W;
           this.cand[e + C_OPEN] = 1;
-          this.candProfile[k] = ws.profiles[w / W] ?? null;
           if (st < minStart) minStart = st;
           if (en > maxEnd) maxEnd = en;
           k++;
@@ -175,7 +170,8 @@ export class JunctionReservations {
 
   /**
    * Earliest start ≥ t0 (ms) at which no junction window gathered for the stretch (profile `p`)
-   * overlaps another vehicle's.
+   * overlaps another vehicle's. Only between `gather` and `commit` of one booking: the gathered
+   * windows are read from the lists where they lie.
    */
   earliest(plan: BookingPlan, n: number, t0: number, p: SpeedProfile): number {
     const cand = this.cand;
@@ -221,7 +217,10 @@ export class JunctionReservations {
     const e = C * k;
     cand[e + C_OPEN] = 0;
     const passage = plan.ids[plan.legs + ZONE_IDS * i + ZONE_PASSAGE]!;
-    const wp = cand[e + C_PASSAGE]!;
+    const ws = this.zones[cand[e + C_NODE]!]!;
+    const index = cand[e + C_INDEX]!;
+    const w = W * index;
+    const wp = ws.data[w + W_PASSAGE]!;
     if (!this.passages.conflictById(passage, wp)) {
       cand[e + C_START] = Infinity;
       return;
@@ -232,10 +231,10 @@ export class JunctionReservations {
       return;
     }
     // (A window pushed without its profile keeps both whole windows.)
-    const profile = this.candProfile[k];
+    const profile = ws.profiles[index];
     if (profile === null || profile === undefined) return;
-    const wt0 = cand[e + C_T0]!;
-    const wat = cand[e + C_AT]!;
+    const wt0 = ws.data[w + W_T0]!;
+    const wat = ws.data[w + W_AT]!;
     cand[e + C_START] = wt0 + 1000 * profile.timeAt(wat + span[2]!);
     cand[e + C_END] = wt0 + 1000 * profile.timeAt(wat + span[3]!);
     const at = plan.num[plan.zoneAt + ZONE * i + ZONE_AT]!;
