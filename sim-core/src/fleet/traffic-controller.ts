@@ -57,6 +57,12 @@ export class TrafficController {
    * lane's list and its entries.
    */
   private readonly lastEnters: Float64Array;
+  /**
+   * Per lane, the start plus `L_CLEAR` of the last vehicle booked on it (ms; -Infinity while none
+   * has), kept the same way: `gatherSlots` passes over a lane whose last user is known from it not
+   * to bind (most of them) without reading its list.
+   */
+  private readonly lastClear: Float64Array;
   /** Per lane, its list's `minLeaves` (Infinity while empty), kept the same way: most bookings drop nothing. */
   private readonly laneMinLeaves: Float64Array;
   /**
@@ -88,6 +94,7 @@ export class TrafficController {
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
+    this.lastClear = new Float64Array(8 * graph.edges.length).fill(-Infinity);
     this.laneMinLeaves = new Float64Array(8 * graph.edges.length).fill(Infinity);
     // V8 takes a field written only once for a constant, and code optimized on that assumption is
     // thrown away when the field is first written again: on a cold day the scratch arrays first
@@ -168,7 +175,9 @@ export class TrafficController {
       if (this.laneMinLeaves[key]! <= now - 60_000) list.dropLeftBy(now - 60_000);
       list.insert(vehicle, t0, p, legs, o);
       this.laneMinLeaves[key] = list.minLeaves;
-      this.lastEnters[key] = list.data[L * (list.count - 1) + L_ENTERS]!;
+      const e = L * (list.count - 1);
+      this.lastEnters[key] = list.data[e + L_ENTERS]!;
+      this.lastClear[key] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
     }
     this.junctions.commit(plan, vehicle, t0, p, now);
     this.delayMs += t0 - earliest;
@@ -211,10 +220,17 @@ export class TrafficController {
     const legs = plan.num;
     let j = 0;
     let places = 0;
+    const lastEnters = this.lastEnters;
+    const lastClear = this.lastClear;
     for (let l = 0; l < n; l++) {
-      const list = this.lanes[laneKey[l]!]!;
-      if (list.count === 0) continue;
+      const key = laneKey[l]!;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
+      // Its last user enters first and has driven a gap past the lane's end before this one comes
+      // near (the bound `slotLo` takes, the same sum, ≤ every start from earliest on): the lane
+      // holds a single place, behind it, which never binds. (Also an empty lane: -Infinity.)
+      if (lastEnters[key]! <= myEntry && lastClear[key]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
+      const list = this.lanes[key]!;
+      if (list.count === 0) continue;
       let k0 = list.count;
       const d = list.data;
       while (k0 > 0 && d[L * (k0 - 1) + L_ENTERS]! > myEntry) k0--;
