@@ -72,11 +72,10 @@ export class JunctionReservations {
   ) {
     this.zones = objectArray();
     // Windows are booked only at junctions (nodes with a zone); the others share one list that
-    // stays empty. Room for 32 windows (the busiest junctions hold up to 32 on the presets' days):
-    // a list's first growth ran in optimized `commit`, which had never seen it, and threw that
-    // code away.
+    // stays empty. Room for 16 windows (the busiest junctions hold up to 32 on the presets' days:
+    // their first growth throws away the optimized `commit` once, cheaper than room for all).
     const none = new ZoneWindows(1);
-    for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(32) : none);
+    for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(16) : none);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
     this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);
