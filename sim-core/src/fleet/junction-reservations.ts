@@ -16,6 +16,7 @@ const C_NODE = 4;
 const C_INDEX = 5;
 /** 1 while the numbers are still the envelopes (see `resolve`). */
 const C_OPEN = 6;
+/** Stride (one slot of padding). */
 const C = 8;
 
 /**
@@ -35,9 +36,9 @@ const ENVELOPE_MARGIN_MS = 1;
  */
 export class JunctionReservations {
   /**
-   * Junction windows per node index, one list per node from the start: created in `commit` on
-   * first use, the lists' allocation sites sat in the booking code, and V8 threw that code away
-   * mid-run when it moved them to old space ("code dependencies").
+   * Junction windows per node index, the lists made up front: when `commit` made them on first
+   * use, their allocation sites sat in the booking code, and V8 threw that code away mid-run when
+   * it moved them to old space ("code dependencies").
    */
   private readonly zones: ZoneWindows[];
   /** Per node, the nodes whose zones overlap its own (itself included; see LaneGraph). */

@@ -28,10 +28,10 @@ import { objectArray } from '../kernel/shapes.ts';
  */
 export class TrafficController {
   /**
-   * Bookings per lane (index edge·8 + lane), in the order they drive it; a list for every lane of
-   * the graph from the start (the slots of missing lanes share one that is never used): created on
-   * first use in `book`, their allocation sites sat in the booking code, and V8 threw that code
-   * away mid-run when it moved them to old space ("code dependencies").
+   * Bookings per lane (index edge·8 + lane), in the order they drive it; the lists made up front,
+   * one per lane of the graph (the slots of missing lanes share one that is never used): when
+   * `book` made them on first use, their allocation sites sat in the booking code, and V8 threw
+   * that code away mid-run when it moved them to old space ("code dependencies").
    */
   private readonly lanes: LaneBookings[];
   /** Total delay imposed on starts, ms (reservation waiting). */
