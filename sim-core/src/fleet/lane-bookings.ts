@@ -82,7 +82,7 @@ export class LaneBookings {
    * with a fraction passed to a call V8 does not inline is boxed on the heap (with the windows'
    * numbers, about a hundred a booking).
    */
-  insert(vehicle: number, t0: number, profile: SpeedProfile, leg: readonly number[], o: number): void {
+  insert(vehicle: number, t0: number, profile: SpeedProfile, leg: Float64Array, o: number): void {
     const enters = t0 + leg[o + LEG_ENTER]!;
     if (L * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
     const d = this.data;

@@ -27,8 +27,13 @@ import { objectArray } from '../kernel/shapes.ts';
  * stop nodes, which the fleet manager acquires (see `StopPool`).
  */
 export class TrafficController {
-  /** Bookings per lane (index edge·8 + lane), in the order they drive it. */
-  private readonly lanes: (LaneBookings | undefined)[];
+  /**
+   * Bookings per lane (index edge·8 + lane), in the order they drive it; the lists made up front,
+   * one per lane of the graph (the slots of missing lanes share one that is never used): when
+   * `book` made them on first use, their allocation sites sat in the booking code, and V8 threw
+   * that code away mid-run when it moved them to old space ("code dependencies").
+   */
+  private readonly lanes: LaneBookings[];
   /** Total delay imposed on starts, ms (reservation waiting). */
   delayMs = 0;
   bookings = 0;
@@ -52,21 +57,28 @@ export class TrafficController {
    * lane's list and its entries.
    */
   private readonly lastEnters: Float64Array;
+  /**
+   * Per lane, the start plus `L_CLEAR` of the last vehicle booked on it (ms; -Infinity while none
+   * has), kept the same way: `gatherSlots` passes over a lane whose last user is known from it not
+   * to bind (most of them) without reading its list.
+   */
+  private readonly lastClear: Float64Array;
   /** Per lane, its list's `minLeaves` (Infinity while empty), kept the same way: most bookings drop nothing. */
   private readonly laneMinLeaves: Float64Array;
   /**
    * Scratch of one booking: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
-   * computed).
+   * computed). Sized for 128 legs and 1,024 places (the 200-IGV stress day reaches 75 and 274):
+   * growing them mid-run throws away the optimized booking code (see the constructor).
    */
   private readonly slotList: LaneBookings[] = objectArray();
-  private slotLeg = new Int32Array(64);
-  private slotK0 = new Int32Array(64);
-  private slotFrom = new Int32Array(65);
-  private lo = new Float64Array(256);
-  private hi = new Float64Array(256);
+  private slotLeg = new Int32Array(128);
+  private slotK0 = new Int32Array(128);
+  private slotFrom = new Int32Array(129);
+  private lo = new Float64Array(1024);
+  private hi = new Float64Array(1024);
   /** Cheap lower bounds of `hi` (see `slotHi`), NaN until computed. */
-  private hiLow = new Float64Array(256);
+  private hiLow = new Float64Array(1024);
 
   constructor(
     private readonly graph: LaneGraph,
@@ -74,16 +86,23 @@ export class TrafficController {
     readonly gapM: number = graph.vehicle.lengthM + 5,
   ) {
     this.passages = passagesOf(graph, gapM);
-    this.lanes = new Array<LaneBookings | undefined>(8 * graph.edges.length).fill(undefined);
+    this.lanes = objectArray();
+    const none = new LaneBookings(1);
+    // Room for 16 entries. A busy lane holds up to 20-26 on the presets' days, and its first growth
+    // throws away the optimized `book` once (a branch it had never seen); room for 32 everywhere
+    // avoided that but cost more: about 2 MB of buffers a run, and a full collection more on warm days.
+    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(16) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
+    this.lastClear = new Float64Array(8 * graph.edges.length).fill(-Infinity);
     this.laneMinLeaves = new Float64Array(8 * graph.edges.length).fill(Infinity);
     // V8 takes a field written only once for a constant, and code optimized on that assumption is
     // thrown away when the field is first written again: on a cold day the scratch arrays first
     // grow mid-run, after the booking functions were compiled. Writing each growable one again
     // here, while nothing is optimized, marks the fields mutable from the start.
     this.slotLeg = new Int32Array(this.slotLeg.length);
+    this.slotK0 = new Int32Array(this.slotK0.length);
     this.slotFrom = new Int32Array(this.slotFrom.length);
     this.lo = new Float64Array(this.lo.length);
     this.hi = new Float64Array(this.hi.length);
@@ -130,7 +149,7 @@ export class TrafficController {
     const plan = this.planOf(stretch);
     let t0 = earliest;
     const slots = this.gatherSlots(plan, earliest);
-    const zoneCount = this.junctions.gather(plan, vehicle, t0, p);
+    const zoneCount = this.junctions.gather(plan, vehicle, t0);
     // Lanes and junctions each push the start later until one start time suits all of them.
     for (let pass = 0; ; pass++) {
       const start = t0;
@@ -143,22 +162,23 @@ export class TrafficController {
           }
         }
       }
-      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0));
+      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0), p);
       if (t0 === start || pass > 200) break;
     }
     const legs = plan.num;
     for (let j = 0; j < plan.legs; j++) {
       const key = plan.ids[j]!;
       const o = LEG * j;
-      let list = this.lanes[key];
-      if (list === undefined) this.lanes[key] = list = new LaneBookings();
+      const list = this.lanes[key]!;
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
       if (this.laneMinLeaves[key]! <= now - 60_000) list.dropLeftBy(now - 60_000);
       list.insert(vehicle, t0, p, legs, o);
       this.laneMinLeaves[key] = list.minLeaves;
-      this.lastEnters[key] = list.data[L * (list.count - 1) + L_ENTERS]!;
+      const e = L * (list.count - 1);
+      this.lastEnters[key] = list.data[e + L_ENTERS]!;
+      this.lastClear[key] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
     }
     this.junctions.commit(plan, vehicle, t0, p, now);
     this.delayMs += t0 - earliest;
@@ -201,10 +221,17 @@ export class TrafficController {
     const legs = plan.num;
     let j = 0;
     let places = 0;
+    const lastEnters = this.lastEnters;
+    const lastClear = this.lastClear;
     for (let l = 0; l < n; l++) {
-      const list = this.lanes[laneKey[l]!];
-      if (list === undefined || list.count === 0) continue;
+      const key = laneKey[l]!;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
+      // Its last user enters first and has driven a gap past the lane's end before this one comes
+      // near (the bound `slotLo` takes, the same sum, ≤ every start from earliest on): the lane
+      // holds a single place, behind it, which never binds. (Also an empty lane: -Infinity.)
+      if (lastEnters[key]! <= myEntry && lastClear[key]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
+      const list = this.lanes[key]!;
+      if (list.count === 0) continue;
       let k0 = list.count;
       const d = list.data;
       while (k0 > 0 && d[L * (k0 - 1) + L_ENTERS]! > myEntry) k0--;

@@ -37,7 +37,7 @@ export class ZoneWindows {
   /** Windows held; windows [0, count) of `data` are valid (window k from W · k), oldest booking first. */
   count = 0;
   data: Float64Array;
-  /** The speed profile of window k's booking (null when pushed without one). */
+  /** The speed profile of window k's booking (null when pushed without one); null past `count` (dropped windows are not kept alive). */
   readonly profiles: (SpeedProfile | null)[] = objectArray();
   /** The earliest end held (Infinity when empty); changed only by this class. */
   minEnd = Infinity;
@@ -77,8 +77,9 @@ export class ZoneWindows {
         keep++;
       }
     }
+    // Cleared, not truncated: setting an array's length is a builtin call per drop.
+    for (let i = keep; i < n; i++) this.profiles[i] = null;
     this.count = keep;
-    this.profiles.length = keep;
     this.minEnd = min;
     this.maxEnd = max;
   }
@@ -88,7 +89,7 @@ export class ZoneWindows {
    * in `num` from `o` and in `ids` from `q` (a booking plan's ZONE_* and ZONE_IDS layouts). Read
    * here, not passed: see `LaneBookings.insert`.
    */
-  push(vehicle: number, t0: number, num: readonly number[], o: number, ids: readonly number[], q: number, profile: SpeedProfile | null = null): void {
+  push(vehicle: number, t0: number, num: Float64Array, o: number, ids: Int32Array, q: number, profile: SpeedProfile | null = null): void {
     const start = t0 + num[o + ZONE_ENTER]!;
     const end = t0 + num[o + ZONE_LEAVE]!;
     if (W * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);

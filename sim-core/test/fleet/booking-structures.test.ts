@@ -18,8 +18,8 @@ import { LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START, ZONE, ZONE
 /** Appends a window with these values through a booking plan's layout (the second zone of a plan, started at start - 7 ms). */
 function pushWindow(w: ZoneWindows, vehicle: number, start: number, end: number, pair: number, straight: boolean, inLane: number, outLane: number, passage: number): void {
   const t0 = start - 7;
-  const num = new Array<number>(2 * ZONE).fill(-1);
-  const ids = new Array<number>(2 * ZONE_IDS).fill(-1);
+  const num = new Float64Array(2 * ZONE).fill(-1);
+  const ids = new Int32Array(2 * ZONE_IDS).fill(-1);
   [num[ZONE + ZONE_ENTER], num[ZONE + ZONE_LEAVE], num[ZONE + ZONE_PAIR]] = [7, end - t0, pair];
   [ids[ZONE_IDS + ZONE_PASSAGE], ids[ZONE_IDS + ZONE_IN_LANE], ids[ZONE_IDS + ZONE_OUT_LANE], ids[ZONE_IDS + ZONE_STRAIGHT]] = [passage, inLane, outLane, straight ? 1 : 0];
   w.push(vehicle, t0, num, ZONE, ids, ZONE_IDS);
@@ -27,7 +27,7 @@ function pushWindow(w: ZoneWindows, vehicle: number, start: number, end: number,
 
 /** Inserts an entry with these values through a booking plan's layout (the second leg of a plan). */
 function insertEntry(lane: LaneBookings, vehicle: number, t0: number, profile: SpeedProfile, offset: number, enters: number, leaves: number, behind: number, clear: number): void {
-  const leg = new Array<number>(2 * LEG).fill(-1);
+  const leg = new Float64Array(2 * LEG).fill(-1);
   [leg[LEG + LEG_ENTER], leg[LEG + LEG_LEAVE], leg[LEG + LEG_START], leg[LEG + LEG_BEHIND], leg[LEG + LEG_CLEAR]] = [enters - t0, leaves - t0, offset, behind, clear];
   lane.insert(vehicle, t0, profile, leg, LEG);
 }
