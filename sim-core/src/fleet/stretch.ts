@@ -210,7 +210,10 @@ class Pieces {
 
   constructor() {
     // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
-    this.grow(64);
+    // Room for 512 pieces (a route of 256 edges; the presets' longest have about 60) so that the
+    // growth never runs in a day: its first run, in optimized code that had never seen it, threw
+    // that code away.
+    this.grow(512);
   }
 
   grow(n: number): void {
