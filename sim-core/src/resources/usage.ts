@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import { Event, NORMAL, TAG, URGENT } from '../kernel/event.ts';
-import { F64_ZERO } from '../kernel/shapes.ts';
+import { F64_ZERO, f64 } from '../kernel/shapes.ts';
 import type { Preempted, Request, Resource } from './resource.ts';
 
 /**
@@ -34,7 +34,7 @@ export class Usage extends Event<number> {
   ) {
     super(env);
     this.tag = TAG.EVENT;
-    this.remaining = workMs;
+    this.remaining = f64(workMs);
     this.ask();
   }
 
