@@ -93,4 +93,12 @@ class StateTimes implements Record<VehicleState, number> {
   charging = F64_ZERO;
   blocked = F64_ZERO;
   broken = F64_ZERO;
+
+  constructor() {
+    // Every field written a second time, with another value, on purpose: V8 takes a field written
+    // once for a constant, and the first charge or breakdown of a run, hours in, made `charging` and
+    // `broken` mutable and threw away the optimized `setState` and what inlined it.
+    for (const k of VEHICLE_STATES) this[k] = NaN;
+    for (const k of VEHICLE_STATES) this[k] = F64_ZERO;
+  }
 }

@@ -42,7 +42,7 @@ export class KpiCollector {
   readonly truckTurnMin = new Tally();
   readonly clearanceMin: Record<Direction, Tally> = { export: new Tally(), import: new Tally() };
   readonly series: HourlySeries = { hour: [], crossings: { export: [], import: [] }, parkingQueue: [], storage: [] };
-  private hourCrossings: Record<Direction, number> = { export: 0, import: 0 };
+  private readonly hourCrossings: Record<Direction, number> = { export: 0, import: 0 };
   private measuring: boolean;
 
   constructor(
@@ -97,7 +97,10 @@ export class KpiCollector {
     this.series.crossings.import.push(this.hourCrossings.import);
     this.series.parkingQueue.push(parkingQueue);
     this.series.storage.push(storage);
-    this.hourCrossings = { export: 0, import: 0 };
+    // Zeroed in place, not a new object: the field stays a constant for V8 (a new object each hour
+    // made it mutable in the first hour and threw away the code counting crossings).
+    this.hourCrossings.export = 0;
+    this.hourCrossings.import = 0;
   }
 
   /** Loaded cross-border movements per day over the measured period. */

@@ -45,6 +45,10 @@ export class Request extends Event<void> {
     super(resource.env);
     this.tag = TAG.REQUEST;
     this.requestedAt = resource.env.now;
+    // Null first, then the maker: the field holds either from the first request on (V8 types a field
+    // by its first value, and the first request made outside a process, hours into a run, widened it
+    // and threw away the code that made requests).
+    this.process = null;
     this.process = resource.env.activeProcess;
     this.order = order;
   }
