@@ -45,7 +45,16 @@ export class LaneBookings {
     // code optimized on that assumption when `grown` first replaces the array mid-run (see
     // TrafficController's constructor); the second write marks it mutable before anything is optimized.
     this.data = EMPTY;
-    this.data = new Float64Array(L * capacity);
+    this.data = new Float64Array(L * Math.max(1, capacity >> 1));
+    // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
+    // growth then has V8's type feedback before the booking code is optimized, and its first run
+    // on a busy lane no longer throws that code away.
+    this.reserve(Math.max(1, capacity >> 1) + 1);
+  }
+
+  /** Room for `n` entries: the array doubles when it is full. */
+  private reserve(n: number): void {
+    if (L * n > this.data.length) this.data = grown(this.data, 2 * this.data.length);
   }
 
   /** Drops the entries that left the lane at or before `t` (ms), keeping the others in order. */
@@ -84,7 +93,7 @@ export class LaneBookings {
    */
   insert(vehicle: number, t0: number, profile: SpeedProfile, leg: Float64Array, o: number): void {
     const enters = t0 + leg[o + LEG_ENTER]!;
-    if (L * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
+    this.reserve(this.count + 1);
     const d = this.data;
     let i = this.count;
     while (i > 0 && d[L * (i - 1) + L_ENTERS]! > enters) i--;

@@ -299,22 +299,14 @@ export class PassageGeometry {
     for (let r = 0; r < routes.length; r++) {
       const d = routes[r]!;
       const path = d.path;
-      const k = d.segmentAt(Math.max(0, d.at + s));
-      let x: number;
-      let y: number;
-      if (k < 0) {
-        const end = path[path.length - 1]!;
-        x = end[0];
-        y = end[1];
-      } else {
-        const len = d.lens[k]!;
-        const a = path[k]!;
-        const b = path[k + 1]!;
-        const f = len > 1e-9 ? AT.rest / len : 0;
-        x = a[0] + f * (b[0] - a[0]);
-        y = a[1] + f * (b[1] - a[1]);
-      }
-      room = Math.min(room, pointClearance(x, y, other, g));
+      // Past the end, the end itself (no branch for it: one first taken mid-run threw this code away).
+      const k = d.segmentAt(Math.max(0, d.at + s), true);
+      if (k < 0) continue; // a path of one point: no footprint
+      const len = d.lens[k]!;
+      const a = path[k]!;
+      const b = path[k + 1]!;
+      const f = len > 1e-9 ? AT.rest / len : 0;
+      room = Math.min(room, pointClearance(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), other, g));
     }
     // A micrometre below the bound, so that rounding in either computation never skips a sample that meets.
     return room - circle - SPAN_STEP_M - 1e-6;
@@ -334,7 +326,7 @@ export class PassageGeometry {
       const d = routes[r]!;
       const path = d.path;
       const lens = d.lens;
-      const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s);
+      const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s, false);
       if (k >= 0) {
         const left = AT.rest;
         const len = lens[k]!;
@@ -377,14 +369,18 @@ class Driven {
     readonly lens: Float64Array,
   ) {}
 
-  /** The segment `left` metres (≥ 0) along the path lies on, -1 past its end; `AT.rest` gets how far along that segment. */
-  segmentAt(left: number): number {
+  /**
+   * The segment `left` metres (≥ 0) along the path lies on, and in `AT.rest` how far along it; past
+   * the path's end -1, or with `clamp` the last segment and its length (the end).
+   */
+  segmentAt(left: number, clamp: boolean): number {
     const lens = this.lens;
-    for (let k = 0; k < lens.length; k++) {
+    const last = lens.length - 1;
+    for (let k = 0; k <= last; k++) {
       const len = lens[k]!;
-      if (left > len) left -= len;
+      if (left > len && !(clamp && k === last)) left -= len;
       else {
-        AT.rest = left;
+        AT.rest = left > len ? len : left;
         return k;
       }
     }

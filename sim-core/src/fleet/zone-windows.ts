@@ -50,7 +50,16 @@ export class ZoneWindows {
     // code optimized on that assumption when `grown` first replaces the array mid-run (see
     // TrafficController's constructor); the second write marks it mutable before anything is optimized.
     this.data = EMPTY;
-    this.data = new Float64Array(W * capacity);
+    this.data = new Float64Array(W * Math.max(1, capacity >> 1));
+    // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
+    // growth then has V8's type feedback before the booking code is optimized, and its first run
+    // on a busy junction no longer throws that code away.
+    this.reserve(Math.max(1, capacity >> 1) + 1);
+  }
+
+  /** Room for `n` entries: the array doubles when it is full. */
+  private reserve(n: number): void {
+    if (W * n > this.data.length) this.data = grown(this.data, 2 * this.data.length);
   }
 
   /** Drops the windows that end at or before `t` (ms), keeping the others in their order. */
@@ -92,7 +101,7 @@ export class ZoneWindows {
   push(vehicle: number, t0: number, num: Float64Array, o: number, ids: Int32Array, q: number, profile: SpeedProfile | null = null): void {
     const start = t0 + num[o + ZONE_ENTER]!;
     const end = t0 + num[o + ZONE_LEAVE]!;
-    if (W * (this.count + 1) > this.data.length) this.data = grown(this.data, 2 * this.data.length);
+    this.reserve(this.count + 1);
     const d = this.data;
     const w = W * this.count++;
     d[w + W_START] = start;
