@@ -127,11 +127,11 @@ export class QuantileSketch {
     if (x < this.lowest) this.lowest = x;
     if (x > this.highest) this.highest = x;
     const exact = this.exact;
-    // One more sample than the threshold: the buckets hold them all already.
-    if (exact !== null) {
-      if (this.n < this.exactThreshold) this.pushExact(exact, x);
-      else this.exact = null;
-    }
+    // One more sample than the threshold: the buckets hold them all already. One store on every
+    // sample, not a store in a branch of its own: that branch ran first at the switch, hours into a
+    // run, where optimized code had no type feedback for it and was thrown away (every resource's
+    // grant inlines this).
+    if (exact !== null) this.exact = this.n < this.exactThreshold ? this.pushExact(exact, x) : null;
     this.n++;
     if (x > 0) this.positive.add(this.mapping.index(x), 1);
     else if (x < 0) this.negative.add(this.mapping.index(-x), 1);
@@ -175,16 +175,17 @@ export class QuantileSketch {
     return this.sketchQuantile(p);
   }
 
-  private pushExact(exact: Float64Array, x: number): void {
+  /** Appends `x` to the verbatim samples; returns their buffer (grown when full). */
+  private pushExact(exact: Float64Array, x: number): Float64Array {
     let buf = exact;
     if (this.n === buf.length) {
       // Doubling up to the threshold: short-lived tallies never pay for 4096 slots.
       buf = new Float64Array(Math.min(this.exactThreshold, Math.max(16, buf.length * 2)));
       buf.set(exact);
-      this.exact = buf;
     }
     buf[this.n] = x;
     this.sorted = false;
+    return buf;
   }
 
   private exactQuantile(exact: Float64Array, p: number): number {
