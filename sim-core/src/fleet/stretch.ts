@@ -202,7 +202,6 @@ class Zone implements StretchZone {
   ) {}
 }
 
-
 /** Scratch of `buildStretch`: per piece, length (m) and speed cap (m/s). */
 class Pieces {
   lengths = new Float64Array(0);

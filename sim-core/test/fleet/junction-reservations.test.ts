@@ -64,6 +64,11 @@ function eagerEarliest(g: LaneGraph, pc: PassageConflicts, windows: Booked[][], 
       }
     }
   }
+  return settle(cands, t0);
+}
+
+/** The earliest start ≥ t0 (ms) at which no candidate window (`enter`/`leave` offsets from the start) overlaps another's [st, en]. */
+function settle(cands: readonly { st: number; en: number; enter: number; leave: number }[], t0: number): number {
   for (let changed = true; changed; ) {
     changed = false;
     for (const c of cands) {
@@ -138,13 +143,5 @@ function eagerEarliestWhole(g: LaneGraph, windows: Booked[][], plan: BookingPlan
       }
     }
   }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of cands) {
-      if (!(t0 + c.enter < c.en && c.st < t0 + c.leave)) continue;
-      t0 = Math.ceil(c.en - c.enter + 1);
-      changed = true;
-    }
-  }
-  return t0;
+  return settle(cands, t0);
 }
