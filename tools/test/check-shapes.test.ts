@@ -33,4 +33,17 @@ describe('check-shapes: widenings in a --trace-generalization log', () => {
     ].join('\n');
     expect(widenings(trace)).toEqual([]);
   });
+
+  it('reads any pair of marks: the first run after its first hour has its own', () => {
+    const first = (name: string): string => `[generalizing]${name}:s{Any;const}->d{Any;mutable} (+1 maps) [~mark+10 at file:///r/tools/check-shapes.ts:1]`;
+    const trace = [
+      first('checkShapesFirstRunLate'),
+      `[generalizing]remaining:d{Any;const}->d{Any;mutable} (uninitialized field) ${at('resources/usage.ts')}`,
+      first('checkShapesFirstRunLateEnd'),
+      MARK,
+      END,
+    ].join('\n');
+    expect(widenings(trace, 'checkShapesFirstRunLate:', 'checkShapesFirstRunLateEnd:')).toEqual([`remaining:d{Any;const}->d{Any;mutable} (uninitialized field) [new ~X+3 at sim-core/src/resources/usage.ts:1]`]);
+    expect(widenings(trace)).toEqual([]);
+  });
 });
