@@ -73,8 +73,8 @@ export class JunctionReservations {
   ) {
     this.zones = objectArray();
     // Windows are booked only at junctions (nodes with a zone); the others share one list that
-    // stays empty. Room for 16 windows (the busiest junctions hold up to 32 on the presets' days:
-    // their first growth throws away the optimized `commit` once, cheaper than room for all).
+    // stays empty. Room for 16 windows (the busiest junctions hold up to 32 on the presets' days and
+    // grow, through the path `ZoneWindows` runs once when it is built; room for all costs memory).
     const none = new ZoneWindows(1);
     for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(16) : none);
     this.conflicts = graph.nodes.map((n) => n.conflicts);

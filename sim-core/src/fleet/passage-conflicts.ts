@@ -22,7 +22,7 @@ const EMPTY = new Uint8Array(0);
 export class PassageConflicts {
   /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly ids = new Map<number, number>();
-  private readonly passages = objectArray<PassageLanes>();
+  private readonly passages = objectArray<Passage>();
   private readonly rows = objectArray<Uint8Array>();
   /** The spans of conflicting pairs (see `pairSpan`) by a · 2^20 + b. */
   private readonly pairSpans = new Map<number, Float64Array>();
@@ -43,7 +43,7 @@ export class PassageConflicts {
     if (id === undefined) {
       id = this.passages.length;
       this.ids.set(key, id);
-      this.passages.push(new PassageLanes(node, inLane, outLane));
+      this.passages.push(new KeptPassage(node, inLane, outLane, f64(id)));
       this.rows.push(EMPTY);
     }
     return id;
@@ -80,10 +80,9 @@ export class PassageConflicts {
     return this.conflictById(this.id(nodeA, inA, outA), this.id(nodeB, inB, outB));
   }
 
-  /** Passage `id` for `PassageGeometry`. */
+  /** Passage `id` for `PassageGeometry` (the one kept, not a copy per call: `reach` runs per zone of every plan). */
   private passage(id: number): Passage {
-    const { node, inLane, outLane } = this.passages[id]!;
-    return { node, inLane, outLane, key: f64(id) };
+    return this.passages[id]!;
   }
 
   /**
@@ -124,11 +123,12 @@ export class PassageConflicts {
   }
 }
 
-/** A passage by id: its node and lanes in and out (a class, as it is kept: see `objectArray` in kernel/shapes.ts). */
-class PassageLanes {
+/** A passage as kept by id, its id its key (a class, as it is kept: see `objectArray` in kernel/shapes.ts). */
+class KeptPassage implements Passage {
   constructor(
     readonly node: number,
     readonly inLane: number,
     readonly outLane: number,
+    readonly key: number,
   ) {}
 }

@@ -32,6 +32,11 @@ export class PassageGeometry {
    * 8 m let the referee find overlaps of 0.1 m just past it.)
    */
   readonly extraM: number;
+  /**
+   * What the clearance of a sample must exceed before any sample near it can be skipped, m: the
+   * circle around a footprint grown by half the test's margin, plus a step (see `clearance`).
+   */
+  private readonly clearRadiusM: number;
 
   constructor(
     private readonly graph: LaneGraph,
@@ -39,6 +44,8 @@ export class PassageGeometry {
     private readonly skipClear = true,
   ) {
     this.extraM = LANE_CHANGE_M + graph.vehicle.widthM / 2;
+    const g = (FOOTPRINT_MARGIN_M + SPAN_STEP_M) / 2;
+    this.clearRadiusM = hypot(graph.vehicle.lengthM / 2 + g, graph.vehicle.widthM / 2 + g) + SPAN_STEP_M;
   }
 
   /** The centre line of lane `key` (edge · 8 + lane). */
@@ -292,9 +299,7 @@ export class PassageGeometry {
    * from there). At most 0 when no such room is known.
    */
   private clearance(routes: readonly Driven[], s: number, other: SweptFootprint): number {
-    const v = this.graph.vehicle;
     const g = (FOOTPRINT_MARGIN_M + SPAN_STEP_M) / 2;
-    const circle = hypot(v.lengthM / 2 + g, v.widthM / 2 + g);
     let room = Infinity;
     for (let r = 0; r < routes.length; r++) {
       const d = routes[r]!;
@@ -309,7 +314,7 @@ export class PassageGeometry {
       room = Math.min(room, pointClearance(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), other, g));
     }
     // A micrometre below the bound, so that rounding in either computation never skips a sample that meets.
-    return room - circle - SPAN_STEP_M - 1e-6;
+    return room - this.clearRadiusM - 1e-6;
   }
 
   /**
@@ -398,8 +403,8 @@ const AT = new SegmentRest();
 /**
  * A driven path with its segments' lengths (m): a pair stretch tests a footprint every quarter
  * metre, each found by walking the path from its start, and measuring every segment again on
- * every walk was most of the pair stretches' time. The same Math.hypot values, subtracted in the
- * same order as before, so the positions are the same to the last bit.
+ * every walk was most of the pair stretches' time. The same lengths, subtracted in the same order
+ * as before, so the positions are the same to the last bit.
  */
 function drivenPath(path: Point[], at: number): Driven {
   const lens = new Float64Array(Math.max(0, path.length - 1));

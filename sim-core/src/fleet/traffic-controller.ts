@@ -88,9 +88,9 @@ export class TrafficController {
     this.passages = passagesOf(graph, gapM);
     this.lanes = objectArray();
     const none = new LaneBookings(1);
-    // Room for 16 entries. A busy lane holds up to 20-26 on the presets' days, and its first growth
-    // throws away the optimized `book` once (a branch it had never seen); room for 32 everywhere
-    // avoided that but cost more: about 2 MB of buffers a run, and a full collection more on warm days.
+    // Room for 16 entries. A busy lane holds up to 20-26 on the presets' days and grows (through the
+    // path `LaneBookings` runs once when it is built, so the optimized `book` has seen it); room for
+    // 32 everywhere cost about 2 MB of buffers a run, and a full collection more on warm days.
     for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(16) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
