@@ -108,6 +108,8 @@ class ProfileBuilder {
   /** `PROFILES`' open chunk, and where this profile's phases start in it. */
   private buf: Float64Array;
   private base = 0;
+  /** `buf.length` (a field: the length is a getter call while this is interpreted). */
+  private end = 0;
   private bounds: Float64Array;
   private n = 0;
   private duration = F64_ZERO;
@@ -130,6 +132,7 @@ class ProfileBuilder {
   reset(): void {
     this.base = PROFILES.reserve(PHASE, 0);
     this.buf = PROFILES.open();
+    this.end = this.buf.length;
     this.n = 0;
     this.duration = 0;
     this.length = 0;
@@ -152,10 +155,11 @@ class ProfileBuilder {
       this.length += dist;
       return;
     }
-    if (last + 2 * PHASE > b.length) {
+    if (last + 2 * PHASE > this.end) {
       // The chunk is full: carry the phases written so far over to a new one.
       this.base = PROFILES.reserve(PHASE * (n + 1), PHASE * n);
       this.buf = PROFILES.open();
+      this.end = this.buf.length;
     }
     const o = this.base + PHASE * n;
     this.buf[o + PHASE_T] = this.duration;

@@ -12,14 +12,16 @@
  */
 export class F64Arena {
   private chunk: Float64Array;
-  /** Where the next slice starts in `chunk`. */
+  /** Where the next slice starts in `chunk`, and its length (a field: a typed array's length is a getter call while the code is interpreted). */
   private used = 0;
+  private size = 0;
 
   constructor(private readonly chunkSize = CHUNK) {
     if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new Error(`F64Arena: chunkSize must be a whole number ≥ 1, got ${chunkSize}`);
     // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
     this.chunk = new Float64Array(0);
     this.chunk = new Float64Array(chunkSize);
+    this.size = chunkSize;
   }
 
   /**
@@ -29,10 +31,11 @@ export class F64Arena {
    * over when a new chunk has to be opened.
    */
   reserve(n: number, keep: number): number {
-    if (this.used + n <= this.chunk.length) return this.used;
+    if (this.used + n <= this.size) return this.used;
     const old = this.chunk;
     const from = this.used;
-    this.chunk = new Float64Array(Math.max(this.chunkSize, 2 * n));
+    this.size = Math.max(this.chunkSize, 2 * n);
+    this.chunk = new Float64Array(this.size);
     this.used = 0;
     if (keep > 0) this.chunk.set(old.subarray(from, from + keep));
     return 0;
@@ -45,7 +48,7 @@ export class F64Arena {
 
   /** A fresh slice of `n` numbers (0 unless a builder wrote there without taking it: see the class). */
   take(n: number): Float64Array {
-    const at = this.reserve(n, 0);
+    const at = this.used + n <= this.size ? this.used : this.reserve(n, 0);
     this.used = at + n;
     return this.chunk.subarray(at, at + n);
   }
@@ -55,17 +58,20 @@ export class F64Arena {
 export class I32Arena {
   private chunk: Int32Array;
   private used = 0;
+  private size = 0;
 
   constructor(private readonly chunkSize = CHUNK) {
     if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new Error(`I32Arena: chunkSize must be a whole number ≥ 1, got ${chunkSize}`);
     this.chunk = new Int32Array(0);
     this.chunk = new Int32Array(chunkSize);
+    this.size = chunkSize;
   }
 
-  /** A fresh slice of `n` numbers (all 0). */
+  /** A fresh slice of `n` numbers (all 0: nothing writes in place here). */
   take(n: number): Int32Array {
-    if (this.used + n > this.chunk.length) {
-      this.chunk = new Int32Array(Math.max(this.chunkSize, 2 * n));
+    if (this.used + n > this.size) {
+      this.size = Math.max(this.chunkSize, 2 * n);
+      this.chunk = new Int32Array(this.size);
       this.used = 0;
     }
     const at = this.used;
