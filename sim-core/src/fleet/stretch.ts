@@ -2,7 +2,7 @@ import type { Point } from '../model/scenario.ts';
 import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { doublePair, objectArray } from '../kernel/shapes.ts';
+import { doublePair, intArray, objectArray } from '../kernel/shapes.ts';
 import { F64Arena } from './typed-arena.ts';
 import { hypot } from './polyline.ts';
 
@@ -79,7 +79,12 @@ export interface Stretch {
   readonly edges: StretchLeg[];
   /** The junction zones as objects, made anew on every read (for tests and tools; `num` holds them). */
   readonly zones: StretchZone[];
-  path: Point[];
+  /**
+   * The driven polyline: only motion events for viewers and the referee read it, so it is drawn
+   * on first read (the same points, from the same code, as the build would have drawn: see
+   * `buildStretch`) and kept; a run without viewers never draws one.
+   */
+  readonly path: Point[];
   profile: SpeedProfile;
   from: number;
   to: number;
@@ -116,12 +121,22 @@ export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds:
  * (the lower of the two edges' caps), so the profile covers exactly the drawn path.
  */
 export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds): Stretch {
+  return build(graph, edges, lanes, loaded, speeds, null)!;
+}
+
+/**
+ * `buildStretch`, drawing the path in scratch; or, given `drawTo`, only the path, into `drawTo`
+ * (and null): how a stretch draws its path when first asked, by the same steps as its build.
+ */
+function build(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds, drawTo: Point[] | null): Stretch | null {
   // Everything here outlives the build (stretches are cached): class instances and arrays from no
   // literal, for performance reasons. A literal's allocation site is where V8 decides to allocate
   // long-lived objects in the old generation straight away, and when it so decides mid-run it
   // throws away every optimized function that inlined the site (a "code dependencies" deopt): on
   // a cold day this function, the booking's and the router's were compiled two or three times.
-  const path = objectArray<Point>();
+  // The path is drawn all the same (lane changes are cut where it ends), in scratch unless asked for.
+  const path = drawTo === null ? PATH : drawTo;
+  if (drawTo === null) PATH.length = 0;
   const n = edges.length;
   // Legs and zones straight into the arena's open chunk, room for the most zones there can be (one
   // per node passed); `take` then cuts exactly what was written.
@@ -212,6 +227,7 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     pieces++;
     s += len - lead;
   }
+  if (drawTo !== null) return null;
   const legsAndZones = STRETCHES.take(SLEG * n + SZONE * zc);
   const v = graph.vehicle;
   const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2, pieces);
@@ -221,18 +237,22 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   const durationMs = Math.ceil(profile.duration * 1000);
   const clearMs = 1000 * (zc === 0 ? profile.duration : profile.timeAt(firstClear));
   const reachMs = 1000 * profile.timeAt(zc === 0 ? profile.length : lastReach);
-  return new BuiltStretch(legsAndZones, n, zc, path, profile, first.from, last.to, durationMs, clearMs, reachMs, profile.length);
+  return new BuiltStretch(graph, loaded, speeds, legsAndZones, n, zc, profile, first.from, last.to, durationMs, clearMs, reachMs, profile.length);
 }
 
 /** A stretch as `buildStretch` makes it (a class, not a literal: see there). */
 class BuiltStretch implements Stretch {
   plan: BookingPlan | null = null;
   readonly zoneAt: number;
+  /** The path once drawn (see `path`). */
+  private drawn: Point[] | null = null;
   constructor(
+    private readonly graph: LaneGraph,
+    private readonly loaded: boolean,
+    private readonly speeds: CruiseSpeeds,
     readonly num: Float64Array,
     readonly legCount: number,
     readonly zoneCount: number,
-    readonly path: Point[],
     readonly profile: SpeedProfile,
     readonly from: number,
     readonly to: number,
@@ -242,6 +262,22 @@ class BuiltStretch implements Stretch {
     readonly lengthM: number,
   ) {
     this.zoneAt = SLEG * legCount;
+  }
+
+  get path(): Point[] {
+    let p = this.drawn;
+    if (p === null) {
+      const edges = intArray();
+      const lanes = intArray();
+      for (let j = 0; j < this.legCount; j++) {
+        edges.push(this.num[SLEG * j + SLEG_EDGE]! | 0);
+        lanes.push(this.num[SLEG * j + SLEG_LANE]! | 0);
+      }
+      p = objectArray<Point>();
+      build(this.graph, edges, lanes, this.loaded, this.speeds, p);
+      this.drawn = p;
+    }
+    return p;
   }
 
   get edges(): StretchLeg[] {
@@ -284,6 +320,9 @@ class Pieces {
 }
 
 const PIECES = new Pieces();
+
+/** Scratch of `buildStretch`: the path drawn while building (see `Stretch.path`). */
+const PATH = objectArray<Point>();
 
 /** Where stretches keep their legs and zones. */
 const STRETCHES = new F64Arena();
