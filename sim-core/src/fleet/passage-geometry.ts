@@ -5,7 +5,10 @@ import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 import { doublePair, F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
-/** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
+/**
+ * A junction passage: the node, the lanes in and out (edge · 8 + lane), and its key: a small whole
+ * number naming it (its id in PassageConflicts), where its geometry is cached.
+ */
 export interface Passage {
   node: number;
   inLane: number;
@@ -21,10 +24,12 @@ export interface Passage {
  * Pure functions of the lane graph, cached per passage.
  */
 export class PassageGeometry {
-  private readonly drivenPaths = new Map<number, Driven | null>();
-  private readonly routeSets = new Map<number, Routes | null>();
-  private readonly sweptFor = new Map<number, SweptFootprint>();
-  private readonly reaches = new Map<number, readonly [number, number]>();
+  /**
+   * What is known of each passage, by key: an array look-up, where maps by key were a good part of
+   * a cold day's pair stretches and booking plans (`reach` runs for every zone of every plan, 37,000
+   * times a day).
+   */
+  private readonly known = objectArray<Known>();
   /**
    * How far beyond its zone radius a passage is held where its route is known, metres: a lane
    * change's chord (from at most LANE_CHANGE_M before the node) turns its footprint across the
@@ -48,6 +53,13 @@ export class PassageGeometry {
     this.clearRadiusM = hypot(graph.vehicle.lengthM / 2 + g, graph.vehicle.widthM / 2 + g) + SPAN_STEP_M;
   }
 
+  /** What is known of the passage with key `key` (see `known`). */
+  private knownOf(key: number): Known {
+    const known = this.known;
+    while (known.length <= key) known.push(new Known());
+    return known[key]!;
+  }
+
   /** The centre line of lane `key` (edge · 8 + lane). */
   private lanePath(key: number): readonly Point[] {
     return this.graph.edges[Math.floor(key / 8)]!.lanePaths[key % 8]!;
@@ -61,7 +73,8 @@ export class PassageGeometry {
    * at the start of a short lane in left less of it.
    */
   private driven(p: Passage): Driven | null {
-    let d = this.drivenPaths.get(p.key);
+    const k = this.knownOf(p.key);
+    let d = k.driven;
     if (d === undefined) {
       const { inLane, outLane } = p;
       const inPath = this.lanePath(inLane);
@@ -81,7 +94,7 @@ export class PassageGeometry {
           d = drivenPath([...before, ...after], inLen - cut + hypot(q[0] - p[0], q[1] - p[1]) / 2);
         }
       }
-      this.drivenPaths.set(p.key, d);
+      k.driven = d;
     }
     return d;
   }
@@ -95,7 +108,8 @@ export class PassageGeometry {
    * Null when the passage's own chord is not known.
    */
   private routes(p: Passage): Routes | null {
-    let rs = this.routeSets.get(p.key);
+    const k = this.knownOf(p.key);
+    let rs = k.routes;
     if (rs === undefined) {
       const d = this.driven(p);
       if (d === null) rs = null;
@@ -122,7 +136,7 @@ export class PassageGeometry {
         }
         rs = new Routes(paths, f64(back), f64(ahead));
       }
-      this.routeSets.set(p.key, rs);
+      k.routes = rs;
     }
     return rs;
   }
@@ -184,8 +198,9 @@ export class PassageGeometry {
    * (and anywhere around an unknown chord) to the reach or half a vehicle beyond the zone.
    */
   swept(p: Passage): SweptFootprint {
-    let f = this.sweptFor.get(p.key);
-    if (f === undefined) {
+    const k = this.knownOf(p.key);
+    let f = k.swept;
+    if (f === null) {
       const v = this.graph.vehicle;
       const rs = this.routes(p);
       const r = this.reach(p);
@@ -193,7 +208,7 @@ export class PassageGeometry {
       const ahead = r[1];
       if (rs !== null && this.followsPath(p)) f = sweptFootprint(rs.paths.map((d) => clipArc(d.path, d.at - back, d.at + ahead)), v.lengthM, v.widthM);
       else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
-      this.sweptFor.set(p.key, f);
+      k.swept = f;
     }
     return f;
   }
@@ -214,13 +229,14 @@ export class PassageGeometry {
    * against every conflicting passage); with an unknown chord, the zone radius plus the extra.
    */
   reach(p: Passage): readonly [number, number] {
-    let pair = this.reaches.get(p.key);
-    if (pair === undefined) {
+    const k = this.knownOf(p.key);
+    let pair = k.reach;
+    if (pair === null) {
       const r = this.graph.nodes[p.node]!.zoneRadiusM;
       const far = r + this.extraM;
       const rs = this.routes(p);
       pair = rs === null ? doublePair(r, r) : doublePair(Math.max(r, Math.min(far, rs.back)), Math.max(r, Math.min(far, rs.ahead)));
-      this.reaches.set(p.key, pair);
+      k.reach = pair;
     }
     return pair;
   }
@@ -423,4 +439,15 @@ class Routes {
     readonly back: number,
     readonly ahead: number,
   ) {}
+}
+
+/**
+ * What is known of one passage (see `PassageGeometry.known`): undefined (driven path, routes) or
+ * null (footprint, reach) until computed; a driven path or routes may be computed as null.
+ */
+class Known {
+  driven: Driven | null | undefined = undefined;
+  routes: Routes | null | undefined = undefined;
+  swept: SweptFootprint | null = null;
+  reach: readonly [number, number] | null = null;
 }
