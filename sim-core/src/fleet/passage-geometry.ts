@@ -2,7 +2,7 @@ import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
-import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
+import { FOOTPRINT_MARGIN_M, pointClearance, rectMeets, STANDING, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 import { doublePair, F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
 /**
@@ -341,8 +341,10 @@ export class PassageGeometry {
   private meetsAt(routes: readonly Driven[], s: number, other: SweptFootprint): boolean {
     const v = this.graph.vehicle;
     const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
-    const halfL = v.lengthM / 2;
-    const halfW = v.widthM / 2;
+    // The standing footprint's half length and width; its centre and heading per test.
+    const rect = STANDING;
+    rect[4] = v.lengthM / 2;
+    rect[5] = v.widthM / 2;
     for (let r = 0; r < routes.length; r++) {
       const d = routes[r]!;
       const path = d.path;
@@ -353,18 +355,36 @@ export class PassageGeometry {
         const len = lens[k]!;
         const a = path[k]!;
         const b = path[k + 1]!;
-        if (len > 1e-9 && footprintMeets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m)) return true;
+        if (len > 1e-9) {
+          rect[0] = a[0] + (left / len) * (b[0] - a[0]);
+          rect[1] = a[1] + (left / len) * (b[1] - a[1]);
+          rect[2] = (b[0] - a[0]) / len;
+          rect[3] = (b[1] - a[1]) / len;
+          if (rectMeets(rect, 0, other, m)) return true;
+        }
         // Within a step of a vertex, the footprint there along the segment on its other side too:
         // a segment shorter than a step may hold no sample of its own.
         if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
           const c = path[k + 2]!;
           const l2 = lens[k + 1]!;
-          if (l2 > 1e-9 && footprintMeets(b[0], b[1], (c[0] - b[0]) / l2, (c[1] - b[1]) / l2, halfL, halfW, other, m)) return true;
+          if (l2 > 1e-9) {
+            rect[0] = b[0];
+            rect[1] = b[1];
+            rect[2] = (c[0] - b[0]) / l2;
+            rect[3] = (c[1] - b[1]) / l2;
+            if (rectMeets(rect, 0, other, m)) return true;
+          }
         }
         if (left <= SPAN_STEP_M && k > 0) {
           const z = path[k - 1]!;
           const l0 = lens[k - 1]!;
-          if (l0 > 1e-9 && footprintMeets(a[0], a[1], (a[0] - z[0]) / l0, (a[1] - z[1]) / l0, halfL, halfW, other, m)) return true;
+          if (l0 > 1e-9) {
+            rect[0] = a[0];
+            rect[1] = a[1];
+            rect[2] = (a[0] - z[0]) / l0;
+            rect[3] = (a[1] - z[1]) / l0;
+            if (rectMeets(rect, 0, other, m)) return true;
+          }
         }
       }
     }

@@ -65,22 +65,27 @@ export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: nu
  */
 export function sweptFootprintsMeet(a: SweptFootprint, b: SweptFootprint, marginM: number): boolean {
   const ra = a.rects;
-  for (let i = 0; i < ra.length; i += R) {
-    if (footprintMeets(ra[i]!, ra[i + 1]!, ra[i + 2]!, ra[i + 3]!, ra[i + 4]!, ra[i + 5]!, b, marginM)) return true;
-  }
+  for (let i = 0; i < ra.length; i += R) if (rectMeets(ra, i, b, marginM)) return true;
   return false;
 }
 
 /**
- * `sweptFootprintsMeet` for one rectangle (centre x, y, unit heading ux, uy, half length and half
- * width, metres) against `b`, without building a footprint for it: the pair stretches test one
- * standing footprint every quarter metre, and allocating each was a third of their time.
+ * `sweptFootprintsMeet` for the one rectangle at `at` in `rects` (centre x, y, unit heading ux,
+ * uy, half length and half width, metres, as in `SweptFootprint.rects`) against `b`. The pair
+ * stretches test one standing footprint every quarter metre: written into a scratch array
+ * (`STANDING`) rather than passed as six numbers, each of which a call not inlined passes boxed
+ * (8 MB of heap numbers on a cold day), and without a footprint of its own (allocating each was a
+ * third of their time).
  */
-export function footprintMeets(ax: number, ay: number, aux: number, auy: number, halfLengthM: number, halfWidthM: number, b: SweptFootprint, marginM: number): boolean {
+export function rectMeets(rects: Float64Array, at: number, b: SweptFootprint, marginM: number): boolean {
   const g = marginM / 2;
   const rb = b.rects;
-  const aL = halfLengthM + g;
-  const aW = halfWidthM + g;
+  const ax = rects[at]!;
+  const ay = rects[at + 1]!;
+  const aux = rects[at + 2]!;
+  const auy = rects[at + 3]!;
+  const aL = rects[at + 4]! + g;
+  const aW = rects[at + 5]! + g;
   for (let j = 0; j < rb.length; j += R) {
     const dx = rb[j]! - ax;
     const dy = rb[j + 1]! - ay;
@@ -100,6 +105,9 @@ export function footprintMeets(ax: number, ay: number, aux: number, auy: number,
   }
   return false;
 }
+
+/** One rectangle (`SweptFootprint.rects` layout) for `rectMeets`, written before each call. */
+export const STANDING = new Float64Array(R);
 
 /**
  * How far (m) the point (x, y) lies from `b` with every rectangle grown by `growM` on each side: 0
