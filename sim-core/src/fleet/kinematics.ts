@@ -108,8 +108,6 @@ class ProfileBuilder {
   /** `PROFILES`' open chunk, and where this profile's phases start in it. */
   private buf: Float64Array;
   private base = 0;
-  /** `buf.length` (a field: the length is a getter call while this is interpreted). */
-  private end = 0;
   private bounds: Float64Array;
   private n = 0;
   private duration = F64_ZERO;
@@ -129,10 +127,14 @@ class ProfileBuilder {
     return this.bounds;
   }
 
-  reset(): void {
-    this.base = PROFILES.reserve(PHASE, 0);
+  /**
+   * Starts a profile of at most `phases` phases, with room for all of them reserved: a chunk that
+   * ran out mid-profile would take a branch that optimized code has never seen (it threw `push`
+   * and `planProfile` away once a cold day).
+   */
+  reset(phases: number): void {
+    this.base = PROFILES.reserve(PHASE * phases);
     this.buf = PROFILES.open();
-    this.end = this.buf.length;
     this.n = 0;
     this.duration = 0;
     this.length = 0;
@@ -155,12 +157,6 @@ class ProfileBuilder {
       this.length += dist;
       return;
     }
-    if (last + 2 * PHASE > this.end) {
-      // The chunk is full: carry the phases written so far over to a new one.
-      this.base = PROFILES.reserve(PHASE * (n + 1), PHASE * n);
-      this.buf = PROFILES.open();
-      this.end = this.buf.length;
-    }
     const o = this.base + PHASE * n;
     this.buf[o + PHASE_T] = this.duration;
     this.buf[o + PHASE_S] = this.length;
@@ -172,7 +168,7 @@ class ProfileBuilder {
   }
 
   build(): SpeedProfile {
-    // The phases are already where `take` cuts (reserved by reset and push).
+    // The phases are already where `take` cuts (reserved by reset).
     return new SpeedProfile(PROFILES.take(PHASE * this.n), this.duration, this.length);
   }
 }
@@ -199,7 +195,8 @@ export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>,
   for (let i = 1; i < n; i++) b[i] = Math.min(caps[i - 1]!, caps[i]!);
   for (let i = 1; i < n; i++) b[i] = Math.min(b[i]!, Math.sqrt(b[i - 1]! * b[i - 1]! + 2 * acc * lengths[i - 1]!));
   for (let i = n - 1; i >= 1; i--) b[i] = Math.min(b[i]!, Math.sqrt(b[i + 1]! * b[i + 1]! + 2 * dec * lengths[i]!));
-  p.reset();
+  // At most three phases a segment (accelerate, cruise, brake).
+  p.reset(3 * n);
   for (let i = 0; i < n; i++) {
     const L = lengths[i]!;
     const u = b[i]!;

@@ -140,7 +140,7 @@ function build(graph: LaneGraph, edges: readonly number[], lanes: readonly numbe
   const n = edges.length;
   // Legs and zones straight into the arena's open chunk, room for the most zones there can be (one
   // per node passed); `take` then cuts exactly what was written.
-  const base = STRETCHES.reserve(SLEG * n + SZONE * Math.max(0, n - 1), 0);
+  const base = STRETCHES.reserve(SLEG * n + SZONE * Math.max(0, n - 1));
   const num = STRETCHES.open();
   const zoneBase = base + SLEG * n;
   let zc = 0;

@@ -25,19 +25,15 @@ export class F64Arena {
   }
 
   /**
-   * Where the next slice starts in `open()`'s chunk, after making sure `n` numbers fit there: a
-   * builder that does not yet know its size writes there directly, then calls `take` (see
-   * `ProfileBuilder`). With `keep` > 0, the `keep` numbers written from the old start are carried
-   * over when a new chunk has to be opened.
+   * Where the next slice starts in `open()`'s chunk, after making sure `n` numbers fit there (in a
+   * new chunk when they do not): a builder that does not yet know its size reserves the most it can
+   * need, writes there directly, then `take`s what it wrote (see `ProfileBuilder`).
    */
-  reserve(n: number, keep: number): number {
+  reserve(n: number): number {
     if (this.used + n <= this.size) return this.used;
-    const old = this.chunk;
-    const from = this.used;
     this.size = Math.max(this.chunkSize, 2 * n);
     this.chunk = new Float64Array(this.size);
     this.used = 0;
-    if (keep > 0) this.chunk.set(old.subarray(from, from + keep));
     return 0;
   }
 
@@ -48,7 +44,7 @@ export class F64Arena {
 
   /** A fresh slice of `n` numbers (0 unless a builder wrote there without taking it: see the class). */
   take(n: number): Float64Array {
-    const at = this.used + n <= this.size ? this.used : this.reserve(n, 0);
+    const at = this.used + n <= this.size ? this.used : this.reserve(n);
     this.used = at + n;
     return this.chunk.subarray(at, at + n);
   }

@@ -24,19 +24,18 @@ describe('typed arenas', () => {
     is.forEach((b, k) => expect(b.every((x) => x === k + 1)).toBe(true));
   });
 
-  it('carries over what a builder wrote in place when its slice outgrows the chunk', () => {
+  it('keeps what a builder wrote in place for its take, in a new chunk when the reservation does not fit', () => {
     const f = new F64Arena(8);
     f.take(5);
-    let at = f.reserve(2, 0);
+    let at = f.reserve(2);
     expect(at).toBe(5);
-    f.open()[at] = 1.25;
-    f.open()[at + 1] = 2.5;
-    // Two more numbers do not fit after 5 of 8: a new chunk, the two written carried over.
-    at = f.reserve(4, 2);
+    // Four numbers do not fit after 5 of 8: a new chunk.
+    at = f.reserve(4);
     expect(at).toBe(0);
-    f.open()[2] = 3.75;
-    f.open()[3] = 5;
+    [1.25, 2.5, 3.75, 5].forEach((x, k) => (f.open()[at + k] = x));
     expect(Array.from(f.take(4))).toEqual([1.25, 2.5, 3.75, 5]);
+    // The next slice starts after it.
+    expect(f.reserve(1)).toBe(4);
     expect(() => new F64Arena(0)).toThrow(/F64Arena: chunkSize must be a whole number ≥ 1, got 0/);
     expect(() => new I32Arena(1.5)).toThrow(/I32Arena: chunkSize must be a whole number ≥ 1, got 1.5/);
   });
