@@ -123,15 +123,30 @@ export class PassageGeometry {
         if (back < far) {
           const before = this.joining(inLane, 'before');
           if (before !== null) {
-            back = before.length === 0 ? far : back + Math.min(...before.map(polylineLength));
-            if (before.length > 0) paths = paths.flatMap((r) => before.map((l) => drivenPath([...l, ...r.path.slice(1)], r.at + polylineLength(l))));
+            back = before.length === 0 ? far : back + shortest(before);
+            if (before.length > 0) {
+              // Each route so far after each lane joining it (loops, not closures: see spanAgainst).
+              const longer = objectArray<Driven>();
+              for (let r = 0; r < paths.length; r++) {
+                const rp = paths[r]!;
+                for (let i = 0; i < before.length; i++) longer.push(drivenPath(joined(before[i]!, rp.path), rp.at + polylineLength(before[i]!)));
+              }
+              paths = longer;
+            }
           }
         }
         if (ahead < far) {
           const after = this.joining(outLane, 'after');
           if (after !== null) {
-            ahead = after.length === 0 ? far : ahead + Math.min(...after.map(polylineLength));
-            if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
+            ahead = after.length === 0 ? far : ahead + shortest(after);
+            if (after.length > 0) {
+              const longer = objectArray<Driven>();
+              for (let r = 0; r < paths.length; r++) {
+                const rp = paths[r]!;
+                for (let i = 0; i < after.length; i++) longer.push(drivenPath(joined(rp.path, after[i]!), rp.at));
+              }
+              paths = longer;
+            }
           }
         }
         rs = new Routes(paths, f64(back), f64(ahead));
@@ -206,8 +221,14 @@ export class PassageGeometry {
       const r = this.reach(p);
       const back = r[0];
       const ahead = r[1];
-      if (rs !== null && this.followsPath(p)) f = sweptFootprint(rs.paths.map((d) => clipArc(d.path, d.at - back, d.at + ahead)), v.lengthM, v.widthM);
-      else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
+      if (rs !== null && this.followsPath(p)) {
+        const clipped = objectArray<Point[]>();
+        for (let i = 0; i < rs.paths.length; i++) {
+          const d = rs.paths[i]!;
+          clipped.push(clipArc(d.path, d.at - back, d.at + ahead));
+        }
+        f = sweptFootprint(clipped, v.lengthM, v.widthM);
+      } else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
       k.swept = f;
     }
     return f;
@@ -395,6 +416,21 @@ export class PassageGeometry {
 
 /** Distance between the footprints tested along a passage for its stretch against another, metres. */
 const SPAN_STEP_M = 0.25;
+
+/** The shortest of `lanes`' lengths, m (`lanes` not empty). */
+function shortest(lanes: readonly (readonly Point[])[]): number {
+  let min = polylineLength(lanes[0]!);
+  for (let i = 1; i < lanes.length; i++) min = Math.min(min, polylineLength(lanes[i]!));
+  return min;
+}
+
+/** The points of `a`, then those of `b` but its first (where `a` ends). */
+function joined(a: readonly Point[], b: readonly Point[]): Point[] {
+  const out = objectArray<Point>();
+  for (let k = 0; k < a.length; k++) out.push(a[k]!);
+  for (let k = 1; k < b.length; k++) out.push(b[k]!);
+  return out;
+}
 
 /** Sample `i`'s position along a passage held `back` metres before its node and `ahead` after (m). */
 function position(i: number, back: number, ahead: number): number {
