@@ -1,7 +1,7 @@
 import type { Point } from '../model/scenario.ts';
 import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
-import type { LaneGraph } from './lane-graph.ts';
+import type { GraphEdge, LaneGraph } from './lane-graph.ts';
 import { doublePair, intArray, objectArray } from '../kernel/shapes.ts';
 import { F64Arena } from './typed-arena.ts';
 import { hypot } from './polyline.ts';
@@ -110,7 +110,11 @@ export interface Stretch {
 
 /** Cruise cap of an edge for a vehicle, m/s: the lower of the limit and the vehicle's speed for its kind. */
 export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds: CruiseSpeeds): number {
-  const e = graph.edges[edge]!;
+  return capOf(graph.edges[edge]!, loaded, speeds);
+}
+
+/** `edgeCap` of the edge itself. */
+function capOf(e: GraphEdge, loaded: boolean, speeds: CruiseSpeeds): number {
   const own = e.kind === 'road' ? (loaded ? speeds.loaded : speeds.empty) : e.kind === 'yard' ? speeds.yard : speeds.scanner;
   return Math.min(e.limitMps, own);
 }
@@ -165,7 +169,7 @@ function build(graph: LaneGraph, edges: readonly number[], lanes: readonly numbe
     const lane = lanes[i]!;
     const lp = e.lanePaths[lane]!;
     const len = e.laneLengths[lane]!;
-    const cap = edgeCap(graph, ei, loaded, speeds);
+    const cap = capOf(e, loaded, speeds);
     let lead = 0; // metres of this lane replaced by the chord of a lane change
     if (path.length > 0) {
       const last = path[path.length - 1]!;
@@ -343,8 +347,11 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
   const vx = r[0] - q[0];
   const vy = r[1] - q[1];
   const cos = (ux * vx + uy * vy) / (hypot(ux, uy) * hypot(vx, vy) || 1);
-  return cos > Math.cos((10 * Math.PI) / 180);
+  return cos > COS_10;
 }
+
+/** cos 10°: a vehicle turning less than this keeps its course (`goesStraight`). */
+const COS_10 = Math.cos((10 * Math.PI) / 180);
 
 /** How far before and after a node a lane change starts and ends, metres (at most). */
 export const LANE_CHANGE_M = 8;
