@@ -50,12 +50,19 @@ export class ShortestTimeRouter implements Router {
     speeds: CruiseSpeeds,
   ) {
     this.cost = [false, true].map((loaded) => Float64Array.from(graph.edges, (e) => e.lengthM / edgeCap(graph, e.index, loaded, speeds)));
+    this.loadMatters = differ(this.cost[0]!, this.cost[1]!);
     ({ trees: this.trees, routes: this.routes } = staticCaches(graph, speeds));
   }
 
+  /**
+   * False when a loaded vehicle's edge costs are an empty one's (the same cruise speed either way,
+   * as on the smart presets): then both ask for the same trees and routes, each computed once.
+   */
+  private readonly loadMatters: boolean;
+
   route(from: number, to: number, loaded: boolean): Route | null {
     this.queries++;
-    const key = (from * this.graph.nodes.length + to) * 2 + (loaded ? 1 : 0);
+    const key = (from * this.graph.nodes.length + to) * 2 + (loaded && this.loadMatters ? 1 : 0);
     if (this.staticCosts) {
       const known = this.routes.get(key);
       if (known !== undefined) return known;
@@ -87,7 +94,7 @@ export class ShortestTimeRouter implements Router {
   }
 
   private tree(from: number, loaded: boolean): Tree {
-    const key = from * 2 + (loaded ? 1 : 0);
+    const key = from * 2 + (loaded && this.loadMatters ? 1 : 0);
     if (this.staticCosts) {
       // Ranking a pool's nodes asks for one source's estimates many times in a row.
       if (key === this.lastKey) return this.lastTree!;
@@ -103,6 +110,12 @@ export class ShortestTimeRouter implements Router {
     if (penalty === null) this.trees.set(key, t);
     return t;
   }
+}
+
+/** Whether two cost arrays differ anywhere. */
+function differ(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+  return false;
 }
 
 /**
