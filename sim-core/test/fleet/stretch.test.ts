@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { polylineLength } from '../../src/fleet/polyline.ts';
+import { StretchCache } from '../../src/fleet/stretch-cache.ts';
 import { buildStretch, SLEG, SLEG_EDGE, SLEG_LANE, SLEG_LENGTH, SLEG_START, SZONE } from '../../src/fleet/stretch.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
 
@@ -46,5 +47,17 @@ describe('stretch', () => {
     expect(c).toEqual(a); // its path drawn too, now
     expect(b.path).toEqual(fresh([0, 0]).path);
     expect(Array.from(b.num)).toEqual(Array.from(fresh([0, 0]).num));
+  });
+
+  it('is one stretch for loaded and empty vehicles in the cache when they cruise alike, two when they do not', () => {
+    const alike = new StretchCache(g, { loaded: 5, empty: 5, yard: 2, scanner: 1 });
+    const a = alike.get(route, [0, 1], false);
+    expect(alike.get(route, [0, 1], true)).toBe(a);
+    expect([alike.built, alike.hits]).toEqual([1, 1]);
+    const differ = new StretchCache(g, speeds);
+    const empty = differ.get(route, [0, 1], false);
+    const loaded = differ.get(route, [0, 1], true);
+    expect(loaded).not.toBe(empty);
+    expect(loaded.profile.duration).toBeGreaterThan(empty.profile.duration);
   });
 });
