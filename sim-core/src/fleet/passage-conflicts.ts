@@ -123,7 +123,7 @@ export class PassageConflicts {
    * empty (they never meet while both are within their reach).
    */
   pairSpan(a: number, b: number): Float64Array {
-    let row = this.spanRows[a]!;
+    const row = this.spanRows[a]!;
     if (b < row.length && row[b] !== 0) return this.spans[row[b]! - 1]!;
     const pa = this.passage(a);
     const pb = this.passage(b);
@@ -131,11 +131,20 @@ export class PassageConflicts {
     const sa = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
     const sb = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
     const sp = Float64Array.of(sa[0], sa[1], sb[0], sb[1]);
-    this.spans.push(sp);
+    this.keepSpan(a, b, sp);
+    // The pair the other way round is the same two stretches swapped: kept now, not computed again.
+    if (a !== b) this.keepSpan(b, a, Float64Array.of(sb[0], sb[1], sa[0], sa[1]));
+    return sp;
+  }
+
+  /** Keeps `sp` as the pair span of (a, b) (see `spanRows`). */
+  private keepSpan(a: number, b: number, sp: Float64Array): void {
+    let row = this.spanRows[a]!;
     // Room for every passage named so far at once: a row grown step by step was 3 ms of a cold day.
     if (row.length <= b) this.spanRows[a] = row = grown(row, Math.max(16, 2 * (b + 1), this.passages.length));
+    if (row[b] !== 0) return;
+    this.spans.push(sp);
     row[b] = this.spans.length;
-    return sp;
   }
 
   /** Whether the footprints of passages `a` and `b` can come closer than the margin anywhere on them. */
