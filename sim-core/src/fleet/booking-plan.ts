@@ -1,7 +1,8 @@
-import type { SpeedProfile } from './kinematics.ts';
+import { PHASE, PHASE_A, PHASE_S, PHASE_T, PHASE_V, type SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { PassageConflicts } from './passage-conflicts.ts';
-import type { Stretch } from './stretch.ts';
+import { SLEG, SLEG_EDGE, SLEG_LANE, SLEG_LENGTH, SLEG_START, SZONE, SZONE_AT, SZONE_IN_LANE, SZONE_NODE, SZONE_OUT_LANE, SZONE_PAIR, SZONE_STRAIGHT, type Stretch } from './stretch.ts';
+import { F64Arena, I32Arena } from './typed-arena.ts';
 
 /** Numbers kept per leg in `BookingPlan.leg`, in this order (stride `LEG`). */
 export const LEG_ENTER = 0;
@@ -65,65 +66,109 @@ export class BookingPlan {
     readonly owner: object,
   ) {
     this.zoneAt = LEG * legs;
-    this.num = new Float64Array(LEG * legs + ZONE * zones);
-    this.ids = new Int32Array(legs + ZONE_IDS * zones);
+    // Views of shared chunks rather than typed arrays of their own (see F64Arena).
+    this.num = NUMS.take(LEG * legs + ZONE * zones);
+    this.ids = IDS.take(legs + ZONE_IDS * zones);
   }
 }
 
+/** Where plans keep their numbers. */
+const NUMS = new F64Arena();
+const IDS = new I32Arena();
+
 /** The booking plan of `stretch` for `owner` (see `BookingPlan.owner`), with `gapM` metres kept between followers. */
 export function bookingPlan(owner: object, stretch: Stretch, graph: LaneGraph, passages: PassageConflicts, gapM: number): BookingPlan {
-  const legs = stretch.edges;
-  const zones = stretch.zones;
-  const plan = new BookingPlan(legs.length, zones.length, owner);
+  const legs = stretch.legCount;
+  const zones = stretch.zoneCount;
+  const sn = stretch.num;
+  const plan = new BookingPlan(legs, zones, owner);
   const num = plan.num;
   const ids = plan.ids;
   const zoneAt = plan.zoneAt;
-  // Distances along the stretch first, turned into times by one loop at the end (`toTimes`): one
-  // call of `timeAt` for TurboFan to inline instead of eight.
-  for (let j = 0; j < legs.length; j++) {
-    const l = legs[j]!;
+  // Distances along the stretch first, turned into times by `toTimes` at the end.
+  for (let j = 0; j < legs; j++) {
+    const l = SLEG * j;
+    const start = sn[l + SLEG_START]!;
+    const length = sn[l + SLEG_LENGTH]!;
     const o = LEG * j;
-    num[o + LEG_ENTER] = l.start;
-    num[o + LEG_LEAVE] = l.start + l.length;
-    num[o + LEG_START] = l.start;
-    num[o + LEG_LENGTH] = l.length;
-    num[o + LEG_BEHIND] = l.start - Math.min(gapM, l.start);
-    num[o + LEG_CLEAR] = l.start + l.length + gapM;
-    ids[j] = l.edge * 8 + l.lane;
+    num[o + LEG_ENTER] = start;
+    num[o + LEG_LEAVE] = start + length;
+    num[o + LEG_START] = start;
+    num[o + LEG_LENGTH] = length;
+    num[o + LEG_BEHIND] = start - Math.min(gapM, start);
+    num[o + LEG_CLEAR] = start + length + gapM;
+    ids[j] = sn[l + SLEG_EDGE]! * 8 + sn[l + SLEG_LANE]!;
   }
-  for (let i = 0; i < zones.length; i++) {
-    const z = zones[i]!;
+  const edges = graph.edges;
+  for (let i = 0; i < zones; i++) {
+    const z = stretch.zoneAt + SZONE * i;
     const o = zoneAt + ZONE * i;
+    // Whole numbers as small integers (`| 0`): a Float64Array gives heap numbers, and the passages
+    // keep these in fields that hold small integers.
+    const node = sn[z + SZONE_NODE]! | 0;
+    const inLane = sn[z + SZONE_IN_LANE]! | 0;
+    const outLane = sn[z + SZONE_OUT_LANE]! | 0;
+    const at = sn[z + SZONE_AT]!;
+    const pair = sn[z + SZONE_PAIR]!;
     // The envelope of every stretch a conflicting pair keeps apart (see PassageConflicts.pairSpan).
-    const id = passages.id(z.node, z.inLane, z.outLane);
+    const id = passages.id(node, inLane, outLane);
     const reach = passages.reach(id);
-    num[o + ZONE_ENTER] = z.at - reach[0];
-    num[o + ZONE_LEAVE] = z.at + reach[1];
-    num[o + ZONE_PAIR] = z.pair;
-    num[o + ZONE_AT] = z.at;
+    num[o + ZONE_ENTER] = at - reach[0];
+    num[o + ZONE_LEAVE] = at + reach[1];
+    num[o + ZONE_PAIR] = pair;
+    num[o + ZONE_AT] = at;
     // Straight on in the opposite direction on the twin carriageway: side by side, no conflict.
-    const ein = graph.edges[Math.floor(z.pair / 65536)]!;
-    const eout = graph.edges[z.pair % 65536]!;
+    const ein = edges[Math.floor(pair / 65536)]!;
+    const eout = edges[pair % 65536]!;
     num[o + ZONE_REVERSE] = ein.reverse >= 0 && eout.reverse >= 0 ? eout.reverse * 65536 + ein.reverse : -1;
-    const q = legs.length + ZONE_IDS * i;
-    ids[q + ZONE_NODE] = z.node;
+    const q = legs + ZONE_IDS * i;
+    ids[q + ZONE_NODE] = node;
     ids[q + ZONE_PASSAGE] = id;
-    ids[q + ZONE_IN_LANE] = z.inLane;
-    ids[q + ZONE_OUT_LANE] = z.outLane;
-    ids[q + ZONE_STRAIGHT] = z.straight ? 1 : 0;
+    ids[q + ZONE_IN_LANE] = inLane;
+    ids[q + ZONE_OUT_LANE] = outLane;
+    ids[q + ZONE_STRAIGHT] = sn[z + SZONE_STRAIGHT]!;
   }
-  toTimes(stretch.profile, num, zoneAt);
+  toTimes(stretch.profile, num, legs, zones);
   return plan;
 }
 
 /**
  * Turns the distances (m) a plan's time fields hold into times (ms from the stretch's start): the
- * legs' enter, leave, behind and clear, the zones' enter and leave.
+ * legs' enter, leave, behind and clear, the zones' enter and leave. Bit for bit `1000 ·
+ * profile.timeAt(x)` for each; the phase containing x is found by walking from the one found for
+ * the previous number of the same field (the legs' are in order along the stretch: a step or two
+ * each), instead of a binary search per number.
  */
-function toTimes(p: SpeedProfile, num: Float64Array, zoneAt: number): void {
-  for (let k = 0; k < num.length; k++) {
-    const f = k < zoneAt ? k % LEG : (k - zoneAt) % ZONE;
-    const time = k < zoneAt ? f !== LEG_START && f !== LEG_LENGTH : f === ZONE_ENTER || f === ZONE_LEAVE;
-    if (time) num[k] = 1000 * p.timeAt(num[k]!);
+function toTimes(p: SpeedProfile, num: Float64Array, legs: number, zones: number): void {
+  timesAt(p, num, LEG_ENTER, LEG, legs);
+  timesAt(p, num, LEG_LEAVE, LEG, legs);
+  timesAt(p, num, LEG_BEHIND, LEG, legs);
+  timesAt(p, num, LEG_CLEAR, LEG, legs);
+  timesAt(p, num, LEG * legs + ZONE_ENTER, ZONE, zones);
+  timesAt(p, num, LEG * legs + ZONE_LEAVE, ZONE, zones);
+}
+
+/** `num[from + stride · k] = 1000 · p.timeAt(num[from + stride · k])` for k below `count` (see `toTimes`). */
+function timesAt(p: SpeedProfile, num: Float64Array, from: number, stride: number, count: number): void {
+  const ph = p.phases;
+  const last = p.count - 1;
+  const length = p.length;
+  let i = 0; // the phase of the previous number: the last with start ≤ it, as `phaseAt` finds
+  for (let k = 0, at = from; k < count; k++, at += stride) {
+    const x = num[at]!;
+    let t: number;
+    if (x <= 0) t = 0;
+    else if (x >= length) t = p.duration;
+    else {
+      while (i < last && ph[PHASE * (i + 1) + PHASE_S]! <= x) i++;
+      while (i > 0 && ph[PHASE * i + PHASE_S]! > x) i--;
+      const o = PHASE * i;
+      const ds = x - ph[o + PHASE_S]!;
+      const v = ph[o + PHASE_V]!;
+      const acc = ph[o + PHASE_A]!;
+      if (acc === 0) t = ph[o + PHASE_T]! + ds / v;
+      else t = ph[o + PHASE_T]! + (Math.sqrt(Math.max(0, v * v + 2 * acc * ds)) - v) / acc;
+    }
+    num[at] = 1000 * t;
   }
 }

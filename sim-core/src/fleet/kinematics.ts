@@ -1,4 +1,4 @@
-import { grown } from './typed-grow.ts';
+import { F64Arena } from './typed-arena.ts';
 import { F64_ZERO } from '../kernel/shapes.ts';
 
 /**
@@ -100,11 +100,14 @@ export const PHASE_V = 2;
 export const PHASE_A = 3;
 
 /**
- * Builds a profile phase by phase (`planProfile`), in scratch shared by every build: the profile
- * gets a copy of exactly its phases.
+ * Builds a profile phase by phase (`planProfile`), straight into the slice of `PROFILES` the
+ * profile then keeps (a view of a shared chunk, see `F64Arena`): no scratch to copy from, and no
+ * typed array of its own per profile.
  */
 class ProfileBuilder {
+  /** `PROFILES`' open chunk, and where this profile's phases start in it. */
   private buf: Float64Array;
+  private base = 0;
   private bounds: Float64Array;
   private n = 0;
   private duration = F64_ZERO;
@@ -113,7 +116,7 @@ class ProfileBuilder {
   constructor() {
     // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
     this.buf = new Float64Array(0);
-    this.buf = new Float64Array(64 * PHASE);
+    this.buf = PROFILES.open();
     this.bounds = new Float64Array(0);
     this.bounds = new Float64Array(64);
   }
@@ -124,7 +127,14 @@ class ProfileBuilder {
     return this.bounds;
   }
 
-  reset(): void {
+  /**
+   * Starts a profile of at most `phases` phases, with room for all of them reserved: a chunk that
+   * ran out mid-profile would take a branch that optimized code has never seen (it threw `push`
+   * and `planProfile` away once a cold day).
+   */
+  reset(phases: number): void {
+    this.base = PROFILES.reserve(PHASE * phases);
+    this.buf = PROFILES.open();
     this.n = 0;
     this.duration = 0;
     this.length = 0;
@@ -141,13 +151,13 @@ class ProfileBuilder {
       dt = (v1 - v0) / acc;
     }
     const b = this.buf;
-    if (n > 0 && acc === 0 && b[PHASE * (n - 1) + PHASE_A] === 0 && Math.abs(b[PHASE * (n - 1) + PHASE_V]! - v0) < 1e-12) {
+    const last = this.base + PHASE * (n - 1);
+    if (n > 0 && acc === 0 && b[last + PHASE_A] === 0 && Math.abs(b[last + PHASE_V]! - v0) < 1e-12) {
       this.duration += dt;
       this.length += dist;
       return;
     }
-    if (PHASE * (n + 1) > b.length) this.buf = grown(b, 2 * b.length);
-    const o = PHASE * n;
+    const o = this.base + PHASE * n;
     this.buf[o + PHASE_T] = this.duration;
     this.buf[o + PHASE_S] = this.length;
     this.buf[o + PHASE_V] = v0;
@@ -158,10 +168,13 @@ class ProfileBuilder {
   }
 
   build(): SpeedProfile {
-    return new SpeedProfile(this.buf.slice(0, PHASE * this.n), this.duration, this.length);
+    // The phases are already where `take` cuts (reserved by reset).
+    return new SpeedProfile(PROFILES.take(PHASE * this.n), this.duration, this.length);
   }
 }
 
+/** Where profiles keep their phases. */
+const PROFILES = new F64Arena();
 const BUILDER = new ProfileBuilder();
 
 /**
@@ -182,7 +195,8 @@ export function planProfile(lengths: ArrayLike<number>, caps: ArrayLike<number>,
   for (let i = 1; i < n; i++) b[i] = Math.min(caps[i - 1]!, caps[i]!);
   for (let i = 1; i < n; i++) b[i] = Math.min(b[i]!, Math.sqrt(b[i - 1]! * b[i - 1]! + 2 * acc * lengths[i - 1]!));
   for (let i = n - 1; i >= 1; i--) b[i] = Math.min(b[i]!, Math.sqrt(b[i + 1]! * b[i + 1]! + 2 * dec * lengths[i]!));
-  p.reset();
+  // At most three phases a segment (accelerate, cruise, brake).
+  p.reset(3 * n);
   for (let i = 0; i < n; i++) {
     const L = lengths[i]!;
     const u = b[i]!;

@@ -2,11 +2,14 @@ import type { LaneGraph } from './lane-graph.ts';
 import { PassageGeometry, type Passage } from './passage-geometry.ts';
 import { FOOTPRINT_MARGIN_M, sweptFootprintsMeet } from './swept-footprint.ts';
 import { grown } from './typed-grow.ts';
-import { f64, objectArray } from '../kernel/shapes.ts';
+import { intArray, objectArray } from '../kernel/shapes.ts';
 
 export { FOOTPRINT_MARGIN_M } from './swept-footprint.ts';
 
 const EMPTY = new Uint8Array(0);
+const NO_SPANS = new Int32Array(0);
+/** A lane with no passage from it yet (shared; replaced by a list of its own on the first). */
+const NO_PASSAGES: number[] = intArray();
 
 /**
  * Whether two passages through junction zones can bring two footprints together: each passage is
@@ -20,12 +23,24 @@ const EMPTY = new Uint8Array(0);
  * touch always conflicts, and its stretches cover every place where the footprints can meet.
  */
 export class PassageConflicts {
-  /** Passage ids by numeric key, each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
-  private readonly ids = new Map<number, number>();
+  /**
+   * Passage ids by lane in (edge · 8 + lane): per lane, (node, lane out, id) for each passage from
+   * it, three numbers each (a lane leads into a handful). Lists rather than a map by a numeric key
+   * of 42 bits: `id` runs for every zone of every booking plan, and the map's look-ups (heap
+   * numbers for keys) were a good part of the plans' time on a cold day.
+   */
+  private readonly byLaneIn = objectArray<number[]>();
+  /** Each passage's (node, lane in, lane out), and the conflict rows (see `conflictById`). */
   private readonly passages = objectArray<Passage>();
   private readonly rows = objectArray<Uint8Array>();
-  /** The spans of conflicting pairs (see `pairSpan`) by a · 2^20 + b. */
-  private readonly pairSpans = new Map<number, Float64Array>();
+  /**
+   * The spans of conflicting pairs (see `pairSpan`): `spans[spanRows[a][b] - 1]` for passages a
+   * and b (0, or beyond the row's length: not computed yet). A row per passage as for the
+   * conflicts, rather than a map by a · 2^20 + b: the junction reservations ask for a span each
+   * time they narrow a window, 40,000 times a day.
+   */
+  private readonly spanRows = objectArray<Int32Array>();
+  private readonly spans = objectArray<Float64Array>();
   private readonly geometry: PassageGeometry;
 
   constructor(graph: LaneGraph) {
@@ -37,15 +52,20 @@ export class PassageConflicts {
    * traffic controller tags each junction window with it so that `conflictById` is an array look-up.
    */
   id(node: number, inLane: number, outLane: number): number {
-    // Numeric key (node, lane in, lane out fit in 42 bits).
-    const key = (node * 65536 + inLane) * 65536 + outLane;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.passages.length;
-      this.ids.set(key, id);
-      this.passages.push(new KeptPassage(node, inLane, outLane, f64(id)));
-      this.rows.push(EMPTY);
+    const lists = this.byLaneIn;
+    let list = lists[inLane];
+    if (list === undefined) {
+      if (!(Number.isInteger(inLane) && inLane >= 0)) throw new Error(`PassageConflicts.id: the lane in must be a lane key (edge · 8 + lane, a whole number ≥ 0), got ${inLane}`);
+      while (lists.length <= inLane) lists.push(NO_PASSAGES);
+      list = NO_PASSAGES;
     }
+    for (let i = 0; i < list.length; i += 3) if (list[i] === node && list[i + 1] === outLane) return list[i + 2]!;
+    const id = this.passages.length;
+    if (list === NO_PASSAGES) lists[inLane] = list = intArray();
+    list.push(node, outLane, id);
+    this.passages.push(new KeptPassage(node, inLane, outLane, id));
+    this.rows.push(EMPTY);
+    this.spanRows.push(NO_SPANS);
     return id;
   }
 
@@ -72,7 +92,7 @@ export class PassageConflicts {
   /** Row `a`, grown to hold entry `b`. */
   private grownRow(a: number, b: number): Uint8Array {
     let row = this.rows[a]!;
-    if (row.length <= b) this.rows[a] = row = grown(row, Math.max(16, 2 * (b + 1)));
+    if (row.length <= b) this.rows[a] = row = grown(row, Math.max(16, 2 * (b + 1), this.passages.length));
     return row;
   }
 
@@ -103,18 +123,28 @@ export class PassageConflicts {
    * empty (they never meet while both are within their reach).
    */
   pairSpan(a: number, b: number): Float64Array {
-    const key = a * 1048576 + b;
-    let sp = this.pairSpans.get(key);
-    if (sp === undefined) {
-      const pa = this.passage(a);
-      const pb = this.passage(b);
-      // Indexed, not destructured: computed mostly before this is optimized (see spanAgainst).
-      const sa = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
-      const sb = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
-      sp = Float64Array.of(sa[0], sa[1], sb[0], sb[1]);
-      this.pairSpans.set(key, sp);
-    }
+    const row = this.spanRows[a]!;
+    if (b < row.length && row[b] !== 0) return this.spans[row[b]! - 1]!;
+    const pa = this.passage(a);
+    const pb = this.passage(b);
+    // Indexed, not destructured: computed mostly before this is optimized (see spanAgainst).
+    const sa = this.geometry.spanAgainst(pa, this.geometry.swept(pb));
+    const sb = this.geometry.spanAgainst(pb, this.geometry.swept(pa));
+    const sp = Float64Array.of(sa[0], sa[1], sb[0], sb[1]);
+    this.keepSpan(a, b, sp);
+    // The pair the other way round is the same two stretches swapped: kept now, not computed again.
+    if (a !== b) this.keepSpan(b, a, Float64Array.of(sb[0], sb[1], sa[0], sa[1]));
     return sp;
+  }
+
+  /** Keeps `sp` as the pair span of (a, b) (see `spanRows`). */
+  private keepSpan(a: number, b: number, sp: Float64Array): void {
+    let row = this.spanRows[a]!;
+    // Room for every passage named so far at once: a row grown step by step was 3 ms of a cold day.
+    if (row.length <= b) this.spanRows[a] = row = grown(row, Math.max(16, 2 * (b + 1), this.passages.length));
+    if (row[b] !== 0) return;
+    this.spans.push(sp);
+    row[b] = this.spans.length;
   }
 
   /** Whether the footprints of passages `a` and `b` can come closer than the margin anywhere on them. */

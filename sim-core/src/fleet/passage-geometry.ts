@@ -2,10 +2,13 @@ import type { Point } from '../model/scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
-import { FOOTPRINT_MARGIN_M, footprintMeets, pointClearance, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
+import { FOOTPRINT_MARGIN_M, pointClearance, rectMeets, STANDING, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
 import { doublePair, F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
 
-/** A junction passage: the node, the lanes in and out (edge · 8 + lane), and a numeric key for caches. */
+/**
+ * A junction passage: the node, the lanes in and out (edge · 8 + lane), and its key: a small whole
+ * number naming it (its id in PassageConflicts), where its geometry is cached.
+ */
 export interface Passage {
   node: number;
   inLane: number;
@@ -21,10 +24,12 @@ export interface Passage {
  * Pure functions of the lane graph, cached per passage.
  */
 export class PassageGeometry {
-  private readonly drivenPaths = new Map<number, Driven | null>();
-  private readonly routeSets = new Map<number, Routes | null>();
-  private readonly sweptFor = new Map<number, SweptFootprint>();
-  private readonly reaches = new Map<number, readonly [number, number]>();
+  /**
+   * What is known of each passage, by key: an array look-up, where maps by key were a good part of
+   * a cold day's pair stretches and booking plans (`reach` runs for every zone of every plan, 37,000
+   * times a day).
+   */
+  private readonly known = objectArray<Known>();
   /**
    * How far beyond its zone radius a passage is held where its route is known, metres: a lane
    * change's chord (from at most LANE_CHANGE_M before the node) turns its footprint across the
@@ -48,6 +53,13 @@ export class PassageGeometry {
     this.clearRadiusM = hypot(graph.vehicle.lengthM / 2 + g, graph.vehicle.widthM / 2 + g) + SPAN_STEP_M;
   }
 
+  /** What is known of the passage with key `key` (see `known`). */
+  private knownOf(key: number): Known {
+    const known = this.known;
+    while (known.length <= key) known.push(new Known());
+    return known[key]!;
+  }
+
   /** The centre line of lane `key` (edge · 8 + lane). */
   private lanePath(key: number): readonly Point[] {
     return this.graph.edges[Math.floor(key / 8)]!.lanePaths[key % 8]!;
@@ -61,7 +73,8 @@ export class PassageGeometry {
    * at the start of a short lane in left less of it.
    */
   private driven(p: Passage): Driven | null {
-    let d = this.drivenPaths.get(p.key);
+    const k = this.knownOf(p.key);
+    let d = k.driven;
     if (d === undefined) {
       const { inLane, outLane } = p;
       const inPath = this.lanePath(inLane);
@@ -81,7 +94,7 @@ export class PassageGeometry {
           d = drivenPath([...before, ...after], inLen - cut + hypot(q[0] - p[0], q[1] - p[1]) / 2);
         }
       }
-      this.drivenPaths.set(p.key, d);
+      k.driven = d;
     }
     return d;
   }
@@ -95,7 +108,8 @@ export class PassageGeometry {
    * Null when the passage's own chord is not known.
    */
   private routes(p: Passage): Routes | null {
-    let rs = this.routeSets.get(p.key);
+    const k = this.knownOf(p.key);
+    let rs = k.routes;
     if (rs === undefined) {
       const d = this.driven(p);
       if (d === null) rs = null;
@@ -109,20 +123,35 @@ export class PassageGeometry {
         if (back < far) {
           const before = this.joining(inLane, 'before');
           if (before !== null) {
-            back = before.length === 0 ? far : back + Math.min(...before.map(polylineLength));
-            if (before.length > 0) paths = paths.flatMap((r) => before.map((l) => drivenPath([...l, ...r.path.slice(1)], r.at + polylineLength(l))));
+            back = before.length === 0 ? far : back + shortest(before);
+            if (before.length > 0) {
+              // Each route so far after each lane joining it (loops, not closures: see spanAgainst).
+              const longer = objectArray<Driven>();
+              for (let r = 0; r < paths.length; r++) {
+                const rp = paths[r]!;
+                for (let i = 0; i < before.length; i++) longer.push(drivenPath(joined(before[i]!, rp.path), rp.at + polylineLength(before[i]!)));
+              }
+              paths = longer;
+            }
           }
         }
         if (ahead < far) {
           const after = this.joining(outLane, 'after');
           if (after !== null) {
-            ahead = after.length === 0 ? far : ahead + Math.min(...after.map(polylineLength));
-            if (after.length > 0) paths = paths.flatMap((r) => after.map((l) => drivenPath([...r.path, ...l.slice(1)], r.at)));
+            ahead = after.length === 0 ? far : ahead + shortest(after);
+            if (after.length > 0) {
+              const longer = objectArray<Driven>();
+              for (let r = 0; r < paths.length; r++) {
+                const rp = paths[r]!;
+                for (let i = 0; i < after.length; i++) longer.push(drivenPath(joined(rp.path, after[i]!), rp.at));
+              }
+              paths = longer;
+            }
           }
         }
         rs = new Routes(paths, f64(back), f64(ahead));
       }
-      this.routeSets.set(p.key, rs);
+      k.routes = rs;
     }
     return rs;
   }
@@ -184,16 +213,23 @@ export class PassageGeometry {
    * (and anywhere around an unknown chord) to the reach or half a vehicle beyond the zone.
    */
   swept(p: Passage): SweptFootprint {
-    let f = this.sweptFor.get(p.key);
-    if (f === undefined) {
+    const k = this.knownOf(p.key);
+    let f = k.swept;
+    if (f === null) {
       const v = this.graph.vehicle;
       const rs = this.routes(p);
       const r = this.reach(p);
       const back = r[0];
       const ahead = r[1];
-      if (rs !== null && this.followsPath(p)) f = sweptFootprint(rs.paths.map((d) => clipArc(d.path, d.at - back, d.at + ahead)), v.lengthM, v.widthM);
-      else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
-      this.sweptFor.set(p.key, f);
+      if (rs !== null && this.followsPath(p)) {
+        const clipped = objectArray<Point[]>();
+        for (let i = 0; i < rs.paths.length; i++) {
+          const d = rs.paths[i]!;
+          clipped.push(clipArc(d.path, d.at - back, d.at + ahead));
+        }
+        f = sweptFootprint(clipped, v.lengthM, v.widthM);
+      } else f = this.sweptWithin(p, Math.max(back, ahead, this.graph.nodes[p.node]!.zoneRadiusM + v.lengthM / 2));
+      k.swept = f;
     }
     return f;
   }
@@ -214,13 +250,14 @@ export class PassageGeometry {
    * against every conflicting passage); with an unknown chord, the zone radius plus the extra.
    */
   reach(p: Passage): readonly [number, number] {
-    let pair = this.reaches.get(p.key);
-    if (pair === undefined) {
+    const k = this.knownOf(p.key);
+    let pair = k.reach;
+    if (pair === null) {
       const r = this.graph.nodes[p.node]!.zoneRadiusM;
       const far = r + this.extraM;
       const rs = this.routes(p);
       pair = rs === null ? doublePair(r, r) : doublePair(Math.max(r, Math.min(far, rs.back)), Math.max(r, Math.min(far, rs.ahead)));
-      this.reaches.set(p.key, pair);
+      k.reach = pair;
     }
     return pair;
   }
@@ -325,8 +362,10 @@ export class PassageGeometry {
   private meetsAt(routes: readonly Driven[], s: number, other: SweptFootprint): boolean {
     const v = this.graph.vehicle;
     const m = FOOTPRINT_MARGIN_M + SPAN_STEP_M;
-    const halfL = v.lengthM / 2;
-    const halfW = v.widthM / 2;
+    // The standing footprint's half length and width; its centre and heading per test.
+    const rect = STANDING;
+    rect[4] = v.lengthM / 2;
+    rect[5] = v.widthM / 2;
     for (let r = 0; r < routes.length; r++) {
       const d = routes[r]!;
       const path = d.path;
@@ -337,18 +376,36 @@ export class PassageGeometry {
         const len = lens[k]!;
         const a = path[k]!;
         const b = path[k + 1]!;
-        if (len > 1e-9 && footprintMeets(a[0] + (left / len) * (b[0] - a[0]), a[1] + (left / len) * (b[1] - a[1]), (b[0] - a[0]) / len, (b[1] - a[1]) / len, halfL, halfW, other, m)) return true;
+        if (len > 1e-9) {
+          rect[0] = a[0] + (left / len) * (b[0] - a[0]);
+          rect[1] = a[1] + (left / len) * (b[1] - a[1]);
+          rect[2] = (b[0] - a[0]) / len;
+          rect[3] = (b[1] - a[1]) / len;
+          if (rectMeets(rect, 0, other, m)) return true;
+        }
         // Within a step of a vertex, the footprint there along the segment on its other side too:
         // a segment shorter than a step may hold no sample of its own.
         if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
           const c = path[k + 2]!;
           const l2 = lens[k + 1]!;
-          if (l2 > 1e-9 && footprintMeets(b[0], b[1], (c[0] - b[0]) / l2, (c[1] - b[1]) / l2, halfL, halfW, other, m)) return true;
+          if (l2 > 1e-9) {
+            rect[0] = b[0];
+            rect[1] = b[1];
+            rect[2] = (c[0] - b[0]) / l2;
+            rect[3] = (c[1] - b[1]) / l2;
+            if (rectMeets(rect, 0, other, m)) return true;
+          }
         }
         if (left <= SPAN_STEP_M && k > 0) {
           const z = path[k - 1]!;
           const l0 = lens[k - 1]!;
-          if (l0 > 1e-9 && footprintMeets(a[0], a[1], (a[0] - z[0]) / l0, (a[1] - z[1]) / l0, halfL, halfW, other, m)) return true;
+          if (l0 > 1e-9) {
+            rect[0] = a[0];
+            rect[1] = a[1];
+            rect[2] = (a[0] - z[0]) / l0;
+            rect[3] = (a[1] - z[1]) / l0;
+            if (rectMeets(rect, 0, other, m)) return true;
+          }
         }
       }
     }
@@ -359,6 +416,21 @@ export class PassageGeometry {
 
 /** Distance between the footprints tested along a passage for its stretch against another, metres. */
 const SPAN_STEP_M = 0.25;
+
+/** The shortest of `lanes`' lengths, m (`lanes` not empty). */
+function shortest(lanes: readonly (readonly Point[])[]): number {
+  let min = polylineLength(lanes[0]!);
+  for (let i = 1; i < lanes.length; i++) min = Math.min(min, polylineLength(lanes[i]!));
+  return min;
+}
+
+/** The points of `a`, then those of `b` but its first (where `a` ends). */
+function joined(a: readonly Point[], b: readonly Point[]): Point[] {
+  const out = objectArray<Point>();
+  for (let k = 0; k < a.length; k++) out.push(a[k]!);
+  for (let k = 1; k < b.length; k++) out.push(b[k]!);
+  return out;
+}
 
 /** Sample `i`'s position along a passage held `back` metres before its node and `ahead` after (m). */
 function position(i: number, back: number, ahead: number): number {
@@ -423,4 +495,15 @@ class Routes {
     readonly back: number,
     readonly ahead: number,
   ) {}
+}
+
+/**
+ * What is known of one passage (see `PassageGeometry.known`): undefined (driven path, routes) or
+ * null (footprint, reach) until computed; a driven path or routes may be computed as null.
+ */
+class Known {
+  driven: Driven | null | undefined = undefined;
+  routes: Routes | null | undefined = undefined;
+  swept: SweptFootprint | null = null;
+  reach: readonly [number, number] | null = null;
 }

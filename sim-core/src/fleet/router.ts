@@ -2,6 +2,7 @@ import type { LaneGraph } from './lane-graph.ts';
 import { edgeCap, type CruiseSpeeds } from './stretch.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
 import { intArray } from '../kernel/shapes.ts';
+import { grown } from './typed-grow.ts';
 
 /** A route: the edges to drive in order (empty when from = to). Shared: read it, never change it. */
 export type Route = readonly number[];
@@ -49,12 +50,19 @@ export class ShortestTimeRouter implements Router {
     speeds: CruiseSpeeds,
   ) {
     this.cost = [false, true].map((loaded) => Float64Array.from(graph.edges, (e) => e.lengthM / edgeCap(graph, e.index, loaded, speeds)));
+    this.loadMatters = differ(this.cost[0]!, this.cost[1]!);
     ({ trees: this.trees, routes: this.routes } = staticCaches(graph, speeds));
   }
 
+  /**
+   * False when a loaded vehicle's edge costs are an empty one's (the same cruise speed either way,
+   * as on the smart presets): then both ask for the same trees and routes, each computed once.
+   */
+  private readonly loadMatters: boolean;
+
   route(from: number, to: number, loaded: boolean): Route | null {
     this.queries++;
-    const key = (from * this.graph.nodes.length + to) * 2 + (loaded ? 1 : 0);
+    const key = (from * this.graph.nodes.length + to) * 2 + (loaded && this.loadMatters ? 1 : 0);
     if (this.staticCosts) {
       const known = this.routes.get(key);
       if (known !== undefined) return known;
@@ -86,7 +94,7 @@ export class ShortestTimeRouter implements Router {
   }
 
   private tree(from: number, loaded: boolean): Tree {
-    const key = from * 2 + (loaded ? 1 : 0);
+    const key = from * 2 + (loaded && this.loadMatters ? 1 : 0);
     if (this.staticCosts) {
       // Ranking a pool's nodes asks for one source's estimates many times in a row.
       if (key === this.lastKey) return this.lastTree!;
@@ -102,6 +110,12 @@ export class ShortestTimeRouter implements Router {
     if (penalty === null) this.trees.set(key, t);
     return t;
   }
+}
+
+/** Whether two cost arrays differ anywhere. */
+function differ(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+  return false;
 }
 
 /**
@@ -146,51 +160,25 @@ export class CongestionAwareRouter extends ShortestTimeRouter {
   }
 }
 
-/** Dijkstra with a binary heap of (cost, node); stop nodes other than the source are never expanded. */
+/**
+ * Dijkstra with a binary heap of (cost, node), ordered by cost then node; stop nodes other than
+ * the source are never expanded.
+ */
 export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, penalty: EdgePenalty | null): Tree {
   const n = graph.nodes.length;
   const dist = new Float64Array(n).fill(Infinity);
   const via = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
-  const heap: number[] = []; // pairs flattened: cost, node
-  const push = (c: number, v: number): void => {
-    heap.push(c, v);
-    let i = heap.length / 2 - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (less(heap, i, p)) {
-        swap(heap, i, p);
-        i = p;
-      } else break;
-    }
-  };
-  const pop = (): number => {
-    const v = heap[1]!;
-    const lastV = heap.pop()!;
-    const lastC = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = lastC;
-      heap[1] = lastV;
-      let i = 0;
-      const m = heap.length / 2;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let s = i;
-        if (l < m && less(heap, l, s)) s = l;
-        if (r < m && less(heap, r, s)) s = r;
-        if (s === i) break;
-        swap(heap, i, s);
-        i = s;
-      }
-    }
-    return v;
-  };
+  // The heap in typed scratch shared by every search, and no closures: most trees are grown in a
+  // process's first hour, while this code is still interpreted, where a closure per search and an
+  // array of numbers that turns from small integers to doubles cost more than the search.
+  const heap = HEAP;
+  heap.size = 0;
   dist[from] = 0;
-  push(0, from);
-  while (heap.length > 0) {
-    const c = heap[0]!;
-    const u = pop();
+  heap.push(0, from);
+  while (heap.size > 0) {
+    const c = heap.costs[0]!;
+    const u = heap.pop();
     if (done[u] === 1 || c > dist[u]!) continue;
     done[u] = 1;
     if (u !== from && graph.nodes[u]!.isStop) continue;
@@ -203,24 +191,82 @@ export function dijkstra(graph: LaneGraph, from: number, cost: Float64Array, pen
       if (nc < dist[v]! - 1e-9 || (Math.abs(nc - dist[v]!) <= 1e-9 && ei < via[v]!)) {
         dist[v] = nc;
         via[v] = ei;
-        push(nc, v);
+        heap.push(nc, v);
       }
     }
   }
   return new Tree(dist, via);
 }
 
-function less(h: number[], i: number, j: number): boolean {
-  const ci = h[2 * i]!;
-  const cj = h[2 * j]!;
-  return ci < cj || (ci === cj && h[2 * i + 1]! < h[2 * j + 1]!);
+/** A binary min-heap of (cost, node) pairs, ordered by cost then node (`dijkstra`'s scratch). */
+class SearchHeap {
+  costs = new Float64Array(0);
+  nodes = new Int32Array(0);
+  size = 0;
+
+  constructor() {
+    // Written twice on purpose: V8 takes a field written once for a constant (see TrafficController).
+    this.costs = new Float64Array(256);
+    this.nodes = new Int32Array(256);
+  }
+
+  push(c: number, v: number): void {
+    if (this.size === this.costs.length) {
+      this.costs = grown(this.costs, 2 * this.size);
+      this.nodes = grown(this.nodes, 2 * this.size);
+    }
+    const cs = this.costs;
+    const ns = this.nodes;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pc = cs[p]!;
+      if (c < pc || (c === pc && v < ns[p]!)) {
+        cs[i] = pc;
+        ns[i] = ns[p]!;
+        i = p;
+      } else break;
+    }
+    cs[i] = c;
+    ns[i] = v;
+  }
+
+  /** Removes the least pair and returns its node. */
+  pop(): number {
+    const cs = this.costs;
+    const ns = this.nodes;
+    const top = ns[0]!;
+    const m = --this.size;
+    if (m > 0) {
+      const c = cs[m]!;
+      const v = ns[m]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s = -1;
+        let sc = c;
+        let sv = v;
+        if (l < m && (cs[l]! < sc || (cs[l] === sc && ns[l]! < sv))) {
+          s = l;
+          sc = cs[l]!;
+          sv = ns[l]!;
+        }
+        if (r < m && (cs[r]! < sc || (cs[r] === sc && ns[r]! < sv))) {
+          s = r;
+          sc = cs[r]!;
+          sv = ns[r]!;
+        }
+        if (s < 0) break;
+        cs[i] = sc;
+        ns[i] = sv;
+        i = s;
+      }
+      cs[i] = c;
+      ns[i] = v;
+    }
+    return top;
+  }
 }
 
-function swap(h: number[], i: number, j: number): void {
-  const c = h[2 * i]!;
-  const v = h[2 * i + 1]!;
-  h[2 * i] = h[2 * j]!;
-  h[2 * i + 1] = h[2 * j + 1]!;
-  h[2 * j] = c;
-  h[2 * j + 1] = v;
-}
+const HEAP = new SearchHeap();

@@ -1,5 +1,5 @@
 import type { LaneGraph } from './lane-graph.ts';
-import { buildStretch, type CruiseSpeeds, type Stretch } from './stretch.ts';
+import { buildStretch, edgeCap, type CruiseSpeeds, type Stretch } from './stretch.ts';
 import { grown } from './typed-grow.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
 
@@ -8,7 +8,7 @@ const DEFAULT_CAPACITY = 8192;
 
 /**
  * Stretches by (edges, lanes, loaded): a stretch is a pure function of them (for one graph and one
- * set of cruise speeds), and the fleet drives the same few thousand between its stop nodes all day,
+ * set of cruise speeds; of the first two alone where the load changes no edge's speed cap), and the fleet drives the same few thousand between its stop nodes all day,
  * so each is built once (lane polylines, junction zones, speed profile) and then shared. Shared
  * stretches are read-only (but for the booking plan the traffic controller caches on them, which is a
  * function of the stretch too): nothing downstream (traffic controller, driver, motion events) changes
@@ -33,12 +33,14 @@ export class StretchCache {
 
   /** The stretch over `edges` with `lanes[i]` on edge i (see `buildStretch`), built on first use. */
   get(edges: readonly number[], lanes: readonly number[], loaded: boolean): Stretch {
+    const store = this.store;
+    // Where loaded and empty vehicles cruise alike, a stretch is the same either way: one for both.
+    if (!store.loadMatters) loaded = false;
     // FNV-1a over the lane keys (edge · 8 + lane) and the load, in 32 bits.
     let h = loaded ? 0x811c9dc5 : 0x01000193;
     for (let i = 0; i < edges.length; i++) h = Math.imul(h ^ (edges[i]! * 8 + lanes[i]!), 0x01000193);
     // 30 bits: a small integer to V8 (a 32-bit one is a heap number where it is not inlined).
     h &= 0x3fffffff;
-    const store = this.store;
     const slots = store.slots;
     const mask = slots.length - 1;
     const meta = store.meta;
@@ -91,6 +93,8 @@ export class StretchCache {
  * + lane) start in `keys`; `stretches[e]` is the stretch.
  */
 interface StretchStore {
+  /** False when every edge's speed cap is the same loaded and empty (see `edgeCap`): the load changes no stretch. */
+  readonly loadMatters: boolean;
   slots: Int32Array;
   meta: Int32Array;
   keys: Int32Array;
@@ -115,7 +119,9 @@ function storeOf(graph: LaneGraph, speeds: CruiseSpeeds, capacity: number): Stre
     // At most half full (it starts over at `capacity`), so probes stay short and always end.
     let size = 16;
     while (size < 2 * capacity) size *= 2;
-    const s: StretchStore = { slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
+    let loadMatters = false;
+    for (let e = 0; e < graph.edges.length; e++) if (edgeCap(graph, e, true, speeds) !== edgeCap(graph, e, false, speeds)) loadMatters = true;
+    const s: StretchStore = { loadMatters, slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
     // Written twice on purpose: V8 takes a field written once for a constant and throws away the
     // code optimized on that assumption when `keys` first grows (see TrafficController's constructor).
     s.keys = new Int32Array(1024);

@@ -1,8 +1,9 @@
 import type { Point } from '../model/scenario.ts';
 import type { BookingPlan } from './booking-plan.ts';
 import { planProfile, type SpeedProfile } from './kinematics.ts';
-import type { LaneGraph } from './lane-graph.ts';
-import { doublePair, f64, objectArray } from '../kernel/shapes.ts';
+import type { GraphEdge, LaneGraph } from './lane-graph.ts';
+import { doublePair, intArray, objectArray } from '../kernel/shapes.ts';
+import { F64Arena } from './typed-arena.ts';
 import { hypot } from './polyline.ts';
 
 /** Cruise speeds of a vehicle by edge kind, m/s. */
@@ -35,15 +36,55 @@ export interface StretchZone {
   outLane: number;
 }
 
+/** Numbers kept per leg in `Stretch.num` (stride `SLEG`): edge, lane, where its lane polyline begins on the stretch (after any connector, m) and its length (m). */
+export const SLEG_EDGE = 0;
+export const SLEG_LANE = 1;
+export const SLEG_START = 2;
+export const SLEG_LENGTH = 3;
+export const SLEG = 4;
+
+/**
+ * Numbers kept per junction zone in `Stretch.num`, after the legs' (stride `SZONE`): the node,
+ * where the centre passes it (m along the stretch), its radius (m), the edges in and out
+ * (in · 65536 + out), 1 when the lane is kept straight on, the lanes in and out (edge · 8 + lane).
+ */
+export const SZONE_NODE = 0;
+export const SZONE_AT = 1;
+export const SZONE_RADIUS = 2;
+export const SZONE_PAIR = 3;
+export const SZONE_STRAIGHT = 4;
+export const SZONE_IN_LANE = 5;
+export const SZONE_OUT_LANE = 6;
+export const SZONE = 7;
+
 /**
  * A drive from one stop node to the next without stopping: the lanes taken, the driven polyline
  * (lane centres, with short connectors where the lane changes at a junction), the junctions on the
  * way and the exact speed profile. Times in the profile are seconds from the start.
  */
 export interface Stretch {
-  edges: StretchLeg[];
-  path: Point[];
-  zones: StretchZone[];
+  /**
+   * Its legs and junction zones, flat: per leg j from `SLEG · j` (see SLEG_*), then per zone i
+   * from `zoneAt + SZONE · i` (see SZONE_*). One typed array rather than an object per leg and
+   * zone: a day builds about 4,100 stretches, and their 80,000 leg and zone objects and the
+   * 160,000 boxed doubles in them were a good part of what a cold day promotes to the old
+   * generation.
+   */
+  readonly num: Float64Array;
+  readonly legCount: number;
+  readonly zoneCount: number;
+  /** Where the zones' numbers start in `num` (SLEG · legCount). */
+  readonly zoneAt: number;
+  /** The legs as objects, made anew on every read (for tests and tools; `num` holds them). */
+  readonly edges: StretchLeg[];
+  /** The junction zones as objects, made anew on every read (for tests and tools; `num` holds them). */
+  readonly zones: StretchZone[];
+  /**
+   * The driven polyline: only motion events for viewers and the referee read it, so it is drawn
+   * on first read (the same points, from the same code, as the build would have drawn: see
+   * `buildStretch`) and kept; a run without viewers never draws one.
+   */
+  readonly path: Point[];
   profile: SpeedProfile;
   from: number;
   to: number;
@@ -69,7 +110,11 @@ export interface Stretch {
 
 /** Cruise cap of an edge for a vehicle, m/s: the lower of the limit and the vehicle's speed for its kind. */
 export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds: CruiseSpeeds): number {
-  const e = graph.edges[edge]!;
+  return capOf(graph.edges[edge]!, loaded, speeds);
+}
+
+/** `edgeCap` of the edge itself. */
+function capOf(e: GraphEdge, loaded: boolean, speeds: CruiseSpeeds): number {
   const own = e.kind === 'road' ? (loaded ? speeds.loaded : speeds.empty) : e.kind === 'yard' ? speeds.yard : speeds.scanner;
   return Math.min(e.limitMps, own);
 }
@@ -80,14 +125,29 @@ export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds:
  * (the lower of the two edges' caps), so the profile covers exactly the drawn path.
  */
 export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds): Stretch {
+  return build(graph, edges, lanes, loaded, speeds, null)!;
+}
+
+/**
+ * `buildStretch`, drawing the path in scratch; or, given `drawTo`, only the path, into `drawTo`
+ * (and null): how a stretch draws its path when first asked, by the same steps as its build.
+ */
+function build(graph: LaneGraph, edges: readonly number[], lanes: readonly number[], loaded: boolean, speeds: CruiseSpeeds, drawTo: Point[] | null): Stretch | null {
   // Everything here outlives the build (stretches are cached): class instances and arrays from no
   // literal, for performance reasons. A literal's allocation site is where V8 decides to allocate
   // long-lived objects in the old generation straight away, and when it so decides mid-run it
   // throws away every optimized function that inlined the site (a "code dependencies" deopt): on
   // a cold day this function, the booking's and the router's were compiled two or three times.
-  const path = objectArray<Point>();
-  const legs = objectArray<StretchLeg>();
-  const zones = objectArray<StretchZone>();
+  // The path is drawn all the same (lane changes are cut where it ends), in scratch unless asked for.
+  const path = drawTo === null ? PATH : drawTo;
+  if (drawTo === null) PATH.length = 0;
+  const n = edges.length;
+  // Legs and zones straight into the arena's open chunk, room for the most zones there can be (one
+  // per node passed); `take` then cuts exactly what was written.
+  const base = STRETCHES.reserve(SLEG * n + SZONE * Math.max(0, n - 1));
+  const num = STRETCHES.open();
+  const zoneBase = base + SLEG * n;
+  let zc = 0;
   // Per piece (a lane, or the chord of a lane change: at most 2 per edge), its length (m) and
   // speed cap (m/s), in scratch shared by every build (written before read; planProfile reads the
   // first `pieces`). Typed arrays rather than [] literals: an empty literal starts with small-integer
@@ -95,17 +155,21 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
   // optimized code of the stretch and booking functions. Shared, for performance reasons: a fresh
   // typed array this size has its store outside the heap, and making two per build was a quarter
   // of the time spent building stretches.
-  if (PIECES.lengths.length < 2 * edges.length) PIECES.grow(2 * edges.length);
+  if (PIECES.lengths.length < 2 * n) PIECES.grow(2 * n);
   const lengths = PIECES.lengths;
   const caps = PIECES.caps;
   let pieces = 0;
   let s = 0;
-  for (let i = 0; i < edges.length; i++) {
+  // The first and last zones' bounds, m along the stretch (for clearMs and reachMs).
+  let firstClear = -1;
+  let lastReach = -1;
+  for (let i = 0; i < n; i++) {
     const ei = edges[i]!;
     const e = graph.edges[ei]!;
-    const lp = e.lanePaths[lanes[i]!]!;
-    const len = e.laneLengths[lanes[i]!]!;
-    const cap = edgeCap(graph, ei, loaded, speeds);
+    const lane = lanes[i]!;
+    const lp = e.lanePaths[lane]!;
+    const len = e.laneLengths[lane]!;
+    const cap = capOf(e, loaded, speeds);
     let lead = 0; // metres of this lane replaced by the chord of a lane change
     if (path.length > 0) {
       const last = path[path.length - 1]!;
@@ -131,12 +195,28 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
         path.push(to);
         s += chord;
       }
-      if (node.zoneRadiusM > 0) {
-        const straight = lanes[i - 1] === lanes[i] && goesStraight(graph, edges[i - 1]!, ei);
-        zones.push(new Zone(e.from, f64(zoneAt), node.zoneRadiusM, edges[i - 1]! * 65536 + ei, straight, edges[i - 1]! * 8 + lanes[i - 1]!, ei * 8 + lanes[i]!));
+      const radius = node.zoneRadiusM;
+      if (radius > 0) {
+        const prev = edges[i - 1]!;
+        const prevLane = lanes[i - 1]!;
+        const z = zoneBase + SZONE * zc;
+        num[z + SZONE_NODE] = e.from;
+        num[z + SZONE_AT] = zoneAt;
+        num[z + SZONE_RADIUS] = radius;
+        num[z + SZONE_PAIR] = prev * 65536 + ei;
+        num[z + SZONE_STRAIGHT] = prevLane === lane && goesStraight(graph, prev, ei) ? 1 : 0;
+        num[z + SZONE_IN_LANE] = prev * 8 + prevLane;
+        num[z + SZONE_OUT_LANE] = ei * 8 + lane;
+        if (zc === 0) firstClear = zoneAt + radius;
+        lastReach = zoneAt - radius;
+        zc++;
       }
     }
-    legs.push(new Leg(ei, lanes[i]!, f64(s - lead), f64(len)));
+    const o = base + SLEG * i;
+    num[o + SLEG_EDGE] = ei;
+    num[o + SLEG_LANE] = lane;
+    num[o + SLEG_START] = s - lead;
+    num[o + SLEG_LENGTH] = len;
     if (lead > 0) {
       let acc = 0;
       for (let k = 1; k < lp.length; k++) {
@@ -151,26 +231,32 @@ export function buildStretch(graph: LaneGraph, edges: readonly number[], lanes: 
     pieces++;
     s += len - lead;
   }
+  if (drawTo !== null) return null;
+  const legsAndZones = STRETCHES.take(SLEG * n + SZONE * zc);
   const v = graph.vehicle;
   const profile = planProfile(lengths, caps, v.accelerationMps2, v.decelerationMps2, pieces);
   const first = graph.edges[edges[0]!]!;
-  const last = graph.edges[edges[edges.length - 1]!]!;
+  const last = graph.edges[edges[n - 1]!]!;
   // Only junctions have zones (pass-through and stop nodes have radius 0).
-  const z0 = zones[0];
-  const zn = zones[zones.length - 1];
   const durationMs = Math.ceil(profile.duration * 1000);
-  const clearMs = 1000 * (z0 === undefined ? profile.duration : profile.timeAt(z0.at + z0.radius));
-  const reachMs = 1000 * profile.timeAt(zn === undefined ? profile.length : zn.at - zn.radius);
-  return new BuiltStretch(legs, path, zones, profile, first.from, last.to, durationMs, clearMs, reachMs, profile.length);
+  const clearMs = 1000 * (zc === 0 ? profile.duration : profile.timeAt(firstClear));
+  const reachMs = 1000 * profile.timeAt(zc === 0 ? profile.length : lastReach);
+  return new BuiltStretch(graph, loaded, speeds, legsAndZones, n, zc, profile, first.from, last.to, durationMs, clearMs, reachMs, profile.length);
 }
 
 /** A stretch as `buildStretch` makes it (a class, not a literal: see there). */
 class BuiltStretch implements Stretch {
   plan: BookingPlan | null = null;
+  readonly zoneAt: number;
+  /** The path once drawn (see `path`). */
+  private drawn: Point[] | null = null;
   constructor(
-    readonly edges: StretchLeg[],
-    readonly path: Point[],
-    readonly zones: StretchZone[],
+    private readonly graph: LaneGraph,
+    private readonly loaded: boolean,
+    private readonly speeds: CruiseSpeeds,
+    readonly num: Float64Array,
+    readonly legCount: number,
+    readonly zoneCount: number,
     readonly profile: SpeedProfile,
     readonly from: number,
     readonly to: number,
@@ -178,28 +264,44 @@ class BuiltStretch implements Stretch {
     readonly clearMs: number,
     readonly reachMs: number,
     readonly lengthM: number,
-  ) {}
-}
+  ) {
+    this.zoneAt = SLEG * legCount;
+  }
 
-class Leg implements StretchLeg {
-  constructor(
-    readonly edge: number,
-    readonly lane: number,
-    readonly start: number,
-    readonly length: number,
-  ) {}
-}
+  get path(): Point[] {
+    let p = this.drawn;
+    if (p === null) {
+      const edges = intArray();
+      const lanes = intArray();
+      for (let j = 0; j < this.legCount; j++) {
+        edges.push(this.num[SLEG * j + SLEG_EDGE]! | 0);
+        lanes.push(this.num[SLEG * j + SLEG_LANE]! | 0);
+      }
+      p = objectArray<Point>();
+      build(this.graph, edges, lanes, this.loaded, this.speeds, p);
+      this.drawn = p;
+    }
+    return p;
+  }
 
-class Zone implements StretchZone {
-  constructor(
-    readonly node: number,
-    readonly at: number,
-    readonly radius: number,
-    readonly pair: number,
-    readonly straight: boolean,
-    readonly inLane: number,
-    readonly outLane: number,
-  ) {}
+  get edges(): StretchLeg[] {
+    const out: StretchLeg[] = [];
+    for (let j = 0; j < this.legCount; j++) {
+      const o = SLEG * j;
+      out.push({ edge: this.num[o + SLEG_EDGE]!, lane: this.num[o + SLEG_LANE]!, start: this.num[o + SLEG_START]!, length: this.num[o + SLEG_LENGTH]! });
+    }
+    return out;
+  }
+
+  get zones(): StretchZone[] {
+    const out: StretchZone[] = [];
+    for (let i = 0; i < this.zoneCount; i++) {
+      const z = this.zoneAt + SZONE * i;
+      const num = this.num;
+      out.push({ node: num[z + SZONE_NODE]!, at: num[z + SZONE_AT]!, radius: num[z + SZONE_RADIUS]!, pair: num[z + SZONE_PAIR]!, straight: num[z + SZONE_STRAIGHT] === 1, inLane: num[z + SZONE_IN_LANE]!, outLane: num[z + SZONE_OUT_LANE]! });
+    }
+    return out;
+  }
 }
 
 /** Scratch of `buildStretch`: per piece, length (m) and speed cap (m/s). */
@@ -223,6 +325,12 @@ class Pieces {
 
 const PIECES = new Pieces();
 
+/** Scratch of `buildStretch`: the path drawn while building (see `Stretch.path`). */
+const PATH = objectArray<Point>();
+
+/** Where stretches keep their legs and zones. */
+const STRETCHES = new F64Arena();
+
 function samePoint(a: Point, b: Point): boolean {
   return Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
 }
@@ -239,8 +347,11 @@ function goesStraight(graph: LaneGraph, a: number, b: number): boolean {
   const vx = r[0] - q[0];
   const vy = r[1] - q[1];
   const cos = (ux * vx + uy * vy) / (hypot(ux, uy) * hypot(vx, vy) || 1);
-  return cos > Math.cos((10 * Math.PI) / 180);
+  return cos > COS_10;
 }
+
+/** cos 10°: a vehicle turning less than this keeps its course (`goesStraight`). */
+const COS_10 = Math.cos((10 * Math.PI) / 180);
 
 /** How far before and after a node a lane change starts and ends, metres (at most). */
 export const LANE_CHANGE_M = 8;

@@ -29,35 +29,64 @@ export const FOOTPRINT_MARGIN_M = 0.5;
  * wherever the vehicle's centre may be, at any heading, within the bounding box of each point set
  * of `anywhere` (a lane change whose exact chord is not known here).
  */
-export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: number, widthM: number, anywhere: readonly (readonly Point[])[] = []): SweptFootprint {
-  const out: number[] = [];
-  for (const path of paths) {
+export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: number, widthM: number, anywhere: readonly (readonly Point[])[] = NOWHERE): SweptFootprint {
+  // Straight into a typed array as long as the most rectangles there can be (cut when a segment
+  // of no length gave none), with loops rather than for-of: most footprints are swept while this
+  // code is still interpreted, where a list of numbers copied by Float64Array.from cost more.
+  let most = 0;
+  for (let i = 0; i < paths.length; i++) most += Math.max(0, paths[i]!.length - 1);
+  for (let i = 0; i < anywhere.length; i++) if (anywhere[i]!.length > 0) most++;
+  const out = new Float64Array(R * most);
+  let o = 0;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
     for (let k = 0; k + 1 < path.length; k++) {
       const a = path[k]!;
       const b = path[k + 1]!;
       const len = hypot(b[0] - a[0], b[1] - a[1]);
       if (len < 1e-9) continue;
-      out.push((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (b[0] - a[0]) / len, (b[1] - a[1]) / len, (len + lengthM) / 2, widthM / 2);
+      out[o] = (a[0] + b[0]) / 2;
+      out[o + 1] = (a[1] + b[1]) / 2;
+      out[o + 2] = (b[0] - a[0]) / len;
+      out[o + 3] = (b[1] - a[1]) / len;
+      out[o + 4] = (len + lengthM) / 2;
+      out[o + 5] = widthM / 2;
+      o += R;
     }
   }
   // At any heading the footprint stays within its circumscribed circle.
   const r = hypot(lengthM, widthM) / 2;
-  for (const pts of anywhere) {
+  for (let i = 0; i < anywhere.length; i++) {
+    const pts = anywhere[i]!;
     if (pts.length === 0) continue;
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    for (const p of pts) {
+    for (let k = 0; k < pts.length; k++) {
+      const p = pts[k]!;
       x0 = Math.min(x0, p[0]);
       x1 = Math.max(x1, p[0]);
       y0 = Math.min(y0, p[1]);
       y1 = Math.max(y1, p[1]);
     }
-    out.push((x0 + x1) / 2, (y0 + y1) / 2, 1, 0, (x1 - x0) / 2 + r, (y1 - y0) / 2 + r);
+    out[o] = (x0 + x1) / 2;
+    out[o + 1] = (y0 + y1) / 2;
+    out[o + 2] = 1;
+    out[o + 3] = 0;
+    out[o + 4] = (x1 - x0) / 2 + r;
+    out[o + 5] = (y1 - y0) / 2 + r;
+    o += R;
   }
-  return { rects: Float64Array.from(out) };
+  return new Swept(o === out.length ? out : out.slice(0, o));
 }
+
+/** A swept footprint as `sweptFootprint` makes it (a class: footprints are cached, see `objectArray` in kernel/shapes.ts). */
+class Swept implements SweptFootprint {
+  constructor(readonly rects: Float64Array) {}
+}
+
+const NOWHERE: readonly (readonly Point[])[] = [];
 
 /**
  * True when the swept footprints `a` and `b` come closer than `marginM` metres: some rectangle of
@@ -65,22 +94,27 @@ export function sweptFootprint(paths: readonly (readonly Point[])[], lengthM: nu
  */
 export function sweptFootprintsMeet(a: SweptFootprint, b: SweptFootprint, marginM: number): boolean {
   const ra = a.rects;
-  for (let i = 0; i < ra.length; i += R) {
-    if (footprintMeets(ra[i]!, ra[i + 1]!, ra[i + 2]!, ra[i + 3]!, ra[i + 4]!, ra[i + 5]!, b, marginM)) return true;
-  }
+  for (let i = 0; i < ra.length; i += R) if (rectMeets(ra, i, b, marginM)) return true;
   return false;
 }
 
 /**
- * `sweptFootprintsMeet` for one rectangle (centre x, y, unit heading ux, uy, half length and half
- * width, metres) against `b`, without building a footprint for it: the pair stretches test one
- * standing footprint every quarter metre, and allocating each was a third of their time.
+ * `sweptFootprintsMeet` for the one rectangle at `at` in `rects` (centre x, y, unit heading ux,
+ * uy, half length and half width, metres, as in `SweptFootprint.rects`) against `b`. The pair
+ * stretches test one standing footprint every quarter metre: written into a scratch array
+ * (`STANDING`) rather than passed as six numbers, each of which a call not inlined passes boxed
+ * (8 MB of heap numbers on a cold day), and without a footprint of its own (allocating each was a
+ * third of their time).
  */
-export function footprintMeets(ax: number, ay: number, aux: number, auy: number, halfLengthM: number, halfWidthM: number, b: SweptFootprint, marginM: number): boolean {
+export function rectMeets(rects: Float64Array, at: number, b: SweptFootprint, marginM: number): boolean {
   const g = marginM / 2;
   const rb = b.rects;
-  const aL = halfLengthM + g;
-  const aW = halfWidthM + g;
+  const ax = rects[at]!;
+  const ay = rects[at + 1]!;
+  const aux = rects[at + 2]!;
+  const auy = rects[at + 3]!;
+  const aL = rects[at + 4]! + g;
+  const aW = rects[at + 5]! + g;
   for (let j = 0; j < rb.length; j += R) {
     const dx = rb[j]! - ax;
     const dy = rb[j + 1]! - ay;
@@ -100,6 +134,9 @@ export function footprintMeets(ax: number, ay: number, aux: number, auy: number,
   }
   return false;
 }
+
+/** One rectangle (`SweptFootprint.rects` layout) for `rectMeets`, written before each call. */
+export const STANDING = new Float64Array(R);
 
 /**
  * How far (m) the point (x, y) lies from `b` with every rectangle grown by `growM` on each side: 0

@@ -286,4 +286,24 @@ describe('junction windows keep apart only the stretches where two footprints ca
     }
     expect(overlaps).toBe(0);
   });
+
+  it('names each passage (node, lane in, lane out) by one small id in order of first use, keeps its pair spans per ordered pair, and rejects a lane key that is none', () => {
+    const g = new LaneGraph(crossingNetwork(300, 100), VEHICLE);
+    const pc = new PassageConflicts(g);
+    // Through b (node 1): a→b→c straight (lanes 0 and 8) and s→b→n (16 and 24), and turns between them.
+    const east = pc.id(1, 0, 8);
+    const north = pc.id(1, 16, 24);
+    const turn = pc.id(1, 0, 24);
+    expect([east, north, turn]).toEqual([0, 1, 2]);
+    expect([pc.id(1, 16, 24), pc.id(1, 0, 8), pc.id(1, 0, 24)]).toEqual([1, 0, 2]);
+    // The same lanes at another node are another passage.
+    expect(pc.id(3, 0, 8)).toBe(3);
+    expect(pc.conflictById(east, north)).toBe(true);
+    const span = pc.pairSpan(east, north);
+    expect(pc.pairSpan(east, north)).toBe(span);
+    const back = pc.pairSpan(north, east);
+    expect(Array.from(back)).toEqual([span[2], span[3], span[0], span[1]]);
+    expect(() => pc.id(1, -8, 8)).toThrow(/PassageConflicts.id: the lane in must be a lane key \(edge · 8 \+ lane, a whole number ≥ 0\), got -8/);
+    expect(() => pc.id(1, 2.5, 8)).toThrow(/got 2.5/);
+  });
 });

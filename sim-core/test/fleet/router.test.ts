@@ -25,16 +25,21 @@ describe('shortest-time router', () => {
     expect(r.route(g.node('d'), g.node('a'), false)).toBeNull();
   });
 
-  it('answers repeated queries from its caches: one shared route per (from, to, load), estimates right when the source alternates', () => {
+  it('answers repeated queries from its caches: one shared route per (from, to, load), one for both loads when they cruise alike, estimates right when the source alternates', () => {
     const g = new LaneGraph(net([['a', 'b', 'yard'], ['b', 'd', 'road'], ['a', 'd', 'yard'], ['b', 'c', 'road'], ['c', 'd', 'road']]), VEHICLE);
     const r = new ShortestTimeRouter(g, speeds);
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => g.node(id)) as [number, number, number, number];
     const first = r.route(a, d, false)!;
     expect(r.route(a, d, false)).toBe(first);
-    expect(r.route(a, d, true)).not.toBe(first);
-    expect(r.route(a, d, true)).toEqual(first);
+    // Loaded and empty at the same speed: the same costs, so the same route object.
+    expect(r.route(a, d, true)).toBe(first);
+    const slower = new ShortestTimeRouter(g, { ...speeds, loaded: 4 });
+    const empty = slower.route(a, d, false)!;
+    expect(slower.route(a, d, true)).not.toBe(empty);
+    expect(slower.route(a, d, true)).toEqual(empty);
+    expect(slower.estimate(a, d, true)).toBeGreaterThan(slower.estimate(a, d, false));
     expect(r.route(b, d, false)!.map((e) => g.edges[e]!.id)).toEqual(['b-d']);
-    expect(r.queries).toBe(5);
+    expect(r.queries).toBe(4);
     // Sources alternating (the last tree is kept): every answer equals a fresh router's.
     const asked: number[] = [];
     for (const [from, to] of [[a, d], [b, d], [b, c], [a, c], [a, b], [c, d], [a, d]] as const) asked.push(r.estimate(from, to, false));
