@@ -1,8 +1,8 @@
 import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LENGTH, LEG_START, type BookingPlan } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
-import { requiredStart } from './lane-gap.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_LEAVES, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
+import { BOUND_MARGIN_MS, latestAheadBound, requiredStart, startBehindBound } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
@@ -272,9 +272,9 @@ export class TrafficController {
       if (k < 0 || d[e + L_VEHICLE] === vehicle) v = -Infinity;
       else {
         const legs = plan.num;
-        // The entry ahead has driven a gap past the lane's end (its `clear`) before this one comes
-        // within `back` of its start (`LEG_BEHIND`).
-        const bound = d[e + L_T0]! + d[e + L_CLEAR]! - legs[o + LEG_BEHIND]! + BOUND_MARGIN_MS;
+        // Known not to bind from the times the entry and the plan keep (the entry ahead has left
+        // the lane, or driven a gap past it, before this one comes near: `startBehindBound`), else exact.
+        const bound = startBehindBound(d[e + L_LEAVES]!, d[e + L_T0]! + d[e + L_CLEAR]!, legs[o + LEG_BEHIND]!, legs[o + LEG_ENTER]!, legs[o + LEG_LENGTH]!, this.gapM);
         if (bound <= t0) v = bound;
         else {
           const start = legs[o + LEG_START]!;
@@ -307,8 +307,15 @@ export class TrafficController {
         let low = this.hiLow[i]!;
         if (Number.isNaN(low)) this.hiLow[i] = low = d[e + L_T0]! - (legs[o + LEG_CLEAR]! - d[e + L_BEHIND]! + BOUND_MARGIN_MS);
         if (at <= low) return low;
-        const offset = d[e + L_OFFSET]!;
-        v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
+        // An upper bound (see `latestAheadBound`): a start after it can never keep the entry
+        // behind, nor can any later start this booking tries (they only grow), so it stands for the
+        // exact value. It decides almost every place the exact check would refuse.
+        const high = latestAheadBound(d[e + L_LEAVES]!, legs[o + LEG_CLEAR]!);
+        if (at > high) v = high;
+        else {
+          const offset = d[e + L_OFFSET]!;
+          v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
+        }
       }
       this.hi[i] = v;
     }
@@ -331,10 +338,3 @@ const PASSAGES = new PerGraph<PassageConflicts>();
 function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
   return PASSAGES.get(graph, gapM, () => new PassageConflicts(graph));
 }
-
-/**
- * Slack added to the cheap bounds of the lane check, ms: the exact check evaluates the same time
- * functions at interior points, where rounding (a braking phase's last millimetres) can exceed the
- * value at the ends by far less than this.
- */
-const BOUND_MARGIN_MS = 1;
