@@ -51,20 +51,17 @@ export class TrafficController {
   /** Lanes of each edge (at most 8), read by `chooseLanes` for every edge of every route. */
   private readonly laneCount: Uint8Array;
   /**
-   * Per lane (edge · 8 + lane), when the last vehicle booked on it enters it (ms; -Infinity while
-   * none has): what `chooseLanes` compares, kept beside the lists (bookings change them only in
-   * `book`, which updates it) so a lane choice reads one cache line per edge instead of each
-   * lane's list and its entries.
+   * Per lane (edge · 8 + lane), three numbers kept beside its list (bookings change the lists only
+   * in `book`, which updates them), side by side from `LAST · lane` (one cache line a lane, not
+   * one per number; `gatherSlots` reads two of them for every leg, `book` all three):
+   * - `LAST_ENTERS`: when the last vehicle booked on it enters it (ms; -Infinity while none has),
+   *   what `chooseLanes` compares without reading each lane's list and its entries;
+   * - `LAST_CLEAR`: the start plus `L_CLEAR` of that vehicle (ms; -Infinity while none has):
+   *   `gatherSlots` passes over a lane whose last user is known from it not to bind (most of them)
+   *   without reading its list;
+   * - `LAST_MIN_LEAVES`: its list's `minLeaves` (Infinity while empty): most bookings drop nothing.
    */
-  private readonly lastEnters: Float64Array;
-  /**
-   * Per lane, the start plus `L_CLEAR` of the last vehicle booked on it (ms; -Infinity while none
-   * has), kept the same way: `gatherSlots` passes over a lane whose last user is known from it not
-   * to bind (most of them) without reading its list.
-   */
-  private readonly lastClear: Float64Array;
-  /** Per lane, its list's `minLeaves` (Infinity while empty), kept the same way: most bookings drop nothing. */
-  private readonly laneMinLeaves: Float64Array;
+  private readonly laneLast: Float64Array;
   /**
    * Scratch of one booking: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
@@ -94,9 +91,12 @@ export class TrafficController {
     for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(16) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
-    this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
-    this.lastClear = new Float64Array(8 * graph.edges.length).fill(-Infinity);
-    this.laneMinLeaves = new Float64Array(8 * graph.edges.length).fill(Infinity);
+    this.laneLast = new Float64Array(LAST * 8 * graph.edges.length);
+    for (let k = 0; k < this.laneLast.length; k += LAST) {
+      this.laneLast[k + LAST_ENTERS] = -Infinity;
+      this.laneLast[k + LAST_CLEAR] = -Infinity;
+      this.laneLast[k + LAST_MIN_LEAVES] = Infinity;
+    }
     // V8 takes a field written only once for a constant, and code optimized on that assumption is
     // thrown away when the field is first written again: on a cold day the scratch arrays first
     // grow mid-run, after the booking functions were compiled. Writing each growable one again
@@ -123,9 +123,9 @@ export class TrafficController {
         // (One lane: no choice, and no list to read.)
         let best = 0;
         let bestT = Infinity;
-        const last = this.lastEnters;
+        const last = this.laneLast;
         for (let k = 0; k < n; k++) {
-          const t = last[edges[i]! * 8 + k]!;
+          const t = last[LAST * (edges[i]! * 8 + k) + LAST_ENTERS]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -173,12 +173,13 @@ export class TrafficController {
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
-      if (this.laneMinLeaves[key]! <= now - 60_000) list.dropLeftBy(now - 60_000);
+      const m = LAST * key;
+      if (this.laneLast[m + LAST_MIN_LEAVES]! <= now - 60_000) list.dropLeftBy(now - 60_000);
       list.insert(vehicle, t0, p, legs, o);
-      this.laneMinLeaves[key] = list.minLeaves;
       const e = L * (list.count - 1);
-      this.lastEnters[key] = list.data[e + L_ENTERS]!;
-      this.lastClear[key] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
+      this.laneLast[m + LAST_ENTERS] = list.data[e + L_ENTERS]!;
+      this.laneLast[m + LAST_CLEAR] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
+      this.laneLast[m + LAST_MIN_LEAVES] = list.minLeaves;
     }
     this.junctions.commit(plan, vehicle, t0, p, now);
     this.delayMs += t0 - earliest;
@@ -221,15 +222,14 @@ export class TrafficController {
     const legs = plan.num;
     let j = 0;
     let places = 0;
-    const lastEnters = this.lastEnters;
-    const lastClear = this.lastClear;
+    const last = this.laneLast;
     for (let l = 0; l < n; l++) {
       const key = laneKey[l]!;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
       // Its last user enters first and has driven a gap past the lane's end before this one comes
       // near (the bound `slotLo` takes, the same sum, ≤ every start from earliest on): the lane
       // holds a single place, behind it, which never binds. (Also an empty lane: -Infinity.)
-      if (lastEnters[key]! <= myEntry && lastClear[key]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
+      if (last[LAST * key + LAST_ENTERS]! <= myEntry && last[LAST * key + LAST_CLEAR]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
       const list = this.lanes[key]!;
       if (list.count === 0) continue;
       let k0 = list.count;
@@ -338,3 +338,9 @@ const PASSAGES = new PerGraph<PassageConflicts>();
 function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
   return PASSAGES.get(graph, gapM, () => new PassageConflicts(graph));
 }
+
+/** Numbers kept per lane in `TrafficController.laneLast` (stride `LAST`, one slot of padding). */
+const LAST_ENTERS = 0;
+const LAST_CLEAR = 1;
+const LAST_MIN_LEAVES = 2;
+const LAST = 4;
