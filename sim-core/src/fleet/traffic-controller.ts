@@ -162,6 +162,9 @@ export class TrafficController {
           }
         }
       }
+      // The junctions gave `start` on the last pass (a whole ms, found free of every window): when
+      // the lanes accept it as well, asking them again would only confirm it.
+      if (pass > 0 && t0 === start) break;
       t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0), p);
       if (t0 === start || pass > 200) break;
     }
