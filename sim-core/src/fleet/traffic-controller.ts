@@ -163,9 +163,12 @@ export class TrafficController {
         }
       }
       // The junctions gave `start` on the last pass (a whole ms, found free of every window): when
-      // the lanes accept it as well, asking them again would only confirm it.
-      if (pass > 0 && t0 === start) break;
-      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0), p);
+      // the lanes accept it as well, asking them again would only confirm it. (Compared rounded up,
+      // the same test as t0 === start since t0 ≥ start: the comparison then sees small integers
+      // only, and V8 does not throw `book` away the first time a fractional start meets it.)
+      const whole = Math.ceil(t0);
+      if (pass > 0 && whole === start) break;
+      t0 = this.junctions.earliest(plan, zoneCount, whole, p);
       if (t0 === start || pass > 200) break;
     }
     const legs = plan.num;
