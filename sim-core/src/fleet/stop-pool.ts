@@ -120,7 +120,11 @@ export class StopPool {
   tryAcquire(vehicle: number, rank: (node: number) => number): number {
     let best = -1;
     let bestRank = Infinity;
-    for (const n of this.nodes) {
+    // Indexed, not for-of: a process's first hour runs this unoptimized, where for-of costs an
+    // iterator call per node (a yard's parking stalls: dozens a try).
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
       if (this.holder[n]! >= 0) continue;
       const r = rank(n);
       if (r === Infinity) continue; // a node this vehicle cannot use (unreachable, or not nearer)
@@ -138,9 +142,10 @@ export class StopPool {
     return best;
   }
 
-  /** Whether a waiter can use `node` (a loop, not `some` with a closure: asked per free node on every try). */
+  /** Whether a waiter can use `node` (an indexed loop, not `some` with a closure nor for-of: asked per free node on every try). */
   private wanted(node: number): boolean {
-    for (const w of this.waiters) if (w.rank(node) !== Infinity) return true;
+    const waiters = this.waiters;
+    for (let i = 0; i < waiters.length; i++) if (waiters[i]!.rank(node) !== Infinity) return true;
     return false;
   }
 
