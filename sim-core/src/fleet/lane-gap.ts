@@ -88,3 +88,34 @@ export function requiredStart(F: SpeedProfile, fOff: number, len: number, P: Spe
   }
   return need;
 }
+
+/**
+ * Slack added to the cheap bounds of the lane check, ms: the exact check evaluates the same time
+ * functions at interior points, where rounding (a braking phase's last millimetres) can exceed the
+ * value at the ends by far less than this.
+ */
+export const BOUND_MARGIN_MS = 1;
+
+/**
+ * An upper bound (ms) of `requiredStart(F, fOff, len, P, pOff, pT0, gap, min(gap, fOff))` from
+ * times the booking structures keep: when P's centre leaves the lane (`pLeaves`, ms) and is a gap
+ * past its end (`pClear`, ms), and when F's centre is `min(gap, fOff)` before the lane (`fBehind`,
+ * ms from F's start) and at its start (`fEnter`). Both time functions only grow, so over each
+ * piece of the lane the difference is at most P's time at the piece's end less F's at its start:
+ * split where P's centre is a gap short of the lane's end (on a lane at least a gap long), else
+ * the lane whole. Where this is no later than a start being tried, the exact check cannot bind.
+ */
+export function startBehindBound(pLeaves: number, pClear: number, fBehind: number, fEnter: number, len: number, gap: number): number {
+  const whole = pClear - fBehind;
+  return (len >= gap ? Math.min(whole, Math.max(pLeaves - fBehind, pClear - fEnter)) : whole) + BOUND_MARGIN_MS;
+}
+
+/**
+ * An upper bound (ms) of the latest start of P that keeps F (started at fT0, ms) a gap behind it on
+ * the lane, `fT0 - requiredStart(F, fOff, len, P, pOff, 0, gap, min(gap, fOff))`: the exact check's
+ * value at the lane's end, from when F's centre leaves the lane (`fLeaves`, ms) and P's is a gap
+ * past it (`pClear`, ms from P's start). A start after it can never keep F behind.
+ */
+export function latestAheadBound(fLeaves: number, pClear: number): number {
+  return fLeaves - pClear + BOUND_MARGIN_MS;
+}

@@ -1,6 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
-import { F64_ZERO, objectArray } from '../kernel/shapes.ts';
+import { F64_ZERO, intArray, objectArray } from '../kernel/shapes.ts';
 
 /** A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is cancelled). */
 interface Waiter {
@@ -17,11 +17,18 @@ interface Waiter {
  * lower node index; waiters are served first come first served.
  */
 export class StopPool {
-  /** Holder of each node (vehicle number) or -1. */
-  private readonly holder = new Map<number, number>();
+  /**
+   * Per node index (up to the pool's largest): the holder of a node of the pool (vehicle number),
+   * -1 while free, `NOT_IN_POOL` for the others. An array, not a map: `tryAcquire` reads it for
+   * every node of the pool (a yard's parking stalls: dozens) on every try, and a map's look-up is
+   * a builtin call each.
+   */
+  private readonly holder: Int32Array;
+  /** The pool's nodes once each, in the order given (the order `holders` lists them in). */
+  private readonly unique: number[] = intArray();
   private readonly waiters: Waiter[] = objectArray();
-  /** Time (ms) from which each node is clear of its previous holder. */
-  private readonly clearFrom = new Map<number, number>();
+  /** Per node index, the time (ms) from which the node is clear of its previous holder (0 until first released). */
+  private readonly clearFrom: Float64Array;
   /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
   private heldNow = 0;
   private heldArea = F64_ZERO;
@@ -35,12 +42,23 @@ export class StopPool {
     /** `fifo`: a released node goes to the first waiter; `nearest`: to the waiter that ranks it best (gate lanes: whoever gets there first). */
     private readonly grant: 'fifo' | 'nearest' = 'fifo',
   ) {
-    for (const n of nodes) this.holder.set(n, -1);
+    let size = 0;
+    for (const n of nodes) {
+      if (!(Number.isInteger(n) && n >= 0)) throw new Error(`${name}: stop nodes must be node indices (whole numbers ≥ 0), got ${n}`);
+      size = Math.max(size, n + 1);
+    }
+    this.holder = new Int32Array(size).fill(NOT_IN_POOL);
+    this.clearFrom = new Float64Array(size);
+    for (const n of nodes) {
+      if (this.holder[n] !== NOT_IN_POOL) continue;
+      this.holder[n] = -1;
+      this.unique.push(n);
+    }
   }
 
   /** Time (ms) from which `node` is clear of its previous holder (its new holder must not get there earlier). */
   clearAt(node: number): number {
-    return this.clearFrom.get(node) ?? 0;
+    return this.has(node) ? this.clearFrom[node]! : 0;
   }
 
   /** Integrates the held count up to now before it changes by `delta`. */
@@ -73,14 +91,14 @@ export class StopPool {
 
   get free(): number {
     let k = 0;
-    for (const h of this.holder.values()) if (h < 0) k++;
+    for (const n of this.unique) if (this.holder[n]! < 0) k++;
     return k;
   }
 
   /** Vehicles holding a node of this pool. */
   holders(): number[] {
     const out: number[] = [];
-    for (const h of this.holder.values()) if (h >= 0) out.push(h);
+    for (const n of this.unique) if (this.holder[n]! >= 0) out.push(this.holder[n]!);
     return out;
   }
 
@@ -91,19 +109,23 @@ export class StopPool {
 
   /** True when `node` is in this pool and nobody holds it. */
   isFree(node: number): boolean {
-    return this.holder.get(node) === -1;
+    return this.has(node) && this.holder[node] === -1;
   }
 
   has(node: number): boolean {
-    return this.holder.has(node);
+    return node >= 0 && node < this.holder.length && this.holder[node] !== NOT_IN_POOL;
   }
 
   /** Takes the best free node now, or returns -1 when none is free (never waits). */
   tryAcquire(vehicle: number, rank: (node: number) => number): number {
     let best = -1;
     let bestRank = Infinity;
-    for (const n of this.nodes) {
-      if (this.holder.get(n)! >= 0) continue;
+    // Indexed, not for-of: a process's first hour runs this unoptimized, where for-of costs an
+    // iterator call per node (a yard's parking stalls: dozens a try).
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (this.holder[n]! >= 0) continue;
       const r = rank(n);
       if (r === Infinity) continue; // a node this vehicle cannot use (unreachable, or not nearer)
       // First come first served: a free node someone already waits for is theirs, not a newcomer's.
@@ -114,15 +136,16 @@ export class StopPool {
       }
     }
     if (best >= 0) {
-      this.holder.set(best, vehicle);
+      this.holder[best] = vehicle;
       this.held(1);
     }
     return best;
   }
 
-  /** Whether a waiter can use `node` (a loop, not `some` with a closure: asked per free node on every try). */
+  /** Whether a waiter can use `node` (an indexed loop, not `some` with a closure nor for-of: asked per free node on every try). */
   private wanted(node: number): boolean {
-    for (const w of this.waiters) if (w.rank(node) !== Infinity) return true;
+    const waiters = this.waiters;
+    for (let i = 0; i < waiters.length; i++) if (waiters[i]!.rank(node) !== Infinity) return true;
     return false;
   }
 
@@ -137,8 +160,8 @@ export class StopPool {
 
   /** Marks `node` as held by `vehicle` without a request (the initial placement). */
   occupy(node: number, vehicle: number): void {
-    if (this.holder.get(node) !== -1) throw new Error(`${this.name}: node ${node} is not free`);
-    this.holder.set(node, vehicle);
+    if (!this.isFree(node)) throw new Error(`${this.name}: node ${node} is not free`);
+    this.holder[node] = vehicle;
     this.held(1);
   }
 
@@ -148,9 +171,10 @@ export class StopPool {
    * after that time.
    */
   release(node: number, clearAt: number = this.env.now): void {
-    this.clearFrom.set(node, clearAt);
+    if (!this.has(node)) throw new Error(`${this.name}: node ${node} is not one of this pool's`);
+    this.clearFrom[node] = clearAt;
     if (this.waiters.length === 0) {
-      this.holder.set(node, -1);
+      this.holder[node] = -1;
       this.held(-1);
       return;
     }
@@ -167,12 +191,12 @@ export class StopPool {
       }
     }
     if (pick < 0) {
-      this.holder.set(node, -1);
+      this.holder[node] = -1;
       this.held(-1);
       return;
     }
     const [w] = this.waiters.splice(pick, 1);
-    this.holder.set(node, w!.vehicle);
+    this.holder[node] = w!.vehicle;
     w!.event.succeed(node);
   }
 
@@ -185,3 +209,6 @@ export class StopPool {
     return true;
   }
 }
+
+/** `StopPool.holder` of a node index that is not one of the pool's. */
+const NOT_IN_POOL = -2;

@@ -1,8 +1,8 @@
 import { bookingPlan, LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LENGTH, LEG_START, type BookingPlan } from './booking-plan.ts';
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
-import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
-import { requiredStart } from './lane-gap.ts';
+import { L, L_BEHIND, L_CLEAR, L_ENTERS, L_LEAVES, L_OFFSET, L_T0, L_VEHICLE, LaneBookings } from './lane-bookings.ts';
+import { BOUND_MARGIN_MS, latestAheadBound, requiredStart, startBehindBound } from './lane-gap.ts';
 import { PassageConflicts } from './passage-conflicts.ts';
 import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
@@ -51,20 +51,17 @@ export class TrafficController {
   /** Lanes of each edge (at most 8), read by `chooseLanes` for every edge of every route. */
   private readonly laneCount: Uint8Array;
   /**
-   * Per lane (edge · 8 + lane), when the last vehicle booked on it enters it (ms; -Infinity while
-   * none has): what `chooseLanes` compares, kept beside the lists (bookings change them only in
-   * `book`, which updates it) so a lane choice reads one cache line per edge instead of each
-   * lane's list and its entries.
+   * Per lane (edge · 8 + lane), three numbers kept beside its list (bookings change the lists only
+   * in `book`, which updates them), side by side from `LAST · lane` (one cache line a lane, not
+   * one per number; `gatherSlots` reads two of them for every leg, `book` all three):
+   * - `LAST_ENTERS`: when the last vehicle booked on it enters it (ms; -Infinity while none has),
+   *   what `chooseLanes` compares without reading each lane's list and its entries;
+   * - `LAST_CLEAR`: the start plus `L_CLEAR` of that vehicle (ms; -Infinity while none has):
+   *   `gatherSlots` passes over a lane whose last user is known from it not to bind (most of them)
+   *   without reading its list;
+   * - `LAST_MIN_LEAVES`: its list's `minLeaves` (Infinity while empty): most bookings drop nothing.
    */
-  private readonly lastEnters: Float64Array;
-  /**
-   * Per lane, the start plus `L_CLEAR` of the last vehicle booked on it (ms; -Infinity while none
-   * has), kept the same way: `gatherSlots` passes over a lane whose last user is known from it not
-   * to bind (most of them) without reading its list.
-   */
-  private readonly lastClear: Float64Array;
-  /** Per lane, its list's `minLeaves` (Infinity while empty), kept the same way: most bookings drop nothing. */
-  private readonly laneMinLeaves: Float64Array;
+  private readonly laneLast: Float64Array;
   /**
    * Scratch of one booking: per lane already used (slot j), its list, the leg index, the first
    * candidate place k0 and where its places start in `lo`/`hi` (see `slotLo`, `slotHi`; NaN until
@@ -94,9 +91,12 @@ export class TrafficController {
     for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(16) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
-    this.lastEnters = new Float64Array(8 * graph.edges.length).fill(-Infinity);
-    this.lastClear = new Float64Array(8 * graph.edges.length).fill(-Infinity);
-    this.laneMinLeaves = new Float64Array(8 * graph.edges.length).fill(Infinity);
+    this.laneLast = new Float64Array(LAST * 8 * graph.edges.length);
+    for (let k = 0; k < this.laneLast.length; k += LAST) {
+      this.laneLast[k + LAST_ENTERS] = -Infinity;
+      this.laneLast[k + LAST_CLEAR] = -Infinity;
+      this.laneLast[k + LAST_MIN_LEAVES] = Infinity;
+    }
     // V8 takes a field written only once for a constant, and code optimized on that assumption is
     // thrown away when the field is first written again: on a cold day the scratch arrays first
     // grow mid-run, after the booking functions were compiled. Writing each growable one again
@@ -123,9 +123,9 @@ export class TrafficController {
         // (One lane: no choice, and no list to read.)
         let best = 0;
         let bestT = Infinity;
-        const last = this.lastEnters;
+        const last = this.laneLast;
         for (let k = 0; k < n; k++) {
-          const t = last[edges[i]! * 8 + k]!;
+          const t = last[LAST * (edges[i]! * 8 + k) + LAST_ENTERS]!;
           if (t < bestT) {
             bestT = t;
             best = k;
@@ -162,7 +162,13 @@ export class TrafficController {
           }
         }
       }
-      t0 = this.junctions.earliest(plan, zoneCount, Math.ceil(t0), p);
+      // The junctions gave `start` on the last pass (a whole ms, found free of every window): when
+      // the lanes accept it as well, asking them again would only confirm it. (Compared rounded up,
+      // the same test as t0 === start since t0 ≥ start: the comparison then sees small integers
+      // only, and V8 does not throw `book` away the first time a fractional start meets it.)
+      const whole = Math.ceil(t0);
+      if (pass > 0 && whole === start) break;
+      t0 = this.junctions.earliest(plan, zoneCount, whole, p);
       if (t0 === start || pass > 200) break;
     }
     const legs = plan.num;
@@ -173,12 +179,13 @@ export class TrafficController {
       // Bookings that left the lane a minute ago can no longer constrain anyone. Measured from now,
       // not from this booking's earliest start: that may lie minutes ahead (waiting for the target
       // stop to clear), and a later booking from an earlier start still needs what lies between.
-      if (this.laneMinLeaves[key]! <= now - 60_000) list.dropLeftBy(now - 60_000);
+      const m = LAST * key;
+      if (this.laneLast[m + LAST_MIN_LEAVES]! <= now - 60_000) list.dropLeftBy(now - 60_000);
       list.insert(vehicle, t0, p, legs, o);
-      this.laneMinLeaves[key] = list.minLeaves;
       const e = L * (list.count - 1);
-      this.lastEnters[key] = list.data[e + L_ENTERS]!;
-      this.lastClear[key] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
+      this.laneLast[m + LAST_ENTERS] = list.data[e + L_ENTERS]!;
+      this.laneLast[m + LAST_CLEAR] = list.data[e + L_T0]! + list.data[e + L_CLEAR]!;
+      this.laneLast[m + LAST_MIN_LEAVES] = list.minLeaves;
     }
     this.junctions.commit(plan, vehicle, t0, p, now);
     this.delayMs += t0 - earliest;
@@ -221,15 +228,14 @@ export class TrafficController {
     const legs = plan.num;
     let j = 0;
     let places = 0;
-    const lastEnters = this.lastEnters;
-    const lastClear = this.lastClear;
+    const last = this.laneLast;
     for (let l = 0; l < n; l++) {
       const key = laneKey[l]!;
       const myEntry = earliest + legs[LEG * l + LEG_ENTER]!;
       // Its last user enters first and has driven a gap past the lane's end before this one comes
       // near (the bound `slotLo` takes, the same sum, ≤ every start from earliest on): the lane
       // holds a single place, behind it, which never binds. (Also an empty lane: -Infinity.)
-      if (lastEnters[key]! <= myEntry && lastClear[key]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
+      if (last[LAST * key + LAST_ENTERS]! <= myEntry && last[LAST * key + LAST_CLEAR]! - legs[LEG * l + LEG_BEHIND]! + BOUND_MARGIN_MS <= earliest) continue;
       const list = this.lanes[key]!;
       if (list.count === 0) continue;
       let k0 = list.count;
@@ -248,9 +254,15 @@ export class TrafficController {
       this.hi = new Float64Array(2 * places);
       this.hiLow = new Float64Array(2 * places);
     }
-    this.lo.fill(NaN, 0, places);
-    this.hi.fill(NaN, 0, places);
-    this.hiLow.fill(NaN, 0, places);
+    // A loop, not three calls of `fill`: a booking has about five places, and a builtin call each costs more.
+    const lo = this.lo;
+    const hi = this.hi;
+    const hiLow = this.hiLow;
+    for (let i = 0; i < places; i++) {
+      lo[i] = NaN;
+      hi[i] = NaN;
+      hiLow[i] = NaN;
+    }
     return j;
   }
 
@@ -272,9 +284,9 @@ export class TrafficController {
       if (k < 0 || d[e + L_VEHICLE] === vehicle) v = -Infinity;
       else {
         const legs = plan.num;
-        // The entry ahead has driven a gap past the lane's end (its `clear`) before this one comes
-        // within `back` of its start (`LEG_BEHIND`).
-        const bound = d[e + L_T0]! + d[e + L_CLEAR]! - legs[o + LEG_BEHIND]! + BOUND_MARGIN_MS;
+        // Known not to bind from the times the entry and the plan keep (the entry ahead has left
+        // the lane, or driven a gap past it, before this one comes near: `startBehindBound`), else exact.
+        const bound = startBehindBound(d[e + L_LEAVES]!, d[e + L_T0]! + d[e + L_CLEAR]!, legs[o + LEG_BEHIND]!, legs[o + LEG_ENTER]!, legs[o + LEG_LENGTH]!, this.gapM);
         if (bound <= t0) v = bound;
         else {
           const start = legs[o + LEG_START]!;
@@ -307,8 +319,15 @@ export class TrafficController {
         let low = this.hiLow[i]!;
         if (Number.isNaN(low)) this.hiLow[i] = low = d[e + L_T0]! - (legs[o + LEG_CLEAR]! - d[e + L_BEHIND]! + BOUND_MARGIN_MS);
         if (at <= low) return low;
-        const offset = d[e + L_OFFSET]!;
-        v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
+        // An upper bound (see `latestAheadBound`): a start after it can never keep the entry
+        // behind, nor can any later start this booking tries (they only grow), so it stands for the
+        // exact value. It decides almost every place the exact check would refuse.
+        const high = latestAheadBound(d[e + L_LEAVES]!, legs[o + LEG_CLEAR]!);
+        if (at > high) v = high;
+        else {
+          const offset = d[e + L_OFFSET]!;
+          v = d[e + L_T0]! - requiredStart(list.profile[k]!, offset, legs[o + LEG_LENGTH]!, p, legs[o + LEG_START]!, 0, this.gapM, Math.min(this.gapM, offset));
+        }
       }
       this.hi[i] = v;
     }
@@ -332,9 +351,8 @@ function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
   return PASSAGES.get(graph, gapM, () => new PassageConflicts(graph));
 }
 
-/**
- * Slack added to the cheap bounds of the lane check, ms: the exact check evaluates the same time
- * functions at interior points, where rounding (a braking phase's last millimetres) can exceed the
- * value at the ends by far less than this.
- */
-const BOUND_MARGIN_MS = 1;
+/** Numbers kept per lane in `TrafficController.laneLast` (stride `LAST`, one slot of padding). */
+const LAST_ENTERS = 0;
+const LAST_CLEAR = 1;
+const LAST_MIN_LEAVES = 2;
+const LAST = 4;

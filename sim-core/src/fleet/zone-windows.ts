@@ -77,10 +77,20 @@ export class ZoneWindows {
         if (e < min) min = e;
         if (e > max) max = e;
         if (i !== keep) {
-          // Field by field: a builtin call (copyWithin) per window costs more than ten moves.
+          // Field by field and written out: a builtin call (copyWithin) per window costs more than
+          // ten moves, and a loop over the ten more than the moves themselves.
           const to = W * keep;
           const from = W * i;
-          for (let f = 0; f < W; f++) d[to + f] = d[from + f]!;
+          d[to] = d[from]!;
+          d[to + 1] = d[from + 1]!;
+          d[to + 2] = d[from + 2]!;
+          d[to + 3] = d[from + 3]!;
+          d[to + 4] = d[from + 4]!;
+          d[to + 5] = d[from + 5]!;
+          d[to + 6] = d[from + 6]!;
+          d[to + 7] = d[from + 7]!;
+          d[to + 8] = d[from + 8]!;
+          d[to + 9] = d[from + 9]!;
           this.profiles[keep] = this.profiles[i]!;
         }
         keep++;

@@ -1,6 +1,7 @@
 /**
  * A stop pool's held share (kpis.fleet.stopPools): node time held from grant to release over the
- * measured period, every way a node changes hands counted once, the warm-up left out.
+ * measured period, every way a node changes hands counted once, the warm-up left out; and the
+ * nodes it knows (kept per node index, not in a map).
  */
 import { describe, expect, it } from 'vitest';
 import { Environment } from '../../src/kernel/environment.ts';
@@ -34,5 +35,28 @@ describe('StopPool.heldShare', () => {
     env.run(100_000);
     // After the reset at 50 s: node 7 held 50 s, node 8 40 s, of 4 × 50 node-seconds.
     expect(pool.heldShare()).toBeCloseTo(90 / 200, 12);
+  });
+});
+
+describe('StopPool nodes', () => {
+  it('knows its own nodes only (listed twice, once), lists holders in the order given, and refuses bad nodes with their pool named', () => {
+    const env = new Environment();
+    const pool = new StopPool(env, 'stalls', [9, 3, 9, 5]);
+    expect([pool.has(9), pool.has(3), pool.has(5), pool.has(4), pool.has(0), pool.has(10), pool.has(-1)]).toEqual([true, true, true, false, false, false, false]);
+    expect([pool.free, pool.isFree(4), pool.clearAt(4)]).toEqual([3, false, 0]);
+    pool.occupy(5, 11);
+    pool.occupy(9, 12);
+    expect(pool.holders()).toEqual([12, 11]);
+    expect(pool.free).toBe(1);
+    // Nearest free node (rank = node): 3; then none is free.
+    expect(pool.tryAcquire(13, near)).toBe(3);
+    expect(pool.tryAcquire(14, near)).toBe(-1);
+    env.call(1_000, () => pool.release(9, 4_500));
+    env.run(2_000);
+    expect([pool.isFree(9), pool.clearAt(9), pool.clearAt(3)]).toEqual([true, 4_500, 0]);
+    expect(() => pool.release(4)).toThrow(/stalls: node 4 is not one of this pool's/);
+    expect(() => pool.occupy(7, 1)).toThrow(/stalls: node 7 is not free/);
+    expect(pool.free).toBe(1);
+    expect(() => new StopPool(env, 'bays', [2, 1.5])).toThrow(/bays: stop nodes must be node indices \(whole numbers ≥ 0\), got 1.5/);
   });
 });
