@@ -69,17 +69,7 @@ export class LaneBookings {
       const l = d[L * i + L_LEAVES]!;
       if (l > t) {
         if (i !== keep) {
-          // Field by field and written out: a builtin call (copyWithin) per entry costs more than
-          // seven moves (the eighth slot is padding), and a loop over the seven more than the moves.
-          const to = L * keep;
-          const from = L * i;
-          d[to] = d[from]!;
-          d[to + 1] = d[from + 1]!;
-          d[to + 2] = d[from + 2]!;
-          d[to + 3] = d[from + 3]!;
-          d[to + 4] = d[from + 4]!;
-          d[to + 5] = d[from + 5]!;
-          d[to + 6] = d[from + 6]!;
+          moveEntry(d, L * keep, L * i);
           this.profile[keep] = this.profile[i]!;
         }
         keep++;
@@ -104,18 +94,9 @@ export class LaneBookings {
     const d = this.data;
     let i = this.count;
     while (i > 0 && d[L * (i - 1) + L_ENTERS]! > enters) i--;
-    // Entries that enter later move one place back (about one booking in eight a day, two or three
-    // entries), field by field and written out: a builtin call (copyWithin) costs more.
+    // Entries that enter later move one place back (about one booking in eight a day, two or three entries).
     for (let k = this.count; k > i; k--) {
-      const to = L * k;
-      const from = to - L;
-      d[to] = d[from]!;
-      d[to + 1] = d[from + 1]!;
-      d[to + 2] = d[from + 2]!;
-      d[to + 3] = d[from + 3]!;
-      d[to + 4] = d[from + 4]!;
-      d[to + 5] = d[from + 5]!;
-      d[to + 6] = d[from + 6]!;
+      moveEntry(d, L * k, L * (k - 1));
       this.profile[k] = this.profile[k - 1]!;
     }
     const leaves = t0 + leg[o + LEG_LEAVE]!;
@@ -131,4 +112,19 @@ export class LaneBookings {
     this.count++;
     if (leaves < this.minLeaves) this.minLeaves = leaves;
   }
+}
+
+/**
+ * Copies the entry at `from` to `to` in `d`, field by field and written out: a builtin call
+ * (copyWithin) per entry costs more than seven moves (the eighth slot is padding), and a loop over
+ * the seven more than the moves. Small enough for V8 to inline into both callers.
+ */
+function moveEntry(d: Float64Array, to: number, from: number): void {
+  d[to] = d[from]!;
+  d[to + 1] = d[from + 1]!;
+  d[to + 2] = d[from + 2]!;
+  d[to + 3] = d[from + 3]!;
+  d[to + 4] = d[from + 4]!;
+  d[to + 5] = d[from + 5]!;
+  d[to + 6] = d[from + 6]!;
 }

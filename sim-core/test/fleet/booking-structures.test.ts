@@ -11,6 +11,7 @@ import { buildStretch } from '../../src/fleet/stretch.ts';
 import { StretchCache } from '../../src/fleet/stretch-cache.ts';
 import { requiredStart } from '../../src/fleet/lane-gap.ts';
 import { Rng } from '../../src/random/rng.ts';
+import { randomProfile } from './support/random-profile.ts';
 import { W, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_VEHICLE, ZoneWindows } from '../../src/fleet/zone-windows.ts';
 import { ladderNetwork, VEHICLE } from './support/ladder-network.ts';
 import { LEG, LEG_BEHIND, LEG_CLEAR, LEG_ENTER, LEG_LEAVE, LEG_START, ZONE, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_OUT_LANE, ZONE_PAIR, ZONE_PASSAGE, ZONE_STRAIGHT } from '../../src/fleet/booking-plan.ts';
@@ -63,12 +64,7 @@ describe('booking structures', () => {
   it('the lane-gap check gives bit for bit what sorting all breakpoints gives, over random profiles and offsets', () => {
     const rng = new Rng(7);
     const rnd = (): number => rng.next();
-    const profile = (): SpeedProfile => {
-      const k = 1 + Math.floor(rnd() * 8);
-      const lengths = Array.from({ length: k }, () => 5 + rnd() * 300);
-      const caps = Array.from({ length: k }, () => 0.8 + rnd() * 6);
-      return planProfile(lengths, caps, 0.3 + rnd(), 0.4 + rnd());
-    };
+    const profile = (): SpeedProfile => randomProfile(rng);
     let finite = 0;
     for (let trial = 0; trial < 3000; trial++) {
       const F = profile();

@@ -7,13 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { bookingPlan, LEG, LEG_BEHIND, LEG_ENTER, LEG_LEAVE, LEG_LENGTH, LEG_START, type BookingPlan } from '../../src/fleet/booking-plan.ts';
 import { JunctionReservations } from '../../src/fleet/junction-reservations.ts';
-import { planProfile, type SpeedProfile } from '../../src/fleet/kinematics.ts';
+import type { SpeedProfile } from '../../src/fleet/kinematics.ts';
 import { latestAheadBound, requiredStart, startBehindBound } from '../../src/fleet/lane-gap.ts';
 import { LaneGraph } from '../../src/fleet/lane-graph.ts';
 import { PassageConflicts } from '../../src/fleet/passage-conflicts.ts';
 import { buildStretch } from '../../src/fleet/stretch.ts';
 import { TrafficController } from '../../src/fleet/traffic-controller.ts';
 import { Rng } from '../../src/random/rng.ts';
+import { randomProfile } from './support/random-profile.ts';
 import { crossingNetwork } from './support/crossing-network.ts';
 import { VEHICLE } from './support/ladder-network.ts';
 
@@ -106,12 +107,7 @@ describe('lane check', () => {
   it('the cheap bounds never lie below the exact check, and both are as tight as their slack allows in some cases', () => {
     const rng = new Rng(5);
     const rnd = (): number => rng.next();
-    const profile = (): SpeedProfile => {
-      const k = 1 + Math.floor(rnd() * 8);
-      const lengths = Array.from({ length: k }, () => 5 + rnd() * 300);
-      const caps = Array.from({ length: k }, () => 0.8 + rnd() * 6);
-      return planProfile(lengths, caps, 0.3 + rnd(), 0.4 + rnd());
-    };
+    const profile = (): SpeedProfile => randomProfile(rng);
     const gap = 20;
     let behindTight = 0;
     let aheadTight = 0;
