@@ -3,7 +3,8 @@ import type { LaneGraph } from './lane-graph.ts';
 import { clipArc, clipEnd, clipStart, hypot, polylineLength } from './polyline.ts';
 import { LANE_CHANGE_M, laneChangeCut } from './stretch.ts';
 import { FOOTPRINT_MARGIN_M, pointClearance, rectMeets, STANDING, sweptFootprint, type SweptFootprint } from './swept-footprint.ts';
-import { doublePair, F64_ZERO, f64, objectArray } from '../kernel/shapes.ts';
+import { doublePair, f64, objectArray } from '../kernel/shapes.ts';
+import { AT_SEGMENT, Driven, drivenPath } from './driven-path.ts';
 
 /**
  * A junction passage: the node, the lanes in and out (edge · 8 + lane), and its key: a small whole
@@ -347,7 +348,7 @@ export class PassageGeometry {
       const len = d.lens[k]!;
       const a = path[k]!;
       const b = path[k + 1]!;
-      const f = len > 1e-9 ? AT.rest / len : 0;
+      const f = len > 1e-9 ? AT_SEGMENT.rest / len : 0;
       room = Math.min(room, pointClearance(a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), other, g));
     }
     // A micrometre below the bound, so that rounding in either computation never skips a sample that meets.
@@ -369,43 +370,28 @@ export class PassageGeometry {
     for (let r = 0; r < routes.length; r++) {
       const d = routes[r]!;
       const path = d.path;
-      const lens = d.lens;
       const k = d.at + s < 0 ? -1 : d.segmentAt(d.at + s, false);
       if (k >= 0) {
-        const left = AT.rest;
-        const len = lens[k]!;
+        const left = AT_SEGMENT.rest;
+        const len = d.lens[k]!;
         const a = path[k]!;
         const b = path[k + 1]!;
         if (len > 1e-9) {
           rect[0] = a[0] + (left / len) * (b[0] - a[0]);
           rect[1] = a[1] + (left / len) * (b[1] - a[1]);
-          rect[2] = (b[0] - a[0]) / len;
-          rect[3] = (b[1] - a[1]) / len;
-          if (rectMeets(rect, 0, other, m)) return true;
+          if (headedMeets(rect, d, k, other, m)) return true;
         }
         // Within a step of a vertex, the footprint there along the segment on its other side too:
         // a segment shorter than a step may hold no sample of its own.
         if (len - left <= SPAN_STEP_M && k + 2 < path.length) {
-          const c = path[k + 2]!;
-          const l2 = lens[k + 1]!;
-          if (l2 > 1e-9) {
-            rect[0] = b[0];
-            rect[1] = b[1];
-            rect[2] = (c[0] - b[0]) / l2;
-            rect[3] = (c[1] - b[1]) / l2;
-            if (rectMeets(rect, 0, other, m)) return true;
-          }
+          rect[0] = b[0];
+          rect[1] = b[1];
+          if (headedMeets(rect, d, k + 1, other, m)) return true;
         }
         if (left <= SPAN_STEP_M && k > 0) {
-          const z = path[k - 1]!;
-          const l0 = lens[k - 1]!;
-          if (l0 > 1e-9) {
-            rect[0] = a[0];
-            rect[1] = a[1];
-            rect[2] = (a[0] - z[0]) / l0;
-            rect[3] = (a[1] - z[1]) / l0;
-            if (rectMeets(rect, 0, other, m)) return true;
-          }
+          rect[0] = a[0];
+          rect[1] = a[1];
+          if (headedMeets(rect, d, k - 1, other, m)) return true;
         }
       }
     }
@@ -416,6 +402,21 @@ export class PassageGeometry {
 
 /** Distance between the footprints tested along a passage for its stretch against another, metres. */
 const SPAN_STEP_M = 0.25;
+
+/**
+ * Whether the standing footprint `rect` (its centre already written), heading along segment `k` of
+ * `d`, comes within `m` metres of `other`; false for a segment of no length. Given the segment,
+ * not its numbers: a number with a fraction passed to a call V8 does not inline is boxed.
+ */
+function headedMeets(rect: Float64Array, d: Driven, k: number, other: SweptFootprint, m: number): boolean {
+  const len = d.lens[k]!;
+  if (!(len > 1e-9)) return false;
+  const a = d.path[k]!;
+  const b = d.path[k + 1]!;
+  rect[2] = (b[0] - a[0]) / len;
+  rect[3] = (b[1] - a[1]) / len;
+  return rectMeets(rect, 0, other, m);
+}
 
 /** The shortest of `lanes`' lengths, m (`lanes` not empty). */
 function shortest(lanes: readonly (readonly Point[])[]): number {
@@ -435,53 +436,6 @@ function joined(a: readonly Point[], b: readonly Point[]): Point[] {
 /** Sample `i`'s position along a passage held `back` metres before its node and `ahead` after (m). */
 function position(i: number, back: number, ahead: number): number {
   return Math.max(-back, Math.min(ahead, i * SPAN_STEP_M));
-}
-
-/** A passage's driven path and where on it (metres) the centre passes the node. */
-class Driven {
-  constructor(
-    readonly path: Point[],
-    readonly at: number,
-    /** Its segments' lengths (m; see `drivenPath`). */
-    readonly lens: Float64Array,
-  ) {}
-
-  /**
-   * The segment `left` metres (≥ 0) along the path lies on, and in `AT.rest` how far along it; past
-   * the path's end -1, or with `clamp` the last segment and its length (the end).
-   */
-  segmentAt(left: number, clamp: boolean): number {
-    const lens = this.lens;
-    const last = lens.length - 1;
-    for (let k = 0; k <= last; k++) {
-      const len = lens[k]!;
-      if (left > len && !(clamp && k === last)) left -= len;
-      else {
-        AT.rest = left > len ? len : left;
-        return k;
-      }
-    }
-    return -1;
-  }
-}
-
-/** The second result of `Driven.segmentAt`, m (a scratch object rather than a pair per sample). */
-class SegmentRest {
-  rest = F64_ZERO;
-}
-
-const AT = new SegmentRest();
-
-/**
- * A driven path with its segments' lengths (m): a pair stretch tests a footprint every quarter
- * metre, each found by walking the path from its start, and measuring every segment again on
- * every walk was most of the pair stretches' time. The same lengths, subtracted in the same order
- * as before, so the positions are the same to the last bit.
- */
-function drivenPath(path: Point[], at: number): Driven {
-  const lens = new Float64Array(Math.max(0, path.length - 1));
-  for (let k = 0; k + 1 < path.length; k++) lens[k] = hypot(path[k + 1]![0] - path[k]![0], path[k + 1]![1] - path[k]![1]);
-  return new Driven(path, f64(at), lens);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LaneGraph } from './lane-graph.ts';
-import { edgeCap, type CruiseSpeeds } from './stretch.ts';
+import { edgeCap, loadChangesCaps, type CruiseSpeeds } from './stretch.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
 import { intArray } from '../kernel/shapes.ts';
 import { grown } from './typed-grow.ts';
@@ -50,13 +50,13 @@ export class ShortestTimeRouter implements Router {
     speeds: CruiseSpeeds,
   ) {
     this.cost = [false, true].map((loaded) => Float64Array.from(graph.edges, (e) => e.lengthM / edgeCap(graph, e.index, loaded, speeds)));
-    this.loadMatters = differ(this.cost[0]!, this.cost[1]!);
+    this.loadMatters = loadChangesCaps(graph, speeds);
     ({ trees: this.trees, routes: this.routes } = staticCaches(graph, speeds));
   }
 
   /**
-   * False when a loaded vehicle's edge costs are an empty one's (the same cruise speed either way,
-   * as on the smart presets): then both ask for the same trees and routes, each computed once.
+   * False when the load changes no edge's cruise cap, so no edge's cost (`loadChangesCaps`): then
+   * loaded and empty vehicles ask for the same trees and routes, each computed once.
    */
   private readonly loadMatters: boolean;
 
@@ -110,12 +110,6 @@ export class ShortestTimeRouter implements Router {
     if (penalty === null) this.trees.set(key, t);
     return t;
   }
-}
-
-/** Whether two cost arrays differ anywhere. */
-function differ(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
-  return false;
 }
 
 /**

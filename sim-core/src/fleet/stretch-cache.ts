@@ -1,5 +1,5 @@
 import type { LaneGraph } from './lane-graph.ts';
-import { buildStretch, edgeCap, type CruiseSpeeds, type Stretch } from './stretch.ts';
+import { buildStretch, loadChangesCaps, type CruiseSpeeds, type Stretch } from './stretch.ts';
 import { grown } from './typed-grow.ts';
 import { PerGraph, speedsKey } from './shared-graphs.ts';
 
@@ -93,7 +93,7 @@ export class StretchCache {
  * + lane) start in `keys`; `stretches[e]` is the stretch.
  */
 interface StretchStore {
-  /** False when every edge's speed cap is the same loaded and empty (see `edgeCap`): the load changes no stretch. */
+  /** False when the load changes no edge's speed cap (`loadChangesCaps`): then it changes no stretch. */
   readonly loadMatters: boolean;
   slots: Int32Array;
   meta: Int32Array;
@@ -119,9 +119,7 @@ function storeOf(graph: LaneGraph, speeds: CruiseSpeeds, capacity: number): Stre
     // At most half full (it starts over at `capacity`), so probes stay short and always end.
     let size = 16;
     while (size < 2 * capacity) size *= 2;
-    let loadMatters = false;
-    for (let e = 0; e < graph.edges.length; e++) if (edgeCap(graph, e, true, speeds) !== edgeCap(graph, e, false, speeds)) loadMatters = true;
-    const s: StretchStore = { loadMatters, slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
+    const s: StretchStore = { loadMatters: loadChangesCaps(graph, speeds), slots: new Int32Array(size), meta: new Int32Array(M * capacity), keys: EMPTY_KEYS, used: 0, stretches: [], count: 0 };
     // Written twice on purpose: V8 takes a field written once for a constant and throws away the
     // code optimized on that assumption when `keys` first grows (see TrafficController's constructor).
     s.keys = new Int32Array(1024);

@@ -113,6 +113,16 @@ export function edgeCap(graph: LaneGraph, edge: number, loaded: boolean, speeds:
   return capOf(graph.edges[edge]!, loaded, speeds);
 }
 
+/**
+ * Whether the load changes some edge's cruise cap. When it does not (the smart presets cruise at
+ * 18 km/h loaded or empty), loaded and empty vehicles drive the same stretches and routes, and the
+ * stretch cache and the router keep one of each for both.
+ */
+export function loadChangesCaps(graph: LaneGraph, speeds: CruiseSpeeds): boolean {
+  for (const e of graph.edges) if (capOf(e, true, speeds) !== capOf(e, false, speeds)) return true;
+  return false;
+}
+
 /** `edgeCap` of the edge itself. */
 function capOf(e: GraphEdge, loaded: boolean, speeds: CruiseSpeeds): number {
   const own = e.kind === 'road' ? (loaded ? speeds.loaded : speeds.empty) : e.kind === 'yard' ? speeds.yard : speeds.scanner;
