@@ -72,8 +72,13 @@ export class DispatchRounds<J extends FleetJob> {
     this.dirty = true;
     if (!this.scheduled) {
       this.scheduled = true;
-      this.env.call(0, () => this.round());
+      this.env.call(0, DispatchRounds.round, this);
     }
+  }
+
+  /** The kernel call action of a round (static: no closure per round). */
+  private static round<J extends FleetJob>(rounds: DispatchRounds<J>): void {
+    rounds.round();
   }
 
   private round(): void {
@@ -165,7 +170,7 @@ export class DispatchRounds<J extends FleetJob> {
     }
     if (this.dirty && !this.scheduled) {
       this.scheduled = true;
-      this.env.call(0, () => this.round());
+      this.env.call(0, DispatchRounds.round, this);
     }
   }
 

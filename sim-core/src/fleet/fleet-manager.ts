@@ -252,13 +252,15 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
     this.setState(v, 'idle');
     this.rounds.vehicleIdle();
     const pool = this.topology.poolOf(v.node);
-    if (pool !== null && pool.waiting().length > 0 && !this.topology.isStall(v.node)) this.moveAside(pool);
+    if (pool !== null && pool.waitingCount > 0 && !this.topology.isStall(v.node)) this.moveAside(pool);
     return ev;
   }
 
   /** An idle vehicle standing on a node of `pool` (not a stall) is sent to park, freeing the node. */
   private moveAside(pool: StopPool): void {
-    for (const h of pool.holders()) {
+    for (let i = 0; i < pool.distinct; i++) {
+      const h = pool.holderAt(i);
+      if (h < 0) continue;
       const idle = this.vehicles[h]!;
       if (idle.pending === null || idle.node < 0 || this.topology.isStall(idle.node) || this.topology.poolOf(idle.node) !== pool) continue;
       const ev = idle.pending;
