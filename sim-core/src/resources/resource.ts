@@ -31,8 +31,12 @@ export class Request extends Event<void> {
   readonly process: Process<any> | null;
   /** @internal Tie-break: order of creation. */
   readonly order: number;
-  /** Called instead of interrupting the process when the unit is preempted (a Usage resumes its work). */
-  onPreempt: ((p: Preempted) => void) | null = null;
+  /**
+   * @internal The usage this request was made for, if any: told when the unit is preempted,
+   * instead of interrupting the process (it queues again for the rest of its work), and when the
+   * unit is granted (see `usageGranted` in usage.ts).
+   */
+  usage: Usage | null = null;
 
   constructor(
     readonly resource: Resource,
@@ -149,7 +153,7 @@ export class Resource {
         this.busy.update(this.env.now, this.count);
         victim.status = 'preempted';
         const cause = new Preempted(req, victim.grantedAt, this);
-        if (victim.onPreempt !== null) victim.onPreempt(cause);
+        if (victim.usage !== null) victim.usage.preempted(cause);
         else victim.process?.interrupt(cause);
         this.grant(req, true, true);
         return req;

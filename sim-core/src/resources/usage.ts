@@ -21,8 +21,6 @@ export class Usage extends Event<number> {
   private req: Request | null = null;
   /** Sequence number of the scheduled end of work; a stale end (after a preemption) is ignored. */
   private endSeq = -1;
-  private readonly onGrant = (): void => this.granted();
-  private readonly onPreempt = (p: Preempted): void => this.preempted(p);
 
   constructor(
     env: Environment,
@@ -46,13 +44,16 @@ export class Usage extends Event<number> {
     const r = this.resource;
     this.asked = this.env.now;
     const req = r.discipline === 'priority' ? r.request(this.priority) : r.request();
-    req.onPreempt = this.onPreempt;
+    // The request knows its usage, and the grant's callback is a plain function: for performance
+    // reasons, as two closures (for the grant and for a preemption) were made with every usage.
+    req.usage = this;
     this.req = req;
     if (req.processed) this.granted();
-    else req.addCallback(this.onGrant);
+    else req.addCallback(usageGranted);
   }
 
-  private granted(): void {
+  /** @internal A unit was granted to the usage's request. */
+  granted(): void {
     const now = this.env.now;
     this.queued += now - this.asked;
     if (this.admit !== null && !this.admit()) {
@@ -74,7 +75,8 @@ export class Usage extends Event<number> {
     this.fireNow(this.queued);
   }
 
-  private preempted(_p: Preempted): void {
+  /** @internal The usage's unit was taken by a request of higher priority (inside that request's `request()`). */
+  preempted(_p: Preempted): void {
     // Called inside the preemptor's request(): queue again only after it has the unit.
     this.remaining -= this.env.now - this.started;
     this.endSeq = -1;
@@ -86,6 +88,11 @@ export class Usage extends Event<number> {
   restart(): void {
     this.ask();
   }
+}
+
+/** The callback on a queued usage's request: its unit is granted. */
+function usageGranted(req: Event<void>): void {
+  (req as Request).usage!.granted();
 }
 
 function finishUsage(u: Usage, seq: number): void {
