@@ -43,8 +43,8 @@ export interface FleetPlant<J extends FleetJob> {
   load(v: number, job: J): ProcessBody<void>;
   /** The IGV has reached the destination transfer point: unloading (and checks on arrival). */
   unload(v: number, job: J): ProcessBody<void>;
-  /** Pass a border gate lane: `exit` of the side `from`, or `entry` into the other side. */
-  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void>;
+  /** Pass a border gate lane: `exit` of the side `from`, or `entry` into the other side (an event to yield). */
+  gate(from: Country, which: 'exit' | 'entry'): Event<number>;
   /** A crossing finished, loaded or empty. */
   onTrip(v: number, loaded: boolean, from: Country): void;
   /** A loaded crossing reached the destination yard. */

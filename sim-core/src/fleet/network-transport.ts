@@ -6,6 +6,7 @@ import type { TransportJob, TransportObserver, TransportService } from '../model
 import type { RandomStreams } from '../random/random-streams.ts';
 import type { Resource } from '../resources/resource.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
+import type { Event } from '../kernel/event.ts';
 import { createChargingPolicy } from './charging-policy.ts';
 import type { DispatchPort } from './dispatch/dispatch-types.ts';
 import { portOf } from './dispatch/dispatch-types.ts';
@@ -129,7 +130,7 @@ class TransportPlant implements FleetPlant<NetworkJob> {
     return job.payload.unload(v);
   }
 
-  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+  gate(from: Country, which: 'exit' | 'entry'): Event<number> {
     return this.observer.gate(from, which);
   }
 

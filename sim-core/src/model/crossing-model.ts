@@ -214,7 +214,7 @@ export class CrossingModel {
       const ev = this.env.event<Box>();
       this.twoWayWaiting.push(ev);
       const back: Box = yield ev;
-      yield* this.vnYard.move(this.priority('import', 'load-truck'), false);
+      yield this.vnYard.move(this.priority('import', 'load-truck'), false);
       this.ledger.move(back.id, truck);
       yield* this.leaveVietnam(truck, t0, back);
       return;
@@ -234,13 +234,13 @@ export class CrossingModel {
     if (checked > this.env.now) yield checked - this.env.now;
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckIn.pass(truck);
+    yield this.gates.vnTruckIn.pass(truck);
     this.parking.release(spot);
     this.env.record(TRACE.GATE_PASSED, box.n);
     const scanned = this.customs.scans(box);
     if (scanned) {
       this.ledger.move(truck, 'vn-scanner');
-      yield* this.customs.scan(truck);
+      yield this.customs.scan(truck);
     }
     this.ledger.move(truck, 'vn-customs');
     yield* this.customs.clear(box, this.env.now, scanned);
@@ -255,7 +255,7 @@ export class CrossingModel {
     let decision = this.controllers.yard.plan(state);
     if (this.lockstep?.controls('yard-plan') === true) decision = yield this.askYardPlan(state, decision);
     box.direct = decision === 'direct';
-    yield* yard.move(this.priority('export', 'unload-truck'), false);
+    yield yard.move(this.priority('export', 'unload-truck'), false);
     this.ledger.move(box.id, 'vn-export-storage');
     yield yard.outbound.put(box);
     this.transport!.submit(this.job(box, 'VN'));
@@ -276,27 +276,29 @@ export class CrossingModel {
   *loadOntoIgv(box: Box, from: 'VN' | 'CN', igv: number): ProcessBody<void> {
     const origin = from === 'VN' ? this.vnYard : this.cnYard;
     yield origin.outbound.get((b) => b === box);
-    if (box.direct) yield* origin.handover();
-    else yield* origin.move(this.priority(box.direction, 'load-igv'), true);
+    if (box.direct) {
+      const dwell = origin.handover();
+      if (dwell > 0) yield dwell;
+    } else yield origin.move(this.priority(box.direction, 'load-igv'), true);
     this.ledger.move(box.id, `igv:${igv}`);
   }
 
-  /** One border gate on an IGV's way: the exit gate of `from`, or the entry gate of the other side. */
+  /** One border gate on an IGV's way: the exit gate of `from`, or the entry gate of the other side (an event to yield). */
   /** @internal */
-  *borderGate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
-    if (from === 'VN') yield* (which === 'exit' ? this.gates.vnBorderOut : this.gates.cnBorderIn).pass();
-    else yield* (which === 'exit' ? this.gates.cnBorderOut : this.gates.vnBorderIn).pass();
+  borderGate(from: Country, which: 'exit' | 'entry'): Event<number> {
+    if (from === 'VN') return (which === 'exit' ? this.gates.vnBorderOut : this.gates.cnBorderIn).pass();
+    return (which === 'exit' ? this.gates.cnBorderOut : this.gates.vnBorderIn).pass();
   }
 
   /** The border gates on an IGV's way: out of the side it leaves, into the other. */
   /** @internal */
   *borderGates(from: Country): ProcessBody<void> {
     if (from === 'VN') {
-      yield* this.gates.vnBorderOut.pass();
-      yield* this.gates.cnBorderIn.pass();
+      yield this.gates.vnBorderOut.pass();
+      yield this.gates.cnBorderIn.pass();
     } else {
-      yield* this.gates.cnBorderOut.pass();
-      yield* this.gates.vnBorderIn.pass();
+      yield this.gates.cnBorderOut.pass();
+      yield this.gates.vnBorderIn.pass();
     }
   }
 
@@ -309,10 +311,10 @@ export class CrossingModel {
       box.arrivedAt = this.env.now;
       box.checkDoneAt = this.customs.declare(box, 'import');
       scanned = this.customs.scans(box);
-      if (scanned) yield* this.customs.scan(`igv:${igv}`);
+      if (scanned) yield this.customs.scan(`igv:${igv}`);
     }
     const yard = box.direction === 'export' ? this.cnYard : this.vnYard;
-    yield* yard.move(this.priority(box.direction, 'unload-igv'), true);
+    yield yard.move(this.priority(box.direction, 'unload-igv'), true);
     this.ledger.move(box.id, box.direction === 'export' ? 'cn-import-storage' : 'vn-import-storage');
     yield yard.inbound.put(box);
     void igv;
@@ -335,13 +337,13 @@ export class CrossingModel {
     yield china.pickupDelay.sampleMs(this.rng);
     if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
-    yield* this.gates.cnTruckIn.pass(truck);
+    yield this.gates.cnTruckIn.pass(truck);
     this.ledger.move(truck, 'cn-yard');
     yield this.cnYard.inbound.get((b) => b === box);
-    yield* this.cnYard.move(this.priority('export', 'load-truck'), false);
+    yield this.cnYard.move(this.priority('export', 'load-truck'), false);
     this.ledger.move(box.id, truck);
     this.ledger.move(truck, 'cn-truck-gate');
-    yield* this.gates.cnTruckOut.pass(truck);
+    yield this.gates.cnTruckOut.pass(truck);
     this.boxLeaves(box);
     this.truckLeaves('cn-truck', truck, 0);
   }
@@ -353,14 +355,14 @@ export class CrossingModel {
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
     const box = this.newBox('import', truck);
     if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
-    yield* this.gates.cnTruckIn.pass(truck);
+    yield this.gates.cnTruckIn.pass(truck);
     this.ledger.move(truck, 'cn-yard');
-    yield* this.cnYard.move(this.priority('import', 'unload-truck'), false);
+    yield this.cnYard.move(this.priority('import', 'unload-truck'), false);
     this.ledger.move(box.id, 'cn-export-storage');
     yield this.cnYard.outbound.put(box);
     this.transport!.submit(this.job(box, 'CN'));
     this.ledger.move(truck, 'cn-truck-gate');
-    yield* this.gates.cnTruckOut.pass(truck);
+    yield this.gates.cnTruckOut.pass(truck);
     this.truckLeaves('cn-truck', truck, 0);
   }
 
@@ -384,10 +386,10 @@ export class CrossingModel {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-truck-gate');
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
-    yield* this.gates.vnTruckIn.pass(truck);
+    yield this.gates.vnTruckIn.pass(truck);
     this.ledger.move(truck, 'vn-yard');
     yield this.vnYard.inbound.get((b) => b === box);
-    yield* this.vnYard.move(this.priority('import', 'load-truck'), false);
+    yield this.vnYard.move(this.priority('import', 'load-truck'), false);
     this.ledger.move(box.id, truck);
     yield* this.leaveVietnam(truck, t0, box);
   }
@@ -396,7 +398,7 @@ export class CrossingModel {
   private *leaveVietnam(truck: string, arrivedAt: number, box: Box | null): ProcessBody<void> {
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckOut.pass(truck);
+    yield this.gates.vnTruckOut.pass(truck);
     if (box !== null) this.boxLeaves(box);
     this.truckLeaves('vn-truck', truck, arrivedAt);
   }
@@ -410,7 +412,7 @@ export class CrossingModel {
     const box = this.newBox('export', truck);
     yield* this.exportClearance(truck, box, t0);
     yield* this.driveAcross(truck, 'VN');
-    yield* this.cnYard.move(this.priority('export', 'unload-truck'), false);
+    yield this.cnYard.move(this.priority('export', 'unload-truck'), false);
     this.crossed(box);
     this.boxLeaves(box); // handed over to the Chinese side
     yield* this.driveAcross(truck, 'CN');
@@ -425,17 +427,17 @@ export class CrossingModel {
     yield spot;
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
-    yield* this.gates.vnTruckIn.pass(truck);
+    yield this.gates.vnTruckIn.pass(truck);
     this.parking.release(spot);
     yield* this.driveAcross(truck, 'VN');
-    yield* this.cnYard.move(this.priority('import', 'load-truck'), false);
+    yield this.cnYard.move(this.priority('import', 'load-truck'), false);
     const box = this.newBox('import', truck);
     yield* this.driveAcross(truck, 'CN');
     this.crossed(box);
     const checked = this.customs.declare(box, 'import');
     this.ledger.move(truck, 'vn-customs');
     const scanned = this.customs.scans(box);
-    if (scanned) yield* this.customs.scan(truck);
+    if (scanned) yield this.customs.scan(truck);
     yield* this.customs.clear(box, checked, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('import', this.env.now - box.arrivedAt);
@@ -446,11 +448,11 @@ export class CrossingModel {
   private *driveAcross(truck: string, from: Country): ProcessBody<void> {
     const to: Country = from === 'VN' ? 'CN' : 'VN';
     if (!this.config.hours[from].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[from]);
-    yield* (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass(truck);
+    yield (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass(truck);
     this.ledger.move(truck, 'channel');
     yield this.config.truckChannel!.tripMs;
     if (!this.config.hours[to].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[to]);
-    yield* (to === 'CN' ? this.gates.cnBorderIn : this.gates.vnBorderIn).pass(truck);
+    yield (to === 'CN' ? this.gates.cnBorderIn : this.gates.vnBorderIn).pass(truck);
     this.ledger.move(truck, to === 'CN' ? 'cn-yard' : 'vn-customs');
   }
 

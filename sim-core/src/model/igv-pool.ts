@@ -25,8 +25,8 @@ export interface TransportObserver {
   onCrossed(job: TransportJob): void;
   /** The border gates on the way (exit of `from`, entry of the other side), loaded or empty. */
   borderGates(from: Country): ProcessBody<void>;
-  /** One of them: the `exit` gate of `from`, or the `entry` gate of the other side (network transport). */
-  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void>;
+  /** One of them: the `exit` gate of `from`, or the `entry` gate of the other side (network transport), as an event to yield. */
+  gate(from: Country, which: 'exit' | 'entry'): Event<number>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Environment } from '../kernel/environment.ts';
-import type { ProcessBody } from '../kernel/sim-process.ts';
+import { Event, NORMAL, TAG } from '../kernel/event.ts';
+import { F64_ZERO } from '../kernel/shapes.ts';
 import type { RandomStreams } from '../random/random-streams.ts';
 import type { Rng } from '../random/rng.ts';
 import { Resource } from '../resources/resource.ts';
@@ -46,17 +47,20 @@ export class Gate {
   manualChecks = 0;
   /** Visual emitter, set by the model when somebody watches. */
   visuals: CrossingVisuals | null = null;
-  private readonly isOpen = (): boolean => this.hours.isOpen(this.env.now);
+  /** What `pass` returns when the gates stage is off: processed, so a process yielding it goes on at once. */
+  private readonly open: Event<number>;
+  /** @internal A lane's admission test: whether the side is open now (one per gate, not per pass). */
+  readonly isOpen = (): boolean => this.hours.isOpen(this.env.now);
 
   constructor(
-    private readonly env: Environment,
+    readonly env: Environment,
     readonly name: string,
     private readonly config: GateConfig,
     way: 'entry' | 'exit',
     /** False when the gates stage is switched off: passing takes no time. */
     private readonly enabled: boolean,
     /** The side's opening hours: a gate admits vehicles only while open. */
-    private readonly hours: OpeningCalendar,
+    readonly hours: OpeningCalendar,
     private readonly controller: GateController,
     streams: RandomStreams,
     log: BreakdownLog,
@@ -64,15 +68,23 @@ export class Gate {
     const lanes = way === 'entry' ? config.entryLanes : config.exitLanes;
     this.lanes = failingResource(env, name, lanes, enabled ? config.failures : null, streams, log);
     this.rng = streams.stream(name);
+    this.open = env.event<number>();
+    this.open.completeNow(0);
   }
 
   /**
    * One vehicle passes: the automated reads (each may fail), the controller's decision, the manual
-   * check of what failed, then the barrier. The lane is held throughout. Returns the queueing time.
+   * check of what failed, then the barrier. The lane is held throughout. The event succeeds with
+   * the queueing time when the vehicle is through (at once when the gates stage is off).
    * `vehicle` (a ledger id) only names what the viewer draws in the lane.
+   *
+   * An event to `yield`, not a generator to delegate to: for performance reasons, as each resume of
+   * a delegated generator passes through every generator above it (a truck's, an IGV's task) and a
+   * gate pass is one more generator to compile. Its waits are scheduled as the generator's were
+   * (same delay, priority and trace tag, at the same moment), so the trace is the same.
    */
-  *pass(vehicle = ''): ProcessBody<number> {
-    if (!this.enabled) return 0;
+  pass(vehicle = ''): Event<number> {
+    if (!this.enabled) return this.open;
     const rng = this.rng;
     let work = 0;
     const reads = { plate: true, code: true, 'e-seal': true, driver: true };
@@ -87,16 +99,53 @@ export class Gate {
     }
     work += this.config.passage.sampleMs(rng);
     this.visuals?.gate(this.name, vehicle, work);
-    // Vehicles still queueing when the side closes wait for the next opening and queue again.
-    let queued = 0;
-    for (;;) {
-      const closedFor = openDelay(this.env, this.hours);
-      if (closedFor > 0) yield closedFor;
-      const asked = this.env.now;
-      const q: number = yield this.lanes.use(work, 0, this.isOpen);
-      if (q >= 0) return queued + q;
-      queued += this.env.now - asked;
+    return new GatePass(this, work);
+  }
+}
+
+/**
+ * One vehicle's pass through a gate's lanes for `work` ms (see `Gate.pass`). Vehicles still
+ * queueing when the side closes wait for the next opening and queue again.
+ */
+class GatePass extends Event<number> {
+  private queued = F64_ZERO;
+  private asked = F64_ZERO;
+  /** Added to each lane usage: the pass goes on when it ends. */
+  private readonly onUsed = (u: Event<number>): void => this.used(u.value);
+
+  constructor(
+    private readonly gate: Gate,
+    private readonly work: number,
+  ) {
+    super(gate.env);
+    this.queue();
+  }
+
+  /** Waits for the side to open (as a process sleeping that long), then asks for a lane. */
+  private queue(): void {
+    const env = this.env;
+    const closedFor = openDelay(env, this.gate.hours);
+    if (closedFor > 0) env.enqueue(closedFor, GatePass.reopened, this, NORMAL, TAG.WAKE);
+    else this.ask();
+  }
+
+  private ask(): void {
+    this.asked = this.env.now;
+    this.gate.lanes.use(this.work, 0, this.gate.isOpen).addCallback(this.onUsed);
+  }
+
+  /** The lane usage ended: through (`q` ≥ 0, its queueing time), or turned away by a closing (-1). */
+  private used(q: number): void {
+    if (q >= 0) {
+      this.fireNow(this.queued + q);
+      return;
     }
+    this.queued += this.env.now - this.asked;
+    this.queue();
+  }
+
+  private static reopened(p: GatePass): void {
+    p.ask();
   }
 }
 
@@ -112,6 +161,8 @@ export class Yard {
   moves = 0;
   /** Visual emitter, set by the model when somebody watches. */
   visuals: CrossingVisuals | null = null;
+  /** What `move` returns when the yard is off: processed, so a process yielding it goes on at once. */
+  private readonly idle: Event<number>;
 
   constructor(
     private readonly env: Environment,
@@ -126,33 +177,61 @@ export class Yard {
     this.outbound = new Store<Box>(env, Math.max(1, outboundSlots), { name: `${name}:outbound` });
     this.inbound = new Store<Box>(env, Math.max(1, inboundSlots), { name: `${name}:inbound` });
     this.rng = streams.stream(`${name}:cranes`);
+    this.idle = env.event<number>();
+    this.idle.completeNow(0);
   }
 
   /**
    * One crane move at `priority` (lower first). With `handover` the container lands on or lifts
    * from an IGV, which dwells at the transfer point for the handover time, in parallel with the
-   * crane's cycle: the caller is held for the queue plus the longer of the two. Returns the
-   * queueing time.
+   * crane's cycle: the caller is held for the queue plus the longer of the two. The event succeeds
+   * with the queueing time (at once when the yard is off).
+   *
+   * An event to `yield`, not a generator to delegate to, for performance reasons (see `Gate.pass`):
+   * the crane's usage itself when the dwell ends first, else the usage and then the rest of the
+   * dwell, scheduled as the generator slept it (same delay, priority and trace tag, same moment).
    */
-  *move(priority: number, handover: boolean): ProcessBody<number> {
-    if (!this.config.enabled) return 0;
+  move(priority: number, handover: boolean): Event<number> {
+    if (!this.config.enabled) return this.idle;
     const work = this.config.cycle.sampleMs(this.rng);
     const dwell = handover ? this.config.handover.sampleMs(this.rng) : 0;
     this.moves++;
     this.visuals?.crane(this.name, work);
-    const queued: number = yield this.cranes.use(work, priority);
-    if (dwell > work) yield dwell - work;
-    return queued;
+    const usage = this.cranes.use(work, priority);
+    return dwell > work ? new LongerDwell(usage, dwell - work) : usage;
   }
 
   /**
    * A container the crane set down in the transfer lane for direct transfer: the IGV only dwells
    * for the handover, no second crane move (the saving the yard planner's "direct" decision buys).
+   * Returns the dwell (ms, 0 when the yard is off), for the caller to sleep.
    */
-  *handover(): ProcessBody<void> {
-    if (!this.config.enabled) return;
-    const dwell = this.config.handover.sampleMs(this.rng);
-    if (dwell > 0) yield dwell;
+  handover(): number {
+    if (!this.config.enabled) return 0;
+    return this.config.handover.sampleMs(this.rng);
+  }
+}
+
+/** A crane move whose handover dwell outlasts the crane's cycle: the usage, then `rest` ms more (see `Yard.move`). */
+class LongerDwell extends Event<number> {
+  private queued = F64_ZERO;
+  private readonly onUsed = (u: Event<number>): void => this.used(u.value);
+
+  constructor(
+    usage: Event<number>,
+    private readonly rest: number,
+  ) {
+    super(usage.env);
+    usage.addCallback(this.onUsed);
+  }
+
+  private used(queued: number): void {
+    this.queued = queued;
+    this.env.enqueue(this.rest, LongerDwell.dwelt, this, NORMAL, TAG.WAKE);
+  }
+
+  private static dwelt(d: LongerDwell): void {
+    d.fireNow(d.queued);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Event } from '../kernel/event.ts';
 import type { ProcessBody } from '../kernel/sim-process.ts';
 import type { Country } from './control/types.ts';
 import type { CrossingModel } from './crossing-model.ts';
@@ -32,7 +33,7 @@ export class ModelObserver implements TransportObserver {
     return this.model.borderGates(from);
   }
 
-  gate(from: Country, which: 'exit' | 'entry'): ProcessBody<void> {
+  gate(from: Country, which: 'exit' | 'entry'): Event<number> {
     return this.model.borderGate(from, which);
   }
 }

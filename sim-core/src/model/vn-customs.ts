@@ -1,4 +1,5 @@
 import type { Environment } from '../kernel/environment.ts';
+import type { Event } from '../kernel/event.ts';
 import type { ProcessBody } from '../kernel/sim-process.ts';
 import type { RandomStreams } from '../random/random-streams.ts';
 import type { Rng } from '../random/rng.ts';
@@ -85,12 +86,15 @@ export class VnCustoms {
     return box.channel === 'red' && this.rng.next() < this.config.scanOnlyShare[box.direction];
   }
 
-  /** The portal pass itself: holds a scanner lane for the scan time. `vehicle` names what the viewer draws. */
-  *scan(vehicle = ''): ProcessBody<void> {
+  /**
+   * The portal pass itself: holds a scanner lane for the scan time. `vehicle` names what the viewer
+   * draws. The lane's usage, to yield (not a generator to delegate to: see `Gate.pass`).
+   */
+  scan(vehicle = ''): Event<number> {
     this.counts.scanned++;
     const work = this.scannerConfig.scan.sampleMs(this.rng);
     this.visuals?.scanner(vehicle, work);
-    yield this.scanner.use(work);
+    return this.scanner.use(work);
   }
 
   /**
