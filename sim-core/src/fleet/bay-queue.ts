@@ -4,7 +4,7 @@ import type { Country } from '../model/control/types.ts';
 import type { DriveLeg } from './drive-leg.ts';
 import type { FleetTopology } from './fleet-topology.ts';
 import type { Router } from './router.ts';
-import type { StopPool } from './stop-pool.ts';
+import { StopPool } from './stop-pool.ts';
 
 /** What the walk through the holding bays needs of a vehicle (the fleet manager's `Vehicle`). */
 export interface BayVehicle {
@@ -19,8 +19,8 @@ export interface BayHost<V extends BayVehicle> {
   readonly topology: FleetTopology;
   /** Static shortest-time estimates, for ranking bays. */
   readonly estimator: Router;
-  /** The manager's wait for a node of `pool` (blocked state, deadlock check, wait statistics). */
-  acquire(v: V, pool: StopPool, rank: (node: number) => number): Event<number>;
+  /** The manager's wait for a node of `pool` (blocked state, deadlock check, wait statistics); `rank` never changes for `key` (see `StopPool.rankKey`). */
+  acquire(v: V, pool: StopPool, key: number, rank: (node: number) => number): Event<number>;
 }
 
 /**
@@ -42,6 +42,11 @@ export interface BayHost<V extends BayVehicle> {
  * its generators). Each next move is decided in the callback that ends the previous one, where
  * the process resumed to decide it: same decisions, same bookings, same order.
  */
+/** Kinds of `StopPool.rankKey` of the ranks below: bays nearer the gate by distance to it; every bay by that distance; bays nearer the gate by driving time. */
+const AHEAD = 1;
+const TO_GATE = 2;
+const AHEAD_NEAR = 3;
+
 export function throughBays<V extends BayVehicle>(host: BayHost<V>, v: V, from: Country, loaded: boolean): Event<void> {
   const { topology: topo, estimator } = host;
   const bays = topo.bays[from];
@@ -56,8 +61,9 @@ export function throughBays<V extends BayVehicle>(host: BayHost<V>, v: V, from: 
       const at = v.node;
       const here = toGate(at);
       const ahead = (n: number): boolean => toGate(n) < here && estimator.estimate(at, n, loaded) < Infinity;
-      const bay = bays.tryAcquire(v.n, (n) => (ahead(n) ? toGate(n) : Infinity));
-      const moved = bay < 0 ? v.leg.startOn(host.acquire(v, bays, (n) => (ahead(n) ? estimator.estimate(at, n, loaded) : Infinity)), loaded) : v.leg.start(bay, loaded);
+      // A rank that depends only on where it stands and its load (`here` is `at`'s): see `tryAcquireRanked`.
+      const bay = bays.tryAcquireRanked(v.n, StopPool.rankKey(at, loaded, AHEAD), (n) => (ahead(n) ? toGate(n) : Infinity));
+      const moved = bay < 0 ? v.leg.startOn(host.acquire(v, bays, StopPool.rankKey(at, loaded, AHEAD_NEAR), (n) => (ahead(n) ? estimator.estimate(at, n, loaded) : Infinity)), loaded) : v.leg.start(bay, loaded);
       if (!moved.processed) {
         moved.addCallback(moveUp);
         return;
@@ -67,8 +73,8 @@ export function throughBays<V extends BayVehicle>(host: BayHost<V>, v: V, from: 
   if (!bays.has(v.node)) {
     const at = v.node;
     const near = (n: number): number => estimator.estimate(at, n, loaded);
-    const bay = bays.tryAcquire(v.n, topo.hasLongBayRow(from) ? near : toGate);
-    const entered = bay < 0 ? v.leg.startOn(host.acquire(v, bays, near), loaded) : v.leg.start(bay, loaded);
+    const bay = topo.hasLongBayRow(from) ? bays.tryAcquireNearest(v.n, at, loaded, estimator) : bays.tryAcquireRanked(v.n, StopPool.rankKey(0, false, TO_GATE), toGate);
+    const entered = bay < 0 ? v.leg.startOn(host.acquire(v, bays, StopPool.rankKey(at, loaded, 0), near), loaded) : v.leg.start(bay, loaded);
     if (!entered.processed) {
       entered.addCallback(moveUp);
       return done;

@@ -20,7 +20,7 @@ import { round3 } from './polyline.ts';
 import type { Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import { SideAdmission, type AdmissionRule } from './side-admission.ts';
-import type { StopPool } from './stop-pool.ts';
+import { StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
 import { runTasks, type Task } from './task-stack.ts';
@@ -231,7 +231,7 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
     const unit = this.busy.request();
     yield unit;
     if (v.side !== job.from) yield this.cross(v, job.from, false, 'tp', false);
-    if (!this.topology.tp[job.from].has(v.node)) yield v.leg.startOn(this.acquire(v, this.topology.tp[job.from]), false);
+    if (!this.topology.tp[job.from].has(v.node)) yield v.leg.startOn(this.acquireNearest(v, this.topology.tp[job.from], false), false);
     this.setState(v, 'handling');
     // The container's pick onto the IGV and its drop into storage are emitted by the model's ledger.
     yield this.plant.load(v.n, job);
@@ -292,10 +292,9 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
       this.stats.admissionWaitMs[to] += this.env.now - since;
       this.stats.admissionWaits[to]++;
     }
-    const at = v.node;
-    yield v.leg.startOn(this.acquire(v, topo.exitLanes[from], (n) => this.estimator.estimate(at, n, loaded)), loaded);
+    yield v.leg.startOn(this.acquireNearest(v, topo.exitLanes[from], loaded), loaded);
     yield this.plant.gate(from, 'exit');
-    yield v.leg.startOn(this.acquire(v, topo.entryLanes[to]), loaded);
+    yield v.leg.startOn(this.acquireNearest(v, topo.entryLanes[to], false), loaded);
     yield this.plant.gate(from, 'entry');
     v.side = to;
     this.admission.leave(from);
@@ -307,14 +306,14 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
       yield this.park(v);
       return;
     }
-    let tp = topo.tp[to].tryAcquire(v.n, this.rank(v, loaded));
+    let tp = topo.tp[to].tryAcquireNearest(v.n, v.node, loaded, this.estimator);
     if (tp < 0 && this.options.traffic === 'direct') {
-      tp = yield this.acquire(v, topo.tp[to]);
+      tp = yield this.acquireNearest(v, topo.tp[to], false);
       if (tp < 0) {
         // Diverted by the deadlock resolution: park, then wait there.
         this.stats.deadlocksResolved++;
         yield this.park(v, via);
-        yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
+        yield v.leg.startOn(this.acquireNearest(v, topo.tp[to], false), loaded);
         return;
       }
     }
@@ -323,17 +322,17 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
       return;
     }
     yield this.park(v, via);
-    yield v.leg.startOn(this.acquire(v, topo.tp[to]), loaded);
+    yield v.leg.startOn(this.acquireNearest(v, topo.tp[to], false), loaded);
   }
 
   /** Recharge: to a side with chargers if needed, then a charger (waiting at a stall if none is free). */
   private *recharge(v: Vehicle<J>): Task<void> {
     const topo = this.topology;
     if (topo.chargers[v.side].size === 0) yield this.cross(v, v.side === 'VN' ? 'CN' : 'VN', false, 'stall', false);
-    const c = topo.chargers[v.side].tryAcquire(v.n, this.rank(v, false));
+    const c = topo.chargers[v.side].tryAcquireNearest(v.n, v.node, false, this.estimator);
     if (c < 0) {
       if (!topo.isStall(v.node)) yield this.park(v);
-      yield v.leg.startOn(this.acquire(v, topo.chargers[v.side]), false);
+      yield v.leg.startOn(this.acquireNearest(v, topo.chargers[v.side], false), false);
     } else yield v.leg.start(c, false);
     this.setState(v, 'charging');
     yield v.driver.charge(this.options.recharge.sampleMs(this.rng));
@@ -344,7 +343,7 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
 
   /** Drives to a free parking stall of its side (there is always one: stalls ≥ fleet, checked at start). */
   private park(v: Vehicle<J>, via = -1): Event<void> {
-    const stall = this.topology.stalls[v.side].tryAcquire(v.n, this.rank(v, false));
+    const stall = this.topology.stalls[v.side].tryAcquireNearest(v.n, v.node, false, this.estimator);
     if (stall < 0) throw new Error(`no free parking stall in ${v.side} for ${v.id}`);
     return v.leg.start(stall, false, via);
   }
@@ -354,9 +353,9 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
    * deadlock. An event, not a generator to delegate to (see `DriveLeg`): when the vehicle has to
    * wait, a callback added before the process's own books the wait when it ends.
    */
-  /** @internal (public for the bay walk, see ManagerLinks) */
-  acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number = this.rank(v, false)): Event<number> {
-    const ev = pool.acquire(v.n, rank);
+  /** @internal (public for the bay walk, see ManagerLinks). `rank` never changes for `key` (see `StopPool.rankKey`). */
+  acquire(v: Vehicle<J>, pool: StopPool, key: number, rank: (node: number) => number): Event<number> {
+    const ev = pool.acquire(v.n, rank, key);
     if (ev.triggered) return ev;
     const t0 = this.env.now;
     this.setState(v, 'blocked');
@@ -376,6 +375,11 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
       this.stats.stopWaitByPool.set(pool.name, (this.stats.stopWaitByPool.get(pool.name) ?? 0) + this.env.now - t0);
     });
     return ev;
+  }
+
+  /** `acquire` nearest first: by estimated driving time from where the vehicle stands, loaded or not. */
+  private acquireNearest(v: Vehicle<J>, pool: StopPool, loaded: boolean): Event<number> {
+    return this.acquire(v, pool, StopPool.rankKey(v.node, loaded, 0), this.rank(v, loaded));
   }
 
   /** Ranks nodes by estimated driving time from where the vehicle stands. */
@@ -409,7 +413,7 @@ class ManagerLinks<J extends FleetJob> implements LegServices, BayHost<Vehicle<J
     this.manager.setVehicleState(vehicle, state);
   }
 
-  acquire(v: Vehicle<J>, pool: StopPool, rank: (node: number) => number): Event<number> {
-    return this.manager.acquire(v, pool, rank);
+  acquire(v: Vehicle<J>, pool: StopPool, key: number, rank: (node: number) => number): Event<number> {
+    return this.manager.acquire(v, pool, key, rank);
   }
 }

@@ -1,6 +1,7 @@
 import type { Environment } from '../kernel/environment.ts';
 import type { Event } from '../kernel/event.ts';
 import { F64_ZERO, intArray, objectArray } from '../kernel/shapes.ts';
+import type { Router } from './router.ts';
 
 /** A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is cancelled). */
 class Waiter {
@@ -29,6 +30,8 @@ export class StopPool {
   /** The pool's nodes once each, in the order given (the order `holders` lists them in). */
   private readonly unique: number[] = intArray();
   private readonly waiters: Waiter[] = objectArray();
+  /** `tryAcquireRanked`'s node orders by key. */
+  private readonly orders = new Map<number, Int32Array>();
   /** Per node index, the time (ms) from which the node is clear of its previous holder (0 until first released). */
   private readonly clearFrom: Float64Array;
   /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
@@ -163,6 +166,67 @@ export class StopPool {
     return best;
   }
 
+  /**
+   * `tryAcquire` with a rank that never changes for `key` (see `rankKey`): the same node, found by
+   * walking the pool's nodes in rank order, worked out at the key's first try and kept, to the
+   * first that is free; `rank` is called only then. For performance reasons: a try ranked every
+   * free node, a closure call and an estimate or two each, and the parking stalls (dozens a yard),
+   * the transfer points and a long row of holding bays were about 730,000 of them a day at Huu
+   * Nghi 2030; now a try mostly stops at the first or second node it looks at.
+   */
+  tryAcquireRanked(vehicle: number, key: number, rank: (node: number) => number): number {
+    return this.takeFirst(vehicle, this.orders.get(key) ?? this.order(key, rank));
+  }
+
+  /**
+   * `tryAcquireRanked` nearest first: by the static estimate from `from` (`estimator.estimate(from,
+   * node, loaded)`), under kind 0 of `rankKey`.
+   */
+  tryAcquireNearest(vehicle: number, from: number, loaded: boolean, estimator: Router): number {
+    const key = StopPool.rankKey(from, loaded, 0);
+    return this.takeFirst(vehicle, this.orders.get(key) ?? this.order(key, (n) => estimator.estimate(from, n, loaded)));
+  }
+
+  /**
+   * The key of a static rank for `tryAcquireRanked`: what it is measured from (a node), whether the
+   * vehicle is loaded, and what kind of rank it is (0 is `tryAcquireNearest`'s; 1-3 the caller's).
+   */
+  static rankKey(from: number, loaded: boolean, kind: number): number {
+    return (from * 2 + (loaded ? 1 : 0)) * 4 + kind;
+  }
+
+  /** Takes the first node of `order` that is free and nobody waiting is owed (as `tryAcquire`), or returns -1. */
+  private takeFirst(vehicle: number, order: Int32Array): number {
+    for (let k = 0; k < order.length; k++) {
+      const n = order[k]!;
+      if (this.holder[n]! >= 0) continue;
+      // First come first served, as in `tryAcquire`.
+      if (this.grant === 'fifo' && this.wanted(n)) continue;
+      this.holder[n] = vehicle;
+      this.held(1);
+      return n;
+    }
+    return -1;
+  }
+
+  /**
+   * The pool's nodes by `rank`, lowest first, ties in the order given (as `tryAcquire` breaks
+   * them), without those of infinite rank; kept under `key`.
+   */
+  private order(key: number, rank: (node: number) => number): Int32Array {
+    const nodes = this.nodes;
+    const r = new Float64Array(nodes.length);
+    const finite = intArray();
+    for (let i = 0; i < nodes.length; i++) {
+      r[i] = rank(nodes[i]!);
+      if (r[i] !== Infinity) finite.push(i);
+    }
+    finite.sort((a, b) => r[a]! - r[b]! || a - b);
+    const order = Int32Array.from(finite, (i) => nodes[i]!);
+    this.orders.set(key, order);
+    return order;
+  }
+
   /** Whether a waiter can use `node` (an indexed loop, not `some` with a closure nor for-of: asked per free node on every try). */
   private wanted(node: number): boolean {
     const waiters = this.waiters;
@@ -170,10 +234,13 @@ export class StopPool {
     return false;
   }
 
-  /** A node for `vehicle`: at once when one is free, else when one is released (or -1 if cancelled). */
-  acquire(vehicle: number, rank: (node: number) => number): Event<number> {
+  /**
+   * A node for `vehicle`: at once when one is free, else when one is released (or -1 if cancelled).
+   * With a `key` ≥ 0 `rank` never changes for that key, and the try is `tryAcquireRanked`'s.
+   */
+  acquire(vehicle: number, rank: (node: number) => number, key = -1): Event<number> {
     const ev = this.env.event<number>();
-    const n = this.tryAcquire(vehicle, rank);
+    const n = key < 0 ? this.tryAcquire(vehicle, rank) : this.tryAcquireRanked(vehicle, key, rank);
     if (n >= 0) ev.succeed(n);
     else this.waiters.push(new Waiter(vehicle, ev, rank));
     return ev;

@@ -109,12 +109,12 @@ export class VnCustoms {
         // Scanning everything: the scan-only share of red is cleared on the image. Red-only
         // scanning already picked that share when it sent the container to the scanner.
         open = this.scannerConfig.scanAll ? this.rng.next() >= this.config.scanOnlyShare[box.direction] : false;
-        if (!open) yield* this.review();
+        if (!open) yield this.review();
       } else if (this.triage.aiPass()) {
         this.counts.aiCleared++;
         yield this.scannerConfig.aiTime.sampleMs(this.rng);
       } else {
-        yield* this.review();
+        yield this.review();
         open = this.triage.operatorFlags();
       }
     }
@@ -128,9 +128,9 @@ export class VnCustoms {
     }
   }
 
-  /** An image analyst reviews the scan image. */
-  private *review(): ProcessBody<void> {
+  /** An image analyst reviews the scan image: the analyst's usage, to yield (see `scan`). */
+  private review(): Event<number> {
     this.counts.operatorReviewed++;
-    yield this.operators.use(this.scannerConfig.review.sampleMs(this.rng));
+    return this.operators.use(this.scannerConfig.review.sampleMs(this.rng));
   }
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Environment } from '../../src/kernel/environment.ts';
 import { StopPool } from '../../src/fleet/stop-pool.ts';
+import { lcg } from '../support/lcg.ts';
 
 const near = (n: number): number => n;
 
@@ -58,5 +59,39 @@ describe('StopPool nodes', () => {
     expect(() => pool.occupy(7, 1)).toThrow(/stalls: node 7 is not free/);
     expect(pool.free).toBe(1);
     expect(() => new StopPool(env, 'bays', [2, 1.5])).toThrow(/bays: stop nodes must be node indices \(whole numbers ≥ 0\), got 1.5/);
+  });
+});
+
+describe('StopPool.tryAcquireRanked', () => {
+  it('takes the node tryAcquire takes (lowest rank, ties in the order given, unreachable and owed nodes skipped), under random holders and waiters', () => {
+    const u = lcg(7);
+    const pick = (n: number): number => Math.floor(u() * n);
+    for (const grant of ['fifo', 'nearest'] as const) {
+      for (let trial = 0; trial < 200; trial++) {
+        const env = new Environment();
+        const nodes = Array.from({ length: 1 + pick(12) }, () => pick(20));
+        const a = new StopPool(env, 'a', nodes, grant);
+        const b = new StopPool(env, 'b', nodes, grant);
+        // Ranks with ties and unreachable nodes, fixed per key as tryAcquireRanked requires.
+        const ranks = [0, 1, 2].map(() => Array.from({ length: 20 }, () => (u() < 0.2 ? Infinity : pick(5))));
+        const waiterRank = Array.from({ length: 20 }, () => (u() < 0.5 ? Infinity : 1));
+        for (const n of nodes) {
+          if (u() < 0.3 && a.isFree(n)) {
+            a.occupy(n, 100 + n);
+            b.occupy(n, 100 + n);
+          }
+        }
+        if (u() < 0.5) {
+          a.acquire(99, (n) => waiterRank[n]!);
+          b.acquire(99, (n) => waiterRank[n]!);
+        }
+        for (let k = 0; k < 6; k++) {
+          const key = pick(3);
+          const rank = (n: number): number => ranks[key]![n]!;
+          expect(b.tryAcquireRanked(k, StopPool.rankKey(key, false, 1), rank)).toBe(a.tryAcquire(k, rank));
+        }
+        expect(b.holders()).toEqual(a.holders());
+      }
+    }
   });
 });
