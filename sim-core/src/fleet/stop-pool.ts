@@ -3,13 +3,56 @@ import type { Event } from '../kernel/event.ts';
 import { F64_ZERO, intArray, objectArray } from '../kernel/shapes.ts';
 import type { Router } from './router.ts';
 
-/** A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is cancelled). */
+/**
+ * A vehicle waiting in a pool, and the event that hands it a node (or -1 when its wait is
+ * cancelled); its rank of a node from its `RankTable` when it has one (`rankOf`).
+ */
 class Waiter {
   constructor(
     readonly vehicle: number,
     readonly event: Event<number>,
     readonly rank: (node: number) => number,
+    readonly table: RankTable | null,
   ) {}
+
+  rankOf(node: number): number {
+    return this.table !== null ? this.table.rankAt[node]! : this.rank(node);
+  }
+}
+
+/**
+ * A static rank of a pool's nodes (see `StopPool.tryAcquireRanked`), worked out once: the nodes
+ * it can use, lowest rank first (ties in the pool's order, as `tryAcquire` breaks them), and each
+ * node's rank by node index (Infinity for a node it cannot use). A class of typed arrays, for
+ * performance reasons: kept for the run (sim-core/README.md, "Shapes that never change").
+ */
+class RankTable {
+  readonly order: Int32Array;
+  readonly rankAt: Float64Array;
+
+  constructor(nodes: readonly number[], size: number, rank: (node: number) => number) {
+    const rankAt = new Float64Array(size).fill(Infinity);
+    const order = new Int32Array(nodes.length);
+    const sorted = new Float64Array(nodes.length);
+    // An insertion sort into typed arrays: a pool has a few dozen nodes at most, and the builtin
+    // sort with a comparator (and `Int32Array.from`'s callback) cost more than the sorting itself.
+    let k = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      const r = rank(n);
+      rankAt[n] = r;
+      if (r === Infinity) continue;
+      let j = k++;
+      for (; j > 0 && sorted[j - 1]! > r; j--) {
+        sorted[j] = sorted[j - 1]!;
+        order[j] = order[j - 1]!;
+      }
+      sorted[j] = r;
+      order[j] = n;
+    }
+    this.order = order.subarray(0, k);
+    this.rankAt = rankAt;
+  }
 }
 
 /**
@@ -30,8 +73,8 @@ export class StopPool {
   /** The pool's nodes once each, in the order given (the order `holders` lists them in). */
   private readonly unique: number[] = intArray();
   private readonly waiters: Waiter[] = objectArray();
-  /** `tryAcquireRanked`'s node orders by key. */
-  private readonly orders = new Map<number, Int32Array>();
+  /** `tryAcquireRanked`'s rank tables by key. */
+  private readonly tables = new Map<number, RankTable>();
   /** Per node index, the time (ms) from which the node is clear of its previous holder (0 until first released). */
   private readonly clearFrom: Float64Array;
   /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
@@ -175,7 +218,7 @@ export class StopPool {
    * Nghi 2030; now a try mostly stops at the first or second node it looks at.
    */
   tryAcquireRanked(vehicle: number, key: number, rank: (node: number) => number): number {
-    return this.takeFirst(vehicle, this.orders.get(key) ?? this.order(key, rank));
+    return this.takeFirst(vehicle, this.table(key, rank).order);
   }
 
   /**
@@ -184,7 +227,7 @@ export class StopPool {
    */
   tryAcquireNearest(vehicle: number, from: number, loaded: boolean, estimator: Router): number {
     const key = StopPool.rankKey(from, loaded, 0);
-    return this.takeFirst(vehicle, this.orders.get(key) ?? this.order(key, (n) => estimator.estimate(from, n, loaded)));
+    return this.takeFirst(vehicle, (this.tables.get(key) ?? this.table(key, (n) => estimator.estimate(from, n, loaded))).order);
   }
 
   /**
@@ -209,40 +252,35 @@ export class StopPool {
     return -1;
   }
 
-  /**
-   * The pool's nodes by `rank`, lowest first, ties in the order given (as `tryAcquire` breaks
-   * them), without those of infinite rank; kept under `key`.
-   */
-  private order(key: number, rank: (node: number) => number): Int32Array {
-    const nodes = this.nodes;
-    const r = new Float64Array(nodes.length);
-    const finite = intArray();
-    for (let i = 0; i < nodes.length; i++) {
-      r[i] = rank(nodes[i]!);
-      if (r[i] !== Infinity) finite.push(i);
+  /** The rank table kept under `key`, worked out from `rank` if there is none yet. */
+  private table(key: number, rank: (node: number) => number): RankTable {
+    let t = this.tables.get(key);
+    if (t === undefined) {
+      t = new RankTable(this.nodes, this.holder.length, rank);
+      this.tables.set(key, t);
     }
-    finite.sort((a, b) => r[a]! - r[b]! || a - b);
-    const order = Int32Array.from(finite, (i) => nodes[i]!);
-    this.orders.set(key, order);
-    return order;
+    return t;
   }
 
   /** Whether a waiter can use `node` (an indexed loop, not `some` with a closure nor for-of: asked per free node on every try). */
   private wanted(node: number): boolean {
     const waiters = this.waiters;
-    for (let i = 0; i < waiters.length; i++) if (waiters[i]!.rank(node) !== Infinity) return true;
+    for (let i = 0; i < waiters.length; i++) if (waiters[i]!.rankOf(node) !== Infinity) return true;
     return false;
   }
 
   /**
    * A node for `vehicle`: at once when one is free, else when one is released (or -1 if cancelled).
-   * With a `key` ≥ 0 `rank` never changes for that key, and the try is `tryAcquireRanked`'s.
+   * With a `key` ≥ 0 `rank` never changes for that key: the try is `tryAcquireRanked`'s, and while
+   * the vehicle waits its rank of a node is read from the key's table (asked of every waiter for
+   * each node released, and for each free node a newcomer could take).
    */
   acquire(vehicle: number, rank: (node: number) => number, key = -1): Event<number> {
     const ev = this.env.event<number>();
-    const n = key < 0 ? this.tryAcquire(vehicle, rank) : this.tryAcquireRanked(vehicle, key, rank);
+    const table = key < 0 ? null : this.table(key, rank);
+    const n = table === null ? this.tryAcquire(vehicle, rank) : this.takeFirst(vehicle, table.order);
     if (n >= 0) ev.succeed(n);
-    else this.waiters.push(new Waiter(vehicle, ev, rank));
+    else this.waiters.push(new Waiter(vehicle, ev, rank, table));
     return ev;
   }
 
@@ -270,7 +308,7 @@ export class StopPool {
     let pick = -1;
     let best = Infinity;
     for (let i = 0; i < this.waiters.length; i++) {
-      const r = this.waiters[i]!.rank(node);
+      const r = this.waiters[i]!.rankOf(node);
       if (r === Infinity) continue;
       if (pick < 0 || (this.grant === 'nearest' && r < best)) {
         pick = i;

@@ -63,7 +63,7 @@ describe('StopPool nodes', () => {
 });
 
 describe('StopPool.tryAcquireRanked', () => {
-  it('takes the node tryAcquire takes (lowest rank, ties in the order given, unreachable and owed nodes skipped), under random holders and waiters', () => {
+  it('takes the node tryAcquire takes (lowest rank, ties in the order given, unreachable and owed nodes skipped), and hands released nodes to the waiters tryAcquire\'s closures would, under random holders and waiters', () => {
     const u = lcg(7);
     const pick = (n: number): number => Math.floor(u() * n);
     for (const grant of ['fifo', 'nearest'] as const) {
@@ -83,14 +83,27 @@ describe('StopPool.tryAcquireRanked', () => {
         }
         if (u() < 0.5) {
           a.acquire(99, (n) => waiterRank[n]!);
-          b.acquire(99, (n) => waiterRank[n]!);
+          b.acquire(99, (n) => waiterRank[n]!, StopPool.rankKey(9, false, 1));
         }
         for (let k = 0; k < 6; k++) {
           const key = pick(3);
           const rank = (n: number): number => ranks[key]![n]!;
-          expect(b.tryAcquireRanked(k, StopPool.rankKey(key, false, 1), rank)).toBe(a.tryAcquire(k, rank));
+          if (u() < 0.5) expect(b.tryAcquireRanked(k, StopPool.rankKey(key, false, 1), rank)).toBe(a.tryAcquire(k, rank));
+          else {
+            // Waiting with a rank table: what it is granted on a release is what the closure gives.
+            a.acquire(k, rank);
+            b.acquire(k, rank, StopPool.rankKey(key, false, 1));
+          }
         }
         expect(b.holders()).toEqual(a.holders());
+        expect(b.waiting()).toEqual(a.waiting());
+        for (const n of new Set(nodes)) {
+          if (a.isFree(n) || u() < 0.3) continue;
+          a.release(n);
+          b.release(n);
+          expect(b.holders()).toEqual(a.holders());
+          expect(b.waiting()).toEqual(a.waiting());
+        }
       }
     }
   });
