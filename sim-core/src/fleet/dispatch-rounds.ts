@@ -85,8 +85,11 @@ export class DispatchRounds<J extends FleetJob> {
     this.scheduled = false;
     if (this.inFlight || !this.dirty) return;
     this.dirty = false;
-    const idle = this.vehicles.filter((v) => v.pending !== null);
-    if (idle.length === 0 || (this.jobs.length === 0 && !this.askWithoutJobs)) return;
+    // Nothing to ask when no job waits, before looking for idle vehicles: most rounds end here.
+    if (this.jobs.length === 0 && !this.askWithoutJobs) return;
+    const idle: Vehicle<J>[] = objectArray();
+    for (let i = 0; i < this.vehicles.length; i++) if (this.vehicles[i]!.pending !== null) idle.push(this.vehicles[i]!);
+    if (idle.length === 0) return;
     const request = this.request(idle);
     this.inFlight = true;
     this.stats.dispatchRequests++;
