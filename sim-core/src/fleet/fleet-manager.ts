@@ -165,7 +165,7 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
         visual.emit({ type: 'spawn', t: env.now, id: v.id, kind: 'igv', at, country: side });
         visual.emit({ type: 'state', t: env.now, id: v.id, key: 'battery', value: round3(driver.soc) });
       }
-      env.process(runTasks(this.life(v)), `igv:${i}`);
+      runTasks(env, this.life(v), `igv:${i}`);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Environment } from './environment.ts';
 import { Event, Interrupt, NORMAL, State, TAG, URGENT } from './event.ts';
+import { objectArray } from './shapes.ts';
 
 /**
  * What a process generator may yield:
@@ -24,15 +25,32 @@ export class Process<R = unknown> extends Event<R> {
   waitSeq = -1;
   /** @internal */ readonly resumeCb = (ev: Event<any>): void => this.resume(ev);
   private started = false;
+  /** The generator running: the body, or the innermost sub-task it yielded (see the constructor's `tasks`). */
+  private running: Generator<unknown, unknown, any>;
+  /**
+   * With sub-tasks: the generators waiting for the one running to return, innermost last; null
+   * for a plain process.
+   */
+  private readonly waiting: Generator<unknown, unknown, any>[] | null;
 
   constructor(
     env: Environment,
-    private readonly body: ProcessBody<R>,
+    body: ProcessBody<R>,
     /** A name for traces and error messages. */
     readonly name: string,
+    /**
+     * Whether a generator the body yields is a sub-task: `yield task` then means what `yield* task`
+     * means (what reaches the kernel is what the task yields, the task's return value is what
+     * `yield` returns, and its error is thrown there), but a resume runs the innermost task alone,
+     * not every generator delegating to it. For performance reasons: with `yield*`, each resume
+     * resumes (and suspends again, saving its registers) every generator of the chain.
+     */
+    tasks = false,
   ) {
     super(env);
     this.tag = TAG.PROCESS;
+    this.running = body;
+    this.waiting = tasks ? objectArray() : null;
     env.call(0, startProcess, this, URGENT, TAG.INIT);
   }
 
@@ -68,19 +86,36 @@ export class Process<R = unknown> extends Event<R> {
     const previous = env.activeProcess;
     env.activeProcess = this;
     this.started = true;
+    const waiting = this.waiting;
     for (;;) {
-      let step: IteratorResult<Yieldable, R>;
+      let step: IteratorResult<unknown, unknown>;
+      const gen = this.running;
       try {
-        step = isError ? this.body.throw(input) : this.body.next(input);
+        // A sub-task's methods are called directly, not looked up on it: see `GENERATOR_NEXT`.
+        if (waiting === null) step = isError ? gen.throw(input) : gen.next(input);
+        else step = isError ? GENERATOR_THROW.call(gen, input) : GENERATOR_NEXT.call(gen, input);
       } catch (error) {
-        env.activeProcess = previous;
-        this.fail(error);
-        return;
+        if (waiting === null || waiting.length === 0) {
+          env.activeProcess = previous;
+          this.fail(error);
+          return;
+        }
+        // Into the task that yielded the one that threw.
+        this.running = waiting.pop()!;
+        input = error;
+        isError = true;
+        continue;
       }
-      if (step.done) {
-        env.activeProcess = previous;
-        this.succeed(step.value);
-        return;
+      if (step.done === true) {
+        if (waiting === null || waiting.length === 0) {
+          env.activeProcess = previous;
+          this.succeed(step.value as R);
+          return;
+        }
+        this.running = waiting.pop()!;
+        input = step.value;
+        isError = false;
+        continue;
       }
       const y = step.value;
       if (typeof y === 'number') {
@@ -110,6 +145,13 @@ export class Process<R = unknown> extends Event<R> {
         isError = !y.ok;
         continue;
       }
+      if (waiting !== null && isGenerator(y)) {
+        waiting.push(gen);
+        this.running = y;
+        input = undefined;
+        isError = false;
+        continue;
+      }
       input = new TypeError(`process '${this.name}' yielded ${String(y)}: yield a delay in ms or an Event`);
       isError = true;
     }
@@ -120,6 +162,24 @@ export class Process<R = unknown> extends Event<R> {
   get hasStarted(): boolean {
     return this.started;
   }
+}
+
+/**
+ * What every generator object inherits from (through its function's `prototype`), and its methods.
+ * A sub-task's are called directly, not looked up on it: for performance reasons, since every
+ * generator function's objects have a map of their own, and the tasks of one process come from a
+ * dozen generator functions (the fleet's, the yards'), so a look-up of `next` on a task missed V8's
+ * caches often, at about 1 µs, as much as the rest of a resume.
+ */
+const GENERATOR_PROTOTYPE = Object.getPrototypeOf(Object.getPrototypeOf((function* () {})())) as Generator<unknown, unknown, any>;
+const GENERATOR_NEXT = GENERATOR_PROTOTYPE.next;
+const GENERATOR_THROW = GENERATOR_PROTOTYPE.throw;
+
+/** Whether `y` is a generator object, by its prototype chain (no property look-up on `y`, as above). */
+function isGenerator(y: unknown): y is Generator<unknown, unknown, any> {
+  if (typeof y !== 'object' || y === null) return false;
+  const own = Object.getPrototypeOf(y) as object | null;
+  return own !== null && Object.getPrototypeOf(own) === GENERATOR_PROTOTYPE;
 }
 
 function startProcess(p: Process<any>): void {

@@ -39,7 +39,10 @@ describe('runTasks', () => {
           log.push(`${n}:${total}@${env.now}`);
         }
       }
-      for (let n = 1; n <= 3; n++) env.process(flat ? runTasks(life(n)) : (life(n) as ProcessBody<void>), `p${n}`);
+      for (let n = 1; n <= 3; n++) {
+        if (flat) runTasks(env, life(n), `p${n}`);
+        else env.process(life(n) as ProcessBody<void>, `p${n}`);
+      }
       env.run();
       return { hash: env.traceHash, now: env.now, log };
     };
@@ -75,7 +78,7 @@ describe('runTasks', () => {
       const r: string = yield waiting();
       return r;
     }
-    const p = env.process(runTasks(root()));
+    const p = runTasks(env, root(), 'root');
     env.run();
     expect(seen).toEqual(['root crane jammed @5', 'inner gate closed @8']);
     expect(p.value).toBe('rerouted');
@@ -86,7 +89,7 @@ describe('runTasks', () => {
     function* bad(): Task<void> {
       yield 'soon' as unknown as number;
     }
-    const p = env.process(runTasks(bad()));
+    const p = runTasks(env, bad(), 'bad');
     p.defused = true;
     expect(() => env.run()).not.toThrow();
     expect(p.ok).toBe(false);
