@@ -21,6 +21,7 @@ import { failingResource, Gate, openDelay, Yard, type Box } from './plant.ts';
 import { TRACE } from './trace-codes.ts';
 import { VnCustoms } from './vn-customs.ts';
 import { ContainerJob, ModelObserver } from './transport-links.ts';
+import { runTasks, type Task } from '../fleet/task-stack.ts';
 import type { VisualSink } from '../stream/visual-events.ts';
 import { CrossingVisuals } from '../stream/crossing-visuals.ts';
 import { Placement } from '../stream/placement.ts';
@@ -163,7 +164,10 @@ export class CrossingModel {
       if (t > this.env.now) yield t - this.env.now;
       const smart = this.config.mode === 'smart';
       const body = direction === 'export' ? (smart ? this.exportTruck() : this.baselineExport()) : smart ? this.cnImportTruck() : this.baselineImport();
-      this.env.process(body, direction);
+      // A truck's process runs its steps (clearance, hand-over, leaving) as sub-tasks, not nested
+      // with yield*: for performance reasons, as each resume would resume every generator of the
+      // chain (see fleet/task-stack.ts). What reaches the kernel is the same, so is the trace.
+      runTasks(this.env, body, direction);
     }
   }
 
@@ -202,13 +206,13 @@ export class CrossingModel {
   // ---- smart mode: export (VN → CN) -------------------------------------------------------------
 
   /** A Vietnamese truck brings an export container, hands it to the yard, and leaves (maybe loaded). */
-  private *exportTruck(): ProcessBody<void> {
+  private *exportTruck(): Task<void> {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const box = this.newBox('export', truck);
-    yield* this.exportClearance(truck, box, t0);
+    yield this.exportClearance(truck, box, t0);
     this.ledger.move(truck, 'vn-yard');
-    yield* this.handOverExport(box);
+    yield this.handOverExport(box);
     if (this.rng.next() < this.config.demand.twoWayShare) {
       // The two-way pilot: wait for the next cleared import container and take it home.
       const ev = this.env.event<Box>();
@@ -216,10 +220,10 @@ export class CrossingModel {
       const back: Box = yield ev;
       yield this.vnYard.move(this.priority('import', 'load-truck'), false);
       this.ledger.move(back.id, truck);
-      yield* this.leaveVietnam(truck, t0, back);
+      yield this.leaveVietnam(truck, t0, back);
       return;
     }
-    yield* this.leaveVietnam(truck, t0, null);
+    yield this.leaveVietnam(truck, t0, null);
   }
 
   /**
@@ -227,7 +231,7 @@ export class CrossingModel {
    * (and its document check, maybe done before arrival), opening hours, the truck gate, the
    * scanner when it applies, triage and inspection.
    */
-  private *exportClearance(truck: string, box: Box, t0: number): ProcessBody<void> {
+  private *exportClearance(truck: string, box: Box, t0: number): Task<void> {
     const spot = this.parking.request();
     yield spot;
     const checked = this.customs.declare(box, 'export');
@@ -243,13 +247,13 @@ export class CrossingModel {
       yield this.customs.scan(truck);
     }
     this.ledger.move(truck, 'vn-customs');
-    yield* this.customs.clear(box, this.env.now, scanned);
+    yield this.customs.clear(box, this.env.now, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('export', this.env.now - t0);
   }
 
   /** Crane lifts the export container off the truck, set down for an IGV or into storage. */
-  private *handOverExport(box: Box): ProcessBody<void> {
+  private *handOverExport(box: Box): Task<void> {
     const yard = this.vnYard;
     const state = { carrierWaiting: this.transport!.idleAt('VN') > 0, freeSlots: yard.outbound.capacity - yard.outbound.items.length };
     let decision = this.controllers.yard.plan(state);
@@ -318,11 +322,11 @@ export class CrossingModel {
     this.ledger.move(box.id, box.direction === 'export' ? 'cn-import-storage' : 'vn-import-storage');
     yield yard.inbound.put(box);
     void igv;
-    this.env.process(box.direction === 'export' ? this.cnDelivery(box) : this.vnImportClearance(box, scanned), 'after-crossing');
+    runTasks(this.env, box.direction === 'export' ? this.cnDelivery(box) : this.vnImportClearance(box, scanned), 'after-crossing');
   }
 
   /** On the Chinese side: inspection (quarantine for fruit), a Chinese truck collects, the exit gate. */
-  private *cnDelivery(box: Box): ProcessBody<void> {
+  private *cnDelivery(box: Box): Task<void> {
     const china = this.config.china;
     if (!china.enabled) {
       yield this.cnYard.inbound.get((b) => b === box);
@@ -351,7 +355,7 @@ export class CrossingModel {
   // ---- smart mode: import (CN → VN) -------------------------------------------------------------
 
   /** A Chinese truck brings an import container to the Chinese yard and leaves empty. */
-  private *cnImportTruck(): ProcessBody<void> {
+  private *cnImportTruck(): Task<void> {
     const truck = this.newTruck('cn-truck', 'cn-truck-gate');
     const box = this.newBox('import', truck);
     if (!this.config.hours.CN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.CN);
@@ -367,8 +371,8 @@ export class CrossingModel {
   }
 
   /** Vietnamese customs clears the import container in the yard; then a truck takes it away. */
-  private *vnImportClearance(box: Box, scanned: boolean): ProcessBody<void> {
-    yield* this.customs.clear(box, box.checkDoneAt, scanned);
+  private *vnImportClearance(box: Box, scanned: boolean): Task<void> {
+    yield this.customs.clear(box, box.checkDoneAt, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('import', this.env.now - box.arrivedAt);
     const twoWay = this.twoWayWaiting.shift();
@@ -378,11 +382,11 @@ export class CrossingModel {
       return;
     }
     yield this.config.demand.vnPickupDelay.sampleMs(this.rng);
-    yield* this.collectImport(box);
+    yield this.collectImport(box);
   }
 
   /** A Vietnamese truck comes to collect a cleared import container. */
-  private *collectImport(box: Box): ProcessBody<void> {
+  private *collectImport(box: Box): Task<void> {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-truck-gate');
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
@@ -391,11 +395,11 @@ export class CrossingModel {
     yield this.vnYard.inbound.get((b) => b === box);
     yield this.vnYard.move(this.priority('import', 'load-truck'), false);
     this.ledger.move(box.id, truck);
-    yield* this.leaveVietnam(truck, t0, box);
+    yield this.leaveVietnam(truck, t0, box);
   }
 
   /** Through the Vietnamese truck exit gate; a container on board leaves the system with the truck. */
-  private *leaveVietnam(truck: string, arrivedAt: number, box: Box | null): ProcessBody<void> {
+  private *leaveVietnam(truck: string, arrivedAt: number, box: Box | null): Task<void> {
     if (!this.config.hours.VN.isOpen(this.env.now)) yield openDelay(this.env, this.config.hours.VN);
     this.ledger.move(truck, 'vn-truck-gate');
     yield this.gates.vnTruckOut.pass(truck);
@@ -406,21 +410,21 @@ export class CrossingModel {
   // ---- baseline mode: trucks drive the channel themselves ----------------------------------------
 
   /** Today's export: gate and customs in Vietnam, drive across, a reach stacker unloads, drive back. */
-  private *baselineExport(): ProcessBody<void> {
+  private *baselineExport(): Task<void> {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const box = this.newBox('export', truck);
-    yield* this.exportClearance(truck, box, t0);
-    yield* this.driveAcross(truck, 'VN');
+    yield this.exportClearance(truck, box, t0);
+    yield this.driveAcross(truck, 'VN');
     yield this.cnYard.move(this.priority('export', 'unload-truck'), false);
     this.crossed(box);
     this.boxLeaves(box); // handed over to the Chinese side
-    yield* this.driveAcross(truck, 'CN');
-    yield* this.leaveVietnam(truck, t0, null);
+    yield this.driveAcross(truck, 'CN');
+    yield this.leaveVietnam(truck, t0, null);
   }
 
   /** Today's import: an empty Vietnamese truck drives across, is loaded, and clears customs on return. */
-  private *baselineImport(): ProcessBody<void> {
+  private *baselineImport(): Task<void> {
     const t0 = this.env.now;
     const truck = this.newTruck('vn-truck', 'vn-parking');
     const spot = this.parking.request();
@@ -429,23 +433,23 @@ export class CrossingModel {
     this.ledger.move(truck, 'vn-truck-gate');
     yield this.gates.vnTruckIn.pass(truck);
     this.parking.release(spot);
-    yield* this.driveAcross(truck, 'VN');
+    yield this.driveAcross(truck, 'VN');
     yield this.cnYard.move(this.priority('import', 'load-truck'), false);
     const box = this.newBox('import', truck);
-    yield* this.driveAcross(truck, 'CN');
+    yield this.driveAcross(truck, 'CN');
     this.crossed(box);
     const checked = this.customs.declare(box, 'import');
     this.ledger.move(truck, 'vn-customs');
     const scanned = this.customs.scans(box);
     if (scanned) yield this.customs.scan(truck);
-    yield* this.customs.clear(box, checked, scanned);
+    yield this.customs.clear(box, checked, scanned);
     box.clearedAt = this.env.now;
     this.kpi.clearance('import', this.env.now - box.arrivedAt);
-    yield* this.leaveVietnam(truck, t0, box);
+    yield this.leaveVietnam(truck, t0, box);
   }
 
   /** A truck drives the channel from `from` to the other side: border gates and the drive itself. */
-  private *driveAcross(truck: string, from: Country): ProcessBody<void> {
+  private *driveAcross(truck: string, from: Country): Task<void> {
     const to: Country = from === 'VN' ? 'CN' : 'VN';
     if (!this.config.hours[from].isOpen(this.env.now)) yield openDelay(this.env, this.config.hours[from]);
     yield (from === 'VN' ? this.gates.vnBorderOut : this.gates.cnBorderOut).pass(truck);
