@@ -16,22 +16,26 @@ class Waiter {
   ) {}
 
   rankOf(node: number): number {
-    return this.table !== null ? this.table.rankAt[node]! : this.rank(node);
+    return this.table !== null ? this.table.rankOf(node) : this.rank(node);
   }
 }
 
 /**
  * A static rank of a pool's nodes (see `StopPool.tryAcquireRanked`), worked out once: the nodes
  * it can use, lowest rank first (ties in the pool's order, as `tryAcquire` breaks them), and each
- * node's rank by node index (Infinity for a node it cannot use). A class of typed arrays, for
- * performance reasons: kept for the run (sim-core/README.md, "Shapes that never change").
+ * node's rank by its place in the pool (`position`: the pool's, by node index). A class of typed
+ * arrays, for performance reasons: kept for the run (sim-core/README.md, "Shapes that never change").
  */
 class RankTable {
   readonly order: Int32Array;
-  readonly rankAt: Float64Array;
+  private readonly rankAt: Float64Array;
 
-  constructor(nodes: readonly number[], size: number, rank: (node: number) => number) {
-    const rankAt = new Float64Array(size).fill(Infinity);
+  constructor(
+    nodes: readonly number[],
+    private readonly position: Int32Array,
+    rank: (node: number) => number,
+  ) {
+    const rankAt = new Float64Array(nodes.length);
     const order = new Int32Array(nodes.length);
     const sorted = new Float64Array(nodes.length);
     // An insertion sort into typed arrays: a pool has a few dozen nodes at most, and the builtin
@@ -40,7 +44,7 @@ class RankTable {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i]!;
       const r = rank(n);
-      rankAt[n] = r;
+      rankAt[i] = r;
       if (r === Infinity) continue;
       let j = k++;
       for (; j > 0 && sorted[j - 1]! > r; j--) {
@@ -52,6 +56,11 @@ class RankTable {
     }
     this.order = order.subarray(0, k);
     this.rankAt = rankAt;
+  }
+
+  /** The rank of one of the pool's nodes. */
+  rankOf(node: number): number {
+    return this.rankAt[this.position[node]!]!;
   }
 }
 
@@ -70,6 +79,8 @@ export class StopPool {
    * a builtin call each.
    */
   private readonly holder: Int32Array;
+  /** Per node index (as `holder`), the node's first place in `nodes` (-1 for the others): `RankTable`'s index. */
+  private readonly position: Int32Array;
   /** The pool's nodes once each, in the order given (the order `holders` lists them in). */
   private readonly unique: number[] = intArray();
   private readonly waiters: Waiter[] = objectArray();
@@ -96,6 +107,8 @@ export class StopPool {
       size = Math.max(size, n + 1);
     }
     this.holder = new Int32Array(size).fill(NOT_IN_POOL);
+    this.position = new Int32Array(size).fill(-1);
+    for (let i = nodes.length - 1; i >= 0; i--) this.position[nodes[i]!] = i;
     this.clearFrom = new Float64Array(size);
     for (const n of nodes) {
       if (this.holder[n] !== NOT_IN_POOL) continue;
@@ -256,7 +269,7 @@ export class StopPool {
   private table(key: number, rank: (node: number) => number): RankTable {
     let t = this.tables.get(key);
     if (t === undefined) {
-      t = new RankTable(this.nodes, this.holder.length, rank);
+      t = new RankTable(this.nodes, this.position, rank);
       this.tables.set(key, t);
     }
     return t;
