@@ -69,7 +69,7 @@ export class Gate {
     this.lanes = failingResource(env, name, lanes, enabled ? config.failures : null, streams, log);
     this.rng = streams.stream(name);
     this.open = env.event<number>();
-    this.open.completeNow(0);
+    this.open.fireNow(0);
   }
 
   /**
@@ -178,7 +178,7 @@ export class Yard {
     this.inbound = new Store<Box>(env, Math.max(1, inboundSlots), { name: `${name}:inbound` });
     this.rng = streams.stream(`${name}:cranes`);
     this.idle = env.event<number>();
-    this.idle.completeNow(0);
+    this.idle.fireNow(0);
   }
 
   /**
