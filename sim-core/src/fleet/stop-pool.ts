@@ -225,10 +225,10 @@ export class StopPool {
   /**
    * `tryAcquire` with a rank that never changes for `key` (see `rankKey`): the same node, found by
    * walking the pool's nodes in rank order, worked out at the key's first try and kept, to the
-   * first that is free; `rank` is called only then. For performance reasons: a try ranked every
-   * free node, a closure call and an estimate or two each, and the parking stalls (dozens a yard),
-   * the transfer points and a long row of holding bays were about 730,000 of them a day at Huu
-   * Nghi 2030; now a try mostly stops at the first or second node it looks at.
+   * first that is free; `rank` is called only then. For performance reasons: a try looked at every
+   * node and ranked each free one, a closure call and an estimate or two each, and the parking
+   * stalls (dozens a yard), the transfer points and a long row of holding bays made that about
+   * 766,000 nodes a day at Huu Nghi 2030; now a try mostly stops at the first or second it looks at.
    */
   tryAcquireRanked(vehicle: number, key: number, rank: (node: number) => number): number {
     return this.takeFirst(vehicle, this.table(key, rank).order);
