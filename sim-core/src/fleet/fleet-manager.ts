@@ -20,7 +20,7 @@ import { round3 } from './polyline.ts';
 import type { Router } from './router.ts';
 import { SimulatedDriver } from './simulated-driver.ts';
 import { SideAdmission, type AdmissionRule } from './side-admission.ts';
-import { StopPool } from './stop-pool.ts';
+import { type SharedRankTables, StopPool } from './stop-pool.ts';
 import type { CruiseSpeeds } from './stretch.ts';
 import { StretchCache } from './stretch-cache.ts';
 import { runTasks, type Task } from './task-stack.ts';
@@ -88,6 +88,11 @@ export interface FleetOptions {
   failures: FailureConfig | null;
   /** Ask the dispatch port even when no job waits (for strategies that reposition empty IGVs). */
   askWithoutJobs: boolean;
+  /**
+   * The stop pools' rank tables kept across runs, for an `estimator` whose estimates are the same
+   * in every run that passes these (see `SharedRankTables`); null: each run works out its own.
+   */
+  rankTables: SharedRankTables | null;
 }
 
 
@@ -133,7 +138,7 @@ export class FleetManager<J extends FleetJob> implements VehicleListener {
     this.stats = new FleetStats(env, options.fleet);
     this.traffic = new TrafficController(graph);
     this.stretches = new StretchCache(graph, options.speeds);
-    this.topology = new FleetTopology(env, graph, estimator, options.fleet, options.frontBays);
+    this.topology = new FleetTopology(env, graph, estimator, options.fleet, options.frontBays, options.rankTables);
     this.busy = new Resource(env, Math.max(1, options.fleet), { name: 'igvs' });
     this.detector = new DeadlockDetector(this.vehicles, this.topology);
     this.rounds = new DispatchRounds(env, graph, port, this.vehicles, estimator, this.topology, this.stats, plant, options.askWithoutJobs);

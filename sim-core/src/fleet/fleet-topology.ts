@@ -3,7 +3,7 @@ import type { Country } from '../model/control/types.ts';
 import { ScenarioError } from '../model/from-scenario.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { Router } from './router.ts';
-import { StopPool } from './stop-pool.ts';
+import { type SharedRankTables, StopPool } from './stop-pool.ts';
 import { holeyObjectArray } from '../kernel/shapes.ts';
 
 const SIDES: readonly Country[] = ['VN', 'CN'];
@@ -53,13 +53,15 @@ export class FleetTopology {
     private readonly estimator: Router,
     fleet: number,
     private readonly frontBays: FrontBayRule,
+    /** Rank tables kept from earlier runs whose estimator ranks the same (null: this run's own). */
+    rankTables: SharedRankTables | null = null,
   ) {
     const poolAt = holeyObjectArray<StopPool | null>(graph.nodes.length).fill(null) as Array<StopPool | null>;
     this.poolAt = poolAt;
     this.stall = new Uint8Array(graph.nodes.length);
     this.gateDist = new Float64Array(2 * graph.nodes.length).fill(NaN);
     const pool = (name: string, nodes: number[], grant: 'fifo' | 'nearest' = 'fifo'): StopPool => {
-      const p = new StopPool(env, name, nodes, grant);
+      const p = new StopPool(env, name, nodes, grant, rankTables === null ? null : rankTables.of(name, nodes));
       for (const n of nodes) poolAt[n] = p;
       this.allPools.push(p);
       return p;

@@ -2,7 +2,7 @@ import { ZONE, ZONE_AT, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NOD
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { PassageConflicts } from './passage-conflicts.ts';
-import { grown } from './typed-grow.ts';
+import { GROWN_AT_BUILD, grown } from './typed-grow.ts';
 import { objectArray } from '../kernel/shapes.ts';
 import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_T0, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 
@@ -25,6 +25,9 @@ const C = 8;
  * less than this.
  */
 const ENVELOPE_MARGIN_MS = 1;
+
+/** Windows a junction's list has room for when built. */
+const ZONE_ROOM = 16;
 
 /**
  * The junction half of the traffic controller's reservations (see TrafficController): per node the
@@ -73,10 +76,23 @@ export class JunctionReservations {
   ) {
     this.zones = objectArray();
     // Windows are booked only at junctions (nodes with a zone); the others share one list that
-    // stays empty. Room for 16 windows (the busiest junctions hold up to 32 on the presets' days and
-    // grow, through the path `ZoneWindows` runs once when it is built; room for all costs memory).
+    // stays empty. Room for `ZONE_ROOM` windows (the busiest junctions hold up to 32 on the presets'
+    // days and grow, through the path the first `GROWN_AT_BUILD` lists run when they are built;
+    // room for all costs memory). The other lists' room is cut from one slab.
     const none = new ZoneWindows(1);
-    for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(16) : none);
+    let real = 0;
+    for (const node of graph.nodes) if (node.zoneRadiusM > 0) real++;
+    const size = W * ZONE_ROOM;
+    const slab = new Float64Array(size * Math.max(0, real - GROWN_AT_BUILD));
+    let built = 0;
+    for (const node of graph.nodes) {
+      if (node.zoneRadiusM <= 0) {
+        this.zones.push(none);
+        continue;
+      }
+      const at = size * (built++ - GROWN_AT_BUILD);
+      this.zones.push(new ZoneWindows(ZONE_ROOM, at < 0 ? null : slab.subarray(at, at + size)));
+    }
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
     this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);

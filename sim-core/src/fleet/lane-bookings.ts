@@ -39,17 +39,26 @@ export class LaneBookings {
   /** The earliest leaving time held (Infinity when empty); changed only by this class. */
   minLeaves = Infinity;
 
-  constructor(capacity = 8) {
+  /**
+   * A list with room for `capacity` entries: `room` when given (L · capacity numbers, a view of a
+   * slab its controller cuts every list's room from), else half of it, grown to it through
+   * `reserve` (see TrafficController's constructor for why some lists are built that way).
+   */
+  constructor(capacity = 8, room: Float64Array | null = null) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`LaneBookings: capacity must be a whole number ≥ 1, got ${capacity}`);
+    if (room !== null && room.length !== L * capacity) throw new Error(`LaneBookings: room for ${capacity} entries must hold ${L * capacity} numbers, got ${room.length}`);
     // Written twice on purpose: V8 takes a field written once for a constant and throws away the
     // code optimized on that assumption when `grown` first replaces the array mid-run (see
     // TrafficController's constructor); the second write marks it mutable before anything is optimized.
     this.data = EMPTY;
-    this.data = new Float64Array(L * Math.max(1, capacity >> 1));
-    // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
-    // growth then has V8's type feedback before the booking code is optimized, and its first run
-    // on a busy lane no longer throws that code away.
-    this.reserve(Math.max(1, capacity >> 1) + 1);
+    if (room !== null) this.data = room;
+    else {
+      this.data = new Float64Array(L * Math.max(1, capacity >> 1));
+      // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
+      // growth then has V8's type feedback before the booking code is optimized, and its first run
+      // on a busy lane no longer throws that code away.
+      this.reserve(Math.max(1, capacity >> 1) + 1);
+    }
   }
 
   /** Room for `n` entries: the array doubles when it is full. */

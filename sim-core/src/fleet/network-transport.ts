@@ -15,7 +15,8 @@ import { fleetKpis, type FleetKpis } from './fleet-kpis.ts';
 import { FleetManager, type FleetJob, type FleetOptions, type FleetPlant } from './fleet-manager.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import { CongestionAwareRouter, ShortestTimeRouter, type Router } from './router.ts';
-import { sharedLaneGraph } from './shared-graphs.ts';
+import { PerGraph, sharedLaneGraph, speedsKey } from './shared-graphs.ts';
+import { SharedRankTables } from './stop-pool.ts';
 import { doubleArray } from '../kernel/shapes.ts';
 
 /** A fleet job carrying the crossing model's transport job. */
@@ -76,7 +77,7 @@ export class NetworkTransport implements TransportService {
     this.manager = new FleetManager<NetworkJob>(
       env,
       this.graph,
-      new ManagerOptions(igv, net, c, askWithoutJobs),
+      new ManagerOptions(igv, net, c, askWithoutJobs, RANK_TABLES.get(this.graph, speedsKey(speeds), () => new SharedRankTables())),
       this.router,
       estimator,
       port,
@@ -163,6 +164,7 @@ class ManagerOptions implements FleetOptions {
     net: NetworkFleetConfig,
     c: ControlConfig,
     readonly askWithoutJobs: boolean,
+    readonly rankTables: SharedRankTables,
   ) {
     this.fleet = igv.fleet;
     this.initialShareVn = igv.initialShareVn;
@@ -174,3 +176,9 @@ class ManagerOptions implements FleetOptions {
     this.failures = igv.failures;
   }
 }
+
+/**
+ * The stop pools' rank tables by graph and cruise speeds: the manager's estimator is a
+ * `ShortestTimeRouter` of those two (static estimates), so every run on them ranks alike.
+ */
+const RANK_TABLES = new PerGraph<SharedRankTables>();

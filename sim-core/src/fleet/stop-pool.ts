@@ -24,7 +24,8 @@ class Waiter {
  * A static rank of a pool's nodes (see `StopPool.tryAcquireRanked`), worked out once: the nodes
  * it can use, lowest rank first (ties in the pool's order, as `tryAcquire` breaks them), and each
  * node's rank by its place in the pool (`position`: the pool's, by node index). A class of typed
- * arrays, for performance reasons: kept for the run (sim-core/README.md, "Shapes that never change").
+ * arrays, for performance reasons: kept for the run, or with `SharedRankTables` for later runs
+ * too (sim-core/README.md, "Shapes that never change").
  */
 class RankTable {
   readonly order: Int32Array;
@@ -65,6 +66,26 @@ class RankTable {
 }
 
 /**
+ * Rank tables kept beyond a run, per pool (by name and nodes): for the pools of runs whose ranks
+ * under every key are the same functions of the graph (a `FleetTopology`'s pools ranked by the
+ * static shortest-time estimates of one graph and one set of cruise speeds: see
+ * `NetworkTransport`). For performance reasons: each run worked out its own, about 340 tables a
+ * day at Huu Nghi 2030, one estimate or two per node of the pool each; a table is read-only once
+ * made, so sharing changes no result.
+ */
+export class SharedRankTables {
+  private readonly byPool = new Map<string, Map<number, RankTable>>();
+
+  /** The tables of the pool `name` of `nodes` (in this order), for `StopPool`'s constructor. */
+  of(name: string, nodes: readonly number[]): Map<number, RankTable> {
+    const key = `${name}|${nodes.join(',')}`;
+    let t = this.byPool.get(key);
+    if (t === undefined) this.byPool.set(key, (t = new Map<number, RankTable>()));
+    return t;
+  }
+}
+
+/**
  * Stop nodes of one role (the transfer points of a yard, the exit lanes of a border gate, the
  * parking stalls of a yard, the chargers): each holds one vehicle at a time. A vehicle acquires a
  * node before it drives there and releases it once it has cleared it, so two vehicles never stand
@@ -84,8 +105,8 @@ export class StopPool {
   /** The pool's nodes once each, in the order given (the order `holders` lists them in). */
   private readonly unique: number[] = intArray();
   private readonly waiters: Waiter[] = objectArray();
-  /** `tryAcquireRanked`'s rank tables by key. */
-  private readonly tables = new Map<number, RankTable>();
+  /** `tryAcquireRanked`'s rank tables by key (this run's, or kept across runs: see `SharedRankTables`). */
+  private readonly tables: Map<number, RankTable>;
   /** Per node index, the time (ms) from which the node is clear of its previous holder (0 until first released). */
   private readonly clearFrom: Float64Array;
   /** Nodes held now, and their time integral (node·ms) since `heldFrom`, for `heldShare`. */
@@ -100,7 +121,10 @@ export class StopPool {
     readonly nodes: readonly number[],
     /** `fifo`: a released node goes to the first waiter; `nearest`: to the waiter that ranks it best (gate lanes: whoever gets there first). */
     private readonly grant: 'fifo' | 'nearest' = 'fifo',
+    /** Where its rank tables are kept: a pool's own unless given (`SharedRankTables.of`). */
+    tables: Map<number, RankTable> | null = null,
   ) {
+    this.tables = tables ?? new Map<number, RankTable>();
     let size = 0;
     for (const n of nodes) {
       if (!(Number.isInteger(n) && n >= 0)) throw new Error(`${name}: stop nodes must be node indices (whole numbers ≥ 0), got ${n}`);

@@ -8,6 +8,7 @@ import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
 import { PerGraph } from './shared-graphs.ts';
 import { objectArray } from '../kernel/shapes.ts';
+import { GROWN_AT_BUILD } from './typed-grow.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -85,10 +86,25 @@ export class TrafficController {
     this.passages = passagesOf(graph, gapM);
     this.lanes = objectArray();
     const none = new LaneBookings(1);
-    // Room for 16 entries. A busy lane holds up to 20-26 on the presets' days and grows (through the
-    // path `LaneBookings` runs once when it is built, so the optimized `book` has seen it); room for
-    // 32 everywhere cost about 2 MB of buffers a run, and a full collection more on warm days.
-    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(16) : none);
+    // Room for `LANE_ROOM` entries. A busy lane holds up to 20-26 on the presets' days and grows
+    // (through the path the first `GROWN_AT_BUILD` lists run when they are built, so the optimized
+    // `book` has seen it); room for 32 everywhere cost about 2 MB of buffers a run, and a full
+    // collection more on warm days. The other lists' room is cut from one slab.
+    let real = 0;
+    for (const e of graph.edges) real += e.lanes;
+    const size = L * LANE_ROOM;
+    const slab = new Float64Array(size * Math.max(0, real - GROWN_AT_BUILD));
+    let built = 0;
+    for (const e of graph.edges) {
+      for (let k = 0; k < 8; k++) {
+        if (k >= e.lanes) {
+          this.lanes.push(none);
+          continue;
+        }
+        const at = size * (built++ - GROWN_AT_BUILD);
+        this.lanes.push(new LaneBookings(LANE_ROOM, at < 0 ? null : slab.subarray(at, at + size)));
+      }
+    }
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.laneLast = new Float64Array(LAST * 8 * graph.edges.length);
@@ -350,6 +366,9 @@ const PASSAGES = new PerGraph<PassageConflicts>();
 function passagesOf(graph: LaneGraph, gapM: number): PassageConflicts {
   return PASSAGES.get(graph, gapM, () => new PassageConflicts(graph));
 }
+
+/** Entries a lane's list has room for when built. */
+const LANE_ROOM = 16;
 
 /** Numbers kept per lane in `TrafficController.laneLast` (stride `LAST`, one slot of padding). */
 const LAST_ENTERS = 0;

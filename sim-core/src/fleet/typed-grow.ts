@@ -10,3 +10,15 @@ export function grown<T extends Growable>(a: T, capacity: number): T {
   b.set(a);
   return b;
 }
+
+/**
+ * How many lists of a booking structure (`LaneBookings`, `ZoneWindows`) are built at half their
+ * room and grown to it through their `reserve` at construction, as a busy list grows mid-day; the
+ * others take their whole room from one slab (one buffer for all of them: two stores outside the
+ * heap per list, 2,000 a run at Huu Nghi 2030, cost about a third of building the model). Enough for
+ * the growth to have V8's type feedback before the booking code is optimized, so that its first
+ * run on a busy lane or junction does not throw that code away: V8 gives a function a feedback
+ * vector only once it has run a few times (about eight for one this small), and what runs before
+ * leaves no feedback.
+ */
+export const GROWN_AT_BUILD = 32;

@@ -44,17 +44,26 @@ export class ZoneWindows {
   /** The latest end held (-Infinity when empty): a booking entering after it can skip the node. */
   maxEnd = -Infinity;
 
-  constructor(capacity = 8) {
+  /**
+   * A list with room for `capacity` windows: `room` when given (W · capacity numbers, a view of a
+   * slab its reservations cut every list's room from), else half of it, grown to it through
+   * `reserve` (see JunctionReservations' constructor for why some lists are built that way).
+   */
+  constructor(capacity = 8, room: Float64Array | null = null) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`ZoneWindows: capacity must be a whole number ≥ 1, got ${capacity}`);
+    if (room !== null && room.length !== W * capacity) throw new Error(`ZoneWindows: room for ${capacity} windows must hold ${W * capacity} numbers, got ${room.length}`);
     // Written twice on purpose: V8 takes a field written once for a constant and throws away the
     // code optimized on that assumption when `grown` first replaces the array mid-run (see
     // TrafficController's constructor); the second write marks it mutable before anything is optimized.
     this.data = EMPTY;
-    this.data = new Float64Array(W * Math.max(1, capacity >> 1));
-    // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
-    // growth then has V8's type feedback before the booking code is optimized, and its first run
-    // on a busy junction no longer throws that code away.
-    this.reserve(Math.max(1, capacity >> 1) + 1);
+    if (room !== null) this.data = room;
+    else {
+      this.data = new Float64Array(W * Math.max(1, capacity >> 1));
+      // Half the room first, then grown to it through `reserve`, as a busy list grows mid-day: that
+      // growth then has V8's type feedback before the booking code is optimized, and its first run
+      // on a busy junction no longer throws that code away.
+      this.reserve(Math.max(1, capacity >> 1) + 1);
+    }
   }
 
   /** Room for `n` entries: the array doubles when it is full. */

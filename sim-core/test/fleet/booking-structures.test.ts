@@ -145,6 +145,26 @@ describe('booking structures', () => {
     expect(() => new LaneBookings(1.5)).toThrow(/capacity must be a whole number ≥ 1, got 1.5/);
   });
 
+  it('lists given their room in a shared slab start in it and grow out of it without touching their neighbours', () => {
+    const slab = new Float64Array(2 * L * 2);
+    const a = new LaneBookings(2, slab.subarray(0, 2 * L));
+    const b = new LaneBookings(2, slab.subarray(2 * L, 4 * L));
+    const p = planProfile([100], [5], 0.5, 0.8);
+    for (let i = 0; i < 2; i++) insertEntry(b, 10 + i, 0, p, 0, 100 * i, 100 * i + 50, 0, 0);
+    expect(b.data.buffer).toBe(slab.buffer);
+    for (let i = 0; i < 5; i++) insertEntry(a, i, 0, p, 0, 100 * i, 100 * i + 50, 0, 0);
+    // a outgrew its two entries into an array of its own; b's entries in the slab are untouched.
+    expect(a.data.buffer).not.toBe(slab.buffer);
+    expect(Array.from({ length: a.count }, (_, k) => a.data[L * k + L_VEHICLE])).toEqual([0, 1, 2, 3, 4]);
+    expect([slab[2 * L + L_VEHICLE], slab[3 * L + L_VEHICLE], b.count]).toEqual([10, 11, 2]);
+    const windows = new Float64Array(W * 2);
+    const w = new ZoneWindows(2, windows);
+    for (let i = 0; i < 3; i++) pushWindow(w, i, 1000 * i, 1000 * i + 500, 1, false, 0, 0, 0);
+    expect([w.count, w.data.length >= 3 * W, windows[W_VEHICLE], windows[W + W_VEHICLE]]).toEqual([3, true, 0, 1]);
+    expect(() => new LaneBookings(2, slab.subarray(0, L))).toThrow(/room for 2 entries must hold 16 numbers, got 8/);
+    expect(() => new ZoneWindows(2, windows.subarray(0, W))).toThrow(/room for 2 windows must hold 20 numbers, got 10/);
+  });
+
   it('the stretch cache hands out one stretch per (edges, lanes, load), equal to a freshly built one, and starts over when full', () => {
     const g = new LaneGraph(ladderNetwork({ tps: 2, stalls: 2, lanes: 2 }), VEHICLE);
     const speeds = { loaded: 5, empty: 6, yard: 2, scanner: 1 };

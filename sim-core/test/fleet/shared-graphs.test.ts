@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fromScenario, ScenarioError } from '../../src/model/from-scenario.ts';
 import { runCrossing } from '../../src/model/run-summary.ts';
 import { sharedLaneGraph } from '../../src/fleet/shared-graphs.ts';
+import { shapedCopy } from '../../src/kernel/shapes.ts';
 import { ladderNetwork, ladderScenario } from './support/ladder-network.ts';
 
 const VEHICLE = { lengthM: 8, widthM: 3, minTurnRadiusM: 6, accelerationMps2: 0.5, decelerationMps2: 0.8 };
@@ -16,6 +17,11 @@ describe('shared lane graphs', () => {
     const net = ladderNetwork({ tps: 2, stalls: 2, lanes: 2 });
     const g = sharedLaneGraph(net, VEHICLE);
     expect(sharedLaneGraph(structuredClone(net), { ...VEHICLE })).toBe(g);
+    // A run's configuration holds the network as `shapedCopy` objects (another prototype): the same content.
+    expect(sharedLaneGraph(shapedCopy(net), shapedCopy(VEHICLE))).toBe(g);
+    // A key added (even with the default's value) is another network.
+    expect(sharedLaneGraph({ ...net, laneWidthM: 3.75 }, VEHICLE)).not.toBe(g);
+    expect(sharedLaneGraph(net, VEHICLE)).toBe(g);
     expect(sharedLaneGraph(net, { ...VEHICLE, lengthM: 9 })).not.toBe(g);
     // A millimetre moves a node: another graph, and the first one kept its own copy of the geometry.
     const x0 = net.nodes[0]!.position[0];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Environment } from '../../src/kernel/environment.ts';
-import { StopPool } from '../../src/fleet/stop-pool.ts';
+import { SharedRankTables, StopPool } from '../../src/fleet/stop-pool.ts';
 import { lcg } from '../support/lcg.ts';
 
 const near = (n: number): number => n;
@@ -106,5 +106,28 @@ describe('StopPool.tryAcquireRanked', () => {
         }
       }
     }
+  });
+});
+
+describe('SharedRankTables', () => {
+  it('a later pool of the same name and nodes ranks from the tables an earlier one made, without calling its rank; other nodes or names get their own', () => {
+    const shared = new SharedRankTables();
+    const key = StopPool.rankKey(3, true, 0);
+    let calls = 0;
+    const rank = (n: number): number => (calls++, 10 - n);
+    const first = new StopPool(new Environment(), 'VN:parking', [4, 6, 5], 'fifo', shared.of('VN:parking', [4, 6, 5]));
+    expect(first.tryAcquireRanked(0, key, rank)).toBe(6);
+    expect(calls).toBe(3);
+    // The next run's pool: same name, same nodes; its own holders (node 6 free again).
+    const again = new StopPool(new Environment(), 'VN:parking', [4, 6, 5], 'fifo', shared.of('VN:parking', [4, 6, 5]));
+    expect(again.tryAcquireRanked(0, key, () => Infinity)).toBe(6);
+    expect(again.tryAcquireRanked(1, key, () => Infinity)).toBe(5);
+    expect(calls).toBe(3);
+    // Other nodes, or another name: tables of their own, ranked afresh.
+    for (const [name, nodes] of [['VN:parking', [4, 5, 6]], ['CN:parking', [4, 6, 5]]] as const) {
+      const other = new StopPool(new Environment(), name, nodes, 'fifo', shared.of(name, nodes));
+      expect(other.tryAcquireRanked(0, key, rank)).toBe(6);
+    }
+    expect(calls).toBe(9);
   });
 });
