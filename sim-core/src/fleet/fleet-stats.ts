@@ -96,6 +96,12 @@ export class FleetStats {
   }
 }
 
+// `stateIndex` spells out the order of `VEHICLE_STATES`: checked once here, so that the two can
+// never disagree (a state's time would then be added to another's).
+for (let i = 0; i < VEHICLE_STATES.length; i++) {
+  if (stateIndex(VEHICLE_STATES[i]!) !== i) throw new Error(`fleet-stats: stateIndex('${VEHICLE_STATES[i]}') is not its place ${i} in VEHICLE_STATES`);
+}
+
 /**
  * The index of `s` in `VEHICLE_STATES`: a switch on the names (comparisons of internalized
  * strings), not a look-up by name.

@@ -2,7 +2,7 @@ import { ZONE, ZONE_AT, ZONE_ENTER, ZONE_IDS, ZONE_IN_LANE, ZONE_LEAVE, ZONE_NOD
 import type { SpeedProfile } from './kinematics.ts';
 import type { LaneGraph } from './lane-graph.ts';
 import type { PassageConflicts } from './passage-conflicts.ts';
-import { GROWN_AT_BUILD, grown } from './typed-grow.ts';
+import { grown, SlabRooms } from './typed-grow.ts';
 import { objectArray } from '../kernel/shapes.ts';
 import { W, W_AT, W_END, W_IN_LANE, W_OUT_LANE, W_PAIR, W_PASSAGE, W_START, W_STRAIGHT, W_T0, W_VEHICLE, ZoneWindows } from './zone-windows.ts';
 
@@ -82,17 +82,8 @@ export class JunctionReservations {
     const none = new ZoneWindows(1);
     let real = 0;
     for (const node of graph.nodes) if (node.zoneRadiusM > 0) real++;
-    const size = W * ZONE_ROOM;
-    const slab = new Float64Array(size * Math.max(0, real - GROWN_AT_BUILD));
-    let built = 0;
-    for (const node of graph.nodes) {
-      if (node.zoneRadiusM <= 0) {
-        this.zones.push(none);
-        continue;
-      }
-      const at = size * (built++ - GROWN_AT_BUILD);
-      this.zones.push(new ZoneWindows(ZONE_ROOM, at < 0 ? null : slab.subarray(at, at + size)));
-    }
+    const rooms = new SlabRooms(real, W * ZONE_ROOM);
+    for (const node of graph.nodes) this.zones.push(node.zoneRadiusM > 0 ? new ZoneWindows(ZONE_ROOM, rooms.next()) : none);
     this.conflicts = graph.nodes.map((n) => n.conflicts);
     this.nodeMaxEnd = new Float64Array(graph.nodes.length).fill(-Infinity);
     this.nodeMinEnd = new Float64Array(graph.nodes.length).fill(Infinity);

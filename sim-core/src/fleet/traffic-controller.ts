@@ -8,7 +8,7 @@ import type { Stretch } from './stretch.ts';
 import { JunctionReservations } from './junction-reservations.ts';
 import { PerGraph } from './shared-graphs.ts';
 import { objectArray } from '../kernel/shapes.ts';
-import { GROWN_AT_BUILD } from './typed-grow.ts';
+import { SlabRooms } from './typed-grow.ts';
 
 /**
  * Traffic control by reservation in time. A vehicle books a whole stretch (stop to stop) before it
@@ -92,19 +92,8 @@ export class TrafficController {
     // collection more on warm days. The other lists' room is cut from one slab.
     let real = 0;
     for (const e of graph.edges) real += e.lanes;
-    const size = L * LANE_ROOM;
-    const slab = new Float64Array(size * Math.max(0, real - GROWN_AT_BUILD));
-    let built = 0;
-    for (const e of graph.edges) {
-      for (let k = 0; k < 8; k++) {
-        if (k >= e.lanes) {
-          this.lanes.push(none);
-          continue;
-        }
-        const at = size * (built++ - GROWN_AT_BUILD);
-        this.lanes.push(new LaneBookings(LANE_ROOM, at < 0 ? null : slab.subarray(at, at + size)));
-      }
-    }
+    const rooms = new SlabRooms(real, L * LANE_ROOM);
+    for (const e of graph.edges) for (let k = 0; k < 8; k++) this.lanes.push(k < e.lanes ? new LaneBookings(LANE_ROOM, rooms.next()) : none);
     this.junctions = new JunctionReservations(graph, this.passages);
     this.laneCount = Uint8Array.from(graph.edges, (e) => e.lanes);
     this.laneLast = new Float64Array(LAST * 8 * graph.edges.length);

@@ -22,3 +22,26 @@ export function grown<T extends Growable>(a: T, capacity: number): T {
  * leaves no feedback.
  */
 export const GROWN_AT_BUILD = 32;
+
+/**
+ * The room of a booking structure's lists, handed out in the order they are built: none (null: the
+ * list makes and grows its own) for the first `GROWN_AT_BUILD`, then `size` numbers each, cut from
+ * one slab sized for the `lists` lists there are.
+ */
+export class SlabRooms {
+  private readonly slab: Float64Array;
+  private built = 0;
+
+  constructor(
+    lists: number,
+    private readonly size: number,
+  ) {
+    this.slab = new Float64Array(size * Math.max(0, lists - GROWN_AT_BUILD));
+  }
+
+  /** The next list's room. */
+  next(): Float64Array | null {
+    const at = this.size * (this.built++ - GROWN_AT_BUILD);
+    return at < 0 ? null : this.slab.subarray(at, at + this.size);
+  }
+}
